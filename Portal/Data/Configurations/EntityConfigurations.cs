@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.FullName).HasMaxLength(150);
+        builder.Property(u => u.Jabatan).HasMaxLength(150);
+        builder.HasOne(u => u.Bidang).WithMany().HasForeignKey(u => u.BidangId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BidangConfiguration : IEntityTypeConfiguration<Bidang>
+{
+    public void Configure(EntityTypeBuilder<Bidang> builder)
+    {
+        builder.ToTable("Bidang");
+        builder.Property(b => b.Name).HasMaxLength(150);
+        builder.Property(b => b.ShortName).HasMaxLength(30);
+        builder.HasIndex(b => b.Name).IsUnique();
+    }
+}
+
+internal sealed class SopDefinitionConfiguration : IEntityTypeConfiguration<SopDefinition>
+{
+    public void Configure(EntityTypeBuilder<SopDefinition> builder)
+    {
+        builder.Property(s => s.Code).HasMaxLength(60);
+        builder.HasIndex(s => new { s.Code, s.Version }).IsUnique();
+        builder.HasMany(s => s.Steps).WithOne().HasForeignKey(s => s.SopDefinitionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SopStepConfiguration : IEntityTypeConfiguration<SopStep>
+{
+    public void Configure(EntityTypeBuilder<SopStep> builder)
+    {
+        builder.HasIndex(s => new { s.SopDefinitionId, s.Number }).IsUnique();
+        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.DurationUnit).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class InnovationConfiguration : IEntityTypeConfiguration<Innovation>
+{
+    public void Configure(EntityTypeBuilder<Innovation> builder)
+    {
+        builder.Property(i => i.Title).HasMaxLength(200);
+        builder.Property(i => i.Summary).HasMaxLength(2000);
+        builder.Property(i => i.Background).HasMaxLength(4000);
+        builder.Property(i => i.Goal).HasMaxLength(2000);
+        builder.Property(i => i.Benefit).HasMaxLength(2000);
+        builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Affair).HasConversion<string>().HasMaxLength(40);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasOne(i => i.Bidang).WithMany().HasForeignKey(i => i.BidangId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Proposer).WithMany().HasForeignKey(i => i.ProposerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.SopDefinition).WithMany().HasForeignKey(i => i.SopDefinitionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.StepRuns).WithOne(r => r.Innovation).HasForeignKey(r => r.InnovationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.Status, i.CurrentStep });
+    }
+}
+
+internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRun>
+{
+    public void Configure(EntityTypeBuilder<StepRun> builder)
+    {
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Note).HasMaxLength(2000);
+        builder.HasIndex(r => new { r.InnovationId, r.StepNumber, r.RunNumber }).IsUnique();
+        builder.HasIndex(r => r.FinishedAt);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.Action).HasMaxLength(60);
+        builder.Property(a => a.ActorName).HasMaxLength(200);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => a.InnovationId);
+    }
+}
+
+internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
+{
+    public void Configure(EntityTypeBuilder<Holiday> builder)
+    {
+        builder.Property(h => h.Name).HasMaxLength(150);
+        builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(h => h.Date).IsUnique();
+    }
+}

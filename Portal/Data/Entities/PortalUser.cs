@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Portal.Data.Entities;
+
+/// <summary>A person of the dinas. The user name is the NIP; people are deactivated, never deleted.</summary>
+public sealed class PortalUser : IdentityUser
+{
+    public required string FullName { get; set; }
+    public string? Jabatan { get; set; }
+    public int? BidangId { get; set; }
+    public Bidang? Bidang { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+}

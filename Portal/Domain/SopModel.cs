@@ -1,0 +1,69 @@
+namespace Portal.Domain;
+
+/// <summary>The three roles the SOP assigns steps to.</summary>
+public enum SopRole { PejabatFungsional, KepalaBidang, KepalaDinas }
+
+/// <summary>What a step asks of its role; the workflow's behaviour comes from this, never from step numbers.</summary>
+public enum StepKind { Work, Verify, Approve }
+
+/// <summary>The innovation's stage (tahapan) as SINOVIK / Indeks Inovasi Daerah count it.</summary>
+public enum InnovationStage { Inisiatif, UjiCoba, Penerapan }
+
+public sealed record SopHeader(
+    string Instansi,
+    string Dinas,
+    string BidangPemilik,
+    string Nomor,
+    string Judul,
+    DateOnly TanggalPembuatan,
+    DateOnly TanggalRevisi,
+    DateOnly TanggalEfektif,
+    string DisahkanOleh,
+    string DisahkanOlehNama,
+    string? DisahkanOlehNip,
+    IReadOnlyList<string> DasarHukum,
+    IReadOnlyList<string> KualifikasiPelaksana,
+    IReadOnlyList<string> KeterkaitanSop,
+    IReadOnlyList<string> Peralatan,
+    IReadOnlyList<string> Peringatan,
+    IReadOnlyList<string> Pencatatan);
+
+public sealed record SopStepDefinition(
+    int Number,
+    string ShortName,
+    string Activity,
+    SopRole Role,
+    StepKind Kind,
+    SopDuration? Duration,
+    IReadOnlyList<string> Inputs,
+    string Output,
+    int? ReturnToStep,
+    InnovationStage Stage,
+    bool RequiresOutput);
+
+/// <summary>One immutable version of the SOP: its header and its ordered steps.</summary>
+public sealed record SopDocument(int Version, SopHeader Header, IReadOnlyList<SopStepDefinition> Steps)
+{
+    public SopStepDefinition First => Steps[0];
+
+    public SopStepDefinition Step(int number) =>
+        Steps.FirstOrDefault(s => s.Number == number)
+        ?? throw new ArgumentOutOfRangeException(nameof(number), number, "Langkah tidak ada dalam SOP ini.");
+
+    public SopStepDefinition? Next(int number)
+    {
+        var index = IndexOf(number);
+        return index + 1 < Steps.Count ? Steps[index + 1] : null;
+    }
+
+    public bool Contains(int number) => Steps.Any(s => s.Number == number);
+
+    private int IndexOf(int number)
+    {
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            if (Steps[i].Number == number) return i;
+        }
+        throw new ArgumentOutOfRangeException(nameof(number), number, "Langkah tidak ada dalam SOP ini.");
+    }
+}

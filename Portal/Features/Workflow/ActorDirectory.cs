@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+
+namespace Portal.Features.Workflow;
+
+/// <summary>Builds the workflow actor from what the database says about a signed-in person, never from the client.</summary>
+public static class ActorDirectory
+{
+    public static async Task<WorkflowActor?> ResolveAsync(PortalDbContext db, string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null || !user.IsActive) return null;
+
+        var roles = await (
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where userRole.UserId == userId
+            select role.Name).ToListAsync(cancellationToken);
+
+        var capacities = roles
+            .Select(r => r is null ? null : PortalRoles.AsSopRole(r))
+            .OfType<SopRole>()
+            .Select(r => new ActorCapacity(r, user.BidangId))
+            .ToList();
+        return new WorkflowActor(user.Id, user.FullName, capacities, roles.Contains(PortalRoles.Administrator));
+    }
+}

@@ -1,0 +1,18 @@
+using FluentValidation;
+
+namespace Portal.Features.Workflow;
+
+public static class WorkflowRegistration
+{
+    public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<InnovationEvents>();
+        builder.Services.AddSingleton<SopCatalog>();
+        builder.Services.AddSingleton<CalendarProvider>();
+        builder.Services.AddSingleton<WorkflowService>();
+        builder.Services.AddValidatorsFromAssemblyContaining<MoveCommandValidator>(ServiceLifetime.Singleton);
+        return builder;
+    }
+}

@@ -1,0 +1,250 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Innovations;
+
+namespace Portal.Features.Workflow;
+
+/// <summary>
+/// The one write path for innovations: validate, ask the SOP state machine, then in one immediate
+/// transaction change the innovation, its step runs and the audit trail; publish after the commit.
+/// </summary>
+public sealed class WorkflowService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    SopCatalog sops,
+    CalendarProvider calendars,
+    InnovationEvents events,
+    IValidator<MoveCommand> moveValidator,
+    IValidator<InnovationDetails> detailsValidator,
+    TimeProvider clock,
+    ILogger<WorkflowService> logger)
+{
+    public async Task<WorkflowResult> MoveAsync(MoveCommand command, string userId, CancellationToken cancellationToken = default)
+    {
+        var validation = await moveValidator.ValidateAsync(command, cancellationToken);
+        if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
+
+        var calendar = await calendars.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == command.InnovationId, cancellationToken);
+        if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
+        if (innovation.Version != command.ExpectedVersion) return StaleRefusal(innovation);
+
+        var actor = await ActorDirectory.ResolveAsync(db, userId, cancellationToken);
+        if (actor is null) return WorkflowResult.Refused("Akun Anda tidak aktif atau tidak dikenal.");
+
+        var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
+        var action = new WorkflowAction(command.Action, command.Reason?.Trim());
+        if (SopWorkflow.Decide(sop, innovation.State, actor, action) is WorkflowDecision.Refused refused)
+            return WorkflowResult.Refused(refused.Reason);
+        var decision = (WorkflowDecision.Allowed)SopWorkflow.Decide(sop, innovation.State, actor, action);
+
+        var now = clock.GetUtcNow();
+        var fromStep = innovation.CurrentStep;
+        var fromStatus = innovation.Status;
+        var onBehalfOf = decision.ActingAs?.OnBehalfOf;
+
+        var openRun = await db.StepRuns
+            .Where(r => r.InnovationId == innovation.Id && r.FinishedAt == null)
+            .OrderByDescending(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (openRun is not null)
+        {
+            openRun.FinishedAt = now;
+            openRun.Outcome = decision.Outcome;
+            openRun.FinishedById = actor.UserId;
+            openRun.FinishedByName = actor.DisplayName;
+            openRun.OnBehalfOf = onBehalfOf;
+            openRun.Note = action.Reason;
+        }
+
+        if (decision.TargetStep is { } target && decision.NewStatus == InnovationStatus.Berjalan)
+        {
+            innovation.CurrentStep = target;
+            await OpenRunAsync(db, innovation.Id, sop.Step(target), calendar, now, cancellationToken);
+        }
+        innovation.Status = decision.NewStatus;
+        if (decision.Outcome == StepOutcome.TidakSesuai) innovation.ReturnCount++;
+        Touch(innovation, actor, now);
+
+        var auditAction = AuditActionFor(decision.Outcome);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            ActorId = actor.UserId,
+            ActorName = ActorLabel(actor, decision.ActingAs),
+            OnBehalfOf = onBehalfOf,
+            Action = auditAction,
+            InnovationId = innovation.Id,
+            FromStep = fromStep,
+            ToStep = decision.NewStatus == InnovationStatus.Berjalan ? innovation.CurrentStep : null,
+            FromStatus = fromStatus.Name(),
+            ToStatus = decision.NewStatus.Name(),
+            Reason = action.Reason,
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent move of innovation {InnovationId} lost the race", innovation.Id);
+            await transaction.RollbackAsync(cancellationToken);
+            return await StaleRefusalFromDatabaseAsync(innovation.Id, cancellationToken);
+        }
+
+        events.Publish(new InnovationChanged(innovation.Id, auditAction, fromStep,
+            innovation.Status == InnovationStatus.Berjalan ? innovation.CurrentStep : null,
+            innovation.Status, actor.DisplayName, now));
+        return WorkflowResult.Done(DoneMessage(decision, sop), innovation.Id, innovation.Version);
+    }
+
+    public async Task<WorkflowResult> CreateAsync(InnovationDetails details, string userId, CancellationToken cancellationToken = default)
+    {
+        var validation = await detailsValidator.ValidateAsync(details, cancellationToken);
+        if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
+
+        var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var actor = await ActorDirectory.ResolveAsync(db, userId, cancellationToken);
+        var proposerBidang = actor?.Capacities.FirstOrDefault(c => c.Role == sop.First.Role && c.OnBehalfOf is null)?.BidangId;
+        if (actor is null || proposerBidang is null)
+            return WorkflowResult.Refused($"Hanya {sop.First.Role.Name()} yang dapat mengusulkan inovasi baru.");
+
+        var now = clock.GetUtcNow();
+        var innovation = new Innovation
+        {
+            Title = "", Summary = "", Background = "", Goal = "", Benefit = "",
+            BidangId = proposerBidang.Value,
+            ProposerId = actor.UserId,
+            SopDefinitionId = sopId,
+            CurrentStep = sop.First.Number,
+            Status = InnovationStatus.Berjalan,
+            CreatedAt = now,
+        };
+        details.ApplyTo(innovation);
+        Touch(innovation, actor, now);
+        db.Innovations.Add(innovation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await OpenRunAsync(db, innovation.Id, sop.First, calendar, now, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.InnovationCreated,
+            InnovationId = innovation.Id, ToStep = sop.First.Number, ToStatus = InnovationStatus.Berjalan.Name(),
+            Detail = $"SOP versi {sop.Version}",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        events.Publish(new InnovationChanged(innovation.Id, AuditActions.InnovationCreated, null, sop.First.Number,
+            innovation.Status, actor.DisplayName, now));
+        return WorkflowResult.Done($"Inovasi \"{innovation.Title}\" dibuat di langkah {sop.First.Number}.", innovation.Id, innovation.Version);
+    }
+
+    public async Task<WorkflowResult> UpdateDetailsAsync(int innovationId, long expectedVersion, InnovationDetails details, string userId, CancellationToken cancellationToken = default)
+    {
+        var validation = await detailsValidator.ValidateAsync(details, cancellationToken);
+        if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
+        if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
+        if (innovation.Version != expectedVersion) return StaleRefusal(innovation, "diubah");
+
+        var actor = await ActorDirectory.ResolveAsync(db, userId, cancellationToken);
+        if (actor is null || !(actor.IsAdministrator || actor.UserId == innovation.ProposerId))
+            return WorkflowResult.Refused("Hanya pengusul atau Administrator yang dapat mengubah data inovasi.");
+        if (innovation.Status != InnovationStatus.Berjalan)
+            return WorkflowResult.Refused("Inovasi yang sudah selesai atau dibatalkan tidak dapat diubah.");
+
+        var now = clock.GetUtcNow();
+        details.ApplyTo(innovation);
+        Touch(innovation, actor, now);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = "Data inovasi diubah",
+            InnovationId = innovation.Id, FromStep = innovation.CurrentStep, ToStep = innovation.CurrentStep,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await StaleRefusalFromDatabaseAsync(innovationId, cancellationToken);
+        }
+
+        events.Publish(new InnovationChanged(innovation.Id, "Data inovasi diubah", innovation.CurrentStep, innovation.CurrentStep,
+            innovation.Status, actor.DisplayName, now));
+        return WorkflowResult.Done("Data inovasi disimpan.", innovation.Id, innovation.Version);
+    }
+
+    private static async Task OpenRunAsync(PortalDbContext db, int innovationId, SopStepDefinition step, WorkingCalendar calendar,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var previousRuns = await db.StepRuns.CountAsync(r => r.InnovationId == innovationId && r.StepNumber == step.Number, cancellationToken);
+        db.StepRuns.Add(new StepRun
+        {
+            InnovationId = innovationId,
+            StepNumber = step.Number,
+            RunNumber = previousRuns + 1,
+            StartedAt = now,
+            DueAt = step.Duration is { } duration ? calendar.DueAt(now, duration) : null,
+        });
+    }
+
+    private static void Touch(Innovation innovation, WorkflowActor actor, DateTimeOffset now)
+    {
+        innovation.UpdatedAt = now;
+        innovation.LastChangedByName = actor.DisplayName;
+        innovation.Version++;
+    }
+
+    private static string ActorLabel(WorkflowActor actor, ActorCapacity? capacity) =>
+        capacity?.OnBehalfOf is { } principal
+            ? $"Plh. {capacity.Role.Name()} {actor.DisplayName} (atas nama {principal})"
+            : actor.DisplayName;
+
+    private static string AuditActionFor(StepOutcome outcome) => outcome switch
+    {
+        StepOutcome.Sesuai => AuditActions.StepVerified,
+        StepOutcome.TidakSesuai => AuditActions.StepReturned,
+        StepOutcome.Disetujui => AuditActions.StepApproved,
+        StepOutcome.Dibatalkan => AuditActions.InnovationCancelled,
+        _ => AuditActions.StepAdvanced,
+    };
+
+    private static string DoneMessage(WorkflowDecision.Allowed decision, SopDocument sop) => decision switch
+    {
+        { NewStatus: InnovationStatus.Selesai } => "Inovasi selesai: seluruh langkah SOP telah dijalankan.",
+        { NewStatus: InnovationStatus.Dibatalkan } => "Inovasi dibatalkan.",
+        { Outcome: StepOutcome.TidakSesuai, TargetStep: { } t } => $"Inovasi dikembalikan ke langkah {t} ({sop.Step(t).ShortName}) untuk perbaikan.",
+        { TargetStep: { } t } => $"Inovasi dilanjutkan ke langkah {t} ({sop.Step(t).ShortName}).",
+        _ => "Tersimpan.",
+    };
+
+    private static WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
+        WorkflowResult.Refused(
+            $"Inovasi ini sudah {verb} oleh {current.LastChangedByName ?? "orang lain"} pada {WitaFormat.DateTime(current.UpdatedAt)}. "
+            + "Tampilan telah diperbarui; periksa posisinya lalu ulangi bila perlu.");
+
+    private async Task<WorkflowResult> StaleRefusalFromDatabaseAsync(int innovationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var current = await db.Innovations.AsNoTracking().FirstAsync(i => i.Id == innovationId, cancellationToken);
+        return StaleRefusal(current);
+    }
+}
