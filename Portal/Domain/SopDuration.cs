@@ -1,0 +1,5 @@
+namespace Portal.Domain;
+
+public enum DurationUnit { WorkingDays, CalendarDays }
+
+public sealed record SopDuration(int Value, DurationUnit Unit);
