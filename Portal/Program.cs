@@ -1,23 +1,17 @@
 using Portal.Components;
+using Portal.Data;
+using Portal.Features.Account;
+using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddPortalData();
+builder.AddWorkflow();
+builder.AddAccounts();
+builder.AddPortalUi();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
+await app.PreparePortalAsync();
+app.UsePortalPipeline();
 app.Run();
+
+public partial class Program;

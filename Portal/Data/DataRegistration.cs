@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,6 +26,10 @@ public static class DataRegistration
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddScoped<DatabaseInitializer>();
+        // Keys live beside the data so sign-in cookies survive a restart (the TV screen reconnects alone).
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Portal.Inovasi")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         return builder;
     }
 

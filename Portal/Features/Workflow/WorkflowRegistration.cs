@@ -12,6 +12,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<SopCatalog>();
         builder.Services.AddSingleton<CalendarProvider>();
         builder.Services.AddSingleton<WorkflowService>();
+        builder.Services.AddSingleton<Innovations.InnovationQueries>();
         builder.Services.AddValidatorsFromAssemblyContaining<MoveCommandValidator>(ServiceLifetime.Singleton);
         return builder;
     }

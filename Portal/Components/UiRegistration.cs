@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Data;
+using Portal.Features.Account;
+
+namespace Portal.Components;
+
+public static class UiRegistration
+{
+    public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            options.SnackbarConfiguration.VisibleStateDuration = 6000;
+            options.SnackbarConfiguration.ShowCloseIcon = true;
+        });
+        builder.Services.AddScoped<DemoData>();
+        return builder;
+    }
+
+    /// <summary>Migrates and seeds the database, then, once listening, prints where to open the portal.</summary>
+    public static async Task PreparePortalAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            var options = scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value;
+            if (app.Environment.IsDevelopment() && options.SeedDemoData)
+                await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var banner = new System.Text.StringBuilder();
+            banner.AppendLine().AppendLine("Portal Inovasi Pelayanan — Disdukcapil Kabupaten Paser");
+            foreach (var address in addresses) banner.AppendLine($"  Buka: {address}");
+            banner.AppendLine($"  Data: {DataRegistration.DataDirectory(app.Configuration, app.Environment)}");
+            if (app.Environment.IsDevelopment())
+            {
+                banner.AppendLine($"  Akun demo (kata sandi semua: {DemoData.Password}):");
+                foreach (var person in DemoData.People)
+                    banner.AppendLine($"    {person.Nip}  {Portal.Data.Entities.PortalRoles.DisplayName(person.Role),-18} {person.FullName}");
+            }
+            Console.WriteLine(banner.ToString());
+        });
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,232 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Innovations;
+using Portal.Features.Workflow;
+
+namespace Portal.Data;
+
+/// <summary>
+/// Development demo data: a person for every role and bidang, and innovations spread over the SOP
+/// steps. The innovations are played through the real workflow service on a simulated clock, so
+/// their history, due dates and audit trail are exactly what real use would produce.
+/// </summary>
+public sealed class DemoData(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    UserManager<PortalUser> users,
+    SopCatalog sops,
+    CalendarProvider calendars,
+    InnovationEvents events,
+    IServiceProvider services,
+    TimeProvider clock,
+    ILogger<DemoData> logger)
+{
+    public const string Password = "inovasi-paser";
+
+    public sealed record DemoPerson(string Nip, string FullName, string Role, string? BidangShortName, string Jabatan);
+
+    public static readonly IReadOnlyList<DemoPerson> People =
+    [
+        new("197203151998031004", "Hj. Rahmawati Saleh, S.Sos., M.Si.", PortalRoles.KepalaDinas, null, "Kepala Dinas"),
+        new("198001202005011003", "Nurul Hidayah, S.E., M.M.", PortalRoles.KepalaBidang, "PDIP", "Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan"),
+        new("197905122003121002", "Hendra Gunawan, S.Sos.", PortalRoles.KepalaBidang, "Dafduk", "Kepala Bidang Pelayanan Pendaftaran Penduduk"),
+        new("198107082006042001", "Siti Aminah, S.H.", PortalRoles.KepalaBidang, "Capil", "Kepala Bidang Pelayanan Pencatatan Sipil"),
+        new("198203252008011005", "Agus Prasetyo, S.Kom.", PortalRoles.KepalaBidang, "PIAK", "Kepala Bidang Pengelolaan Informasi Administrasi Kependudukan"),
+        new("197811302002121001", "Drs. Bambang Sutrisno", PortalRoles.KepalaBidang, "Sekretariat", "Sekretaris Dinas"),
+        new("199204172019031008", "Rizky Ramadhan, S.Kom.", PortalRoles.PejabatFungsional, "PDIP", "Pranata Komputer Ahli Pertama"),
+        new("199308092020122003", "Dewi Lestari, S.IP.", PortalRoles.PejabatFungsional, "PDIP", "Analis Kebijakan Ahli Pertama"),
+        new("199012012015031006", "Fajar Nugroho, S.E.", PortalRoles.PejabatFungsional, "Dafduk", "Administrator Database Kependudukan"),
+        new("199106142017082002", "Maya Sari, S.H.", PortalRoles.PejabatFungsional, "Capil", "Pengadministrasi Registrasi"),
+        new("198909232014021007", "Yusuf Hakim, S.T.", PortalRoles.PejabatFungsional, "PIAK", "Pranata Komputer Ahli Muda"),
+        new("199502282022031004", "Andi Wijaya, S.AP.", PortalRoles.PejabatFungsional, "Sekretariat", "Analis Sumber Daya Manusia Aparatur"),
+        new("198512102010011009", "Admin Portal", PortalRoles.Administrator, "Sekretariat", "Pengelola Sistem Informasi"),
+        new("199701012023021001", "Layar Pemantau", PortalRoles.Pemantau, null, "Layar TV ruang pelayanan"),
+    ];
+
+    /// <summary>A demo innovation: who proposes it, how far it got, and how its current step is doing.</summary>
+    private sealed record DemoInnovation(string Title, string Summary, string ProposerNip, int Step, Pace Pace, bool ReturnedOnce = false, InnovationType Type = InnovationType.Digital);
+
+    private enum Pace { OnTime, DueSoon, Late, Finished }
+
+    private static readonly IReadOnlyList<DemoInnovation> Innovations =
+    [
+        new("Dukcapil Goes to School", "Perekaman KTP-el dan penerbitan KIA langsung di sekolah-sekolah menengah se-Kabupaten Paser.", "199204172019031008", 1, Pace.OnTime, Type: InnovationType.NonDigital),
+        new("KTP-el Jemput Bola Desa Terpencil", "Pelayanan perekaman KTP-el keliling ke desa-desa terpencil di Kecamatan Muara Komam dan Long Kali.", "199012012015031006", 1, Pace.Late, Type: InnovationType.NonDigital),
+        new("Akta Kelahiran Online Terintegrasi Puskesmas", "Pengajuan akta kelahiran langsung dari puskesmas dan bidan desa melalui aplikasi daring.", "199106142017082002", 2, Pace.DueSoon, ReturnedOnce: true),
+        new("Antrean Pelayanan via WhatsApp", "Pengambilan nomor antrean pelayanan Disdukcapil melalui WhatsApp dengan pengingat otomatis.", "199308092020122003", 2, Pace.OnTime),
+        new("Layanan Malam Rabu", "Pembukaan loket pelayanan adminduk pada Rabu malam bagi pekerja yang tidak dapat datang di jam kerja.", "199502282022031004", 3, Pace.OnTime, Type: InnovationType.NonDigital),
+        new("Si-PAKDE Desa", "Sistem Pelayanan Administrasi Kependudukan di Desa melalui operator desa yang terlatih.", "199204172019031008", 4, Pace.Late, ReturnedOnce: true),
+        new("Pojok Baca Adminduk", "Pojok informasi dan literasi administrasi kependudukan di ruang tunggu pelayanan.", "199502282022031004", 5, Pace.OnTime, Type: InnovationType.NonDigital),
+        new("IKD Paser: Aktivasi Identitas Kependudukan Digital", "Percepatan aktivasi Identitas Kependudukan Digital bagi ASN dan pelajar di Kabupaten Paser.", "198909232014021007", 6, Pace.DueSoon),
+        new("Kartu Keluarga Mandiri Cetak Sendiri", "Pencetakan dokumen kependudukan secara mandiri dengan kertas HVS dan tanda tangan elektronik.", "199012012015031006", 6, Pace.Late),
+        new("Layanan Adminduk Rumah Sakit (LARIS)", "Penerbitan akta kematian dan akta kelahiran bekerja sama dengan RSUD Panglima Sebaya.", "199106142017082002", 7, Pace.OnTime),
+        new("Dashboard Data Kependudukan Kecamatan", "Dasbor data agregat kependudukan per kecamatan untuk perencanaan pembangunan.", "199308092020122003", 8, Pace.Late),
+        new("Sertifikat Elektronik Pejabat Pencatatan Sipil", "Tanda tangan elektronik tersertifikasi BSrE untuk seluruh dokumen pencatatan sipil.", "198909232014021007", 9, Pace.OnTime),
+        new("Pelayanan Disabilitas dan Lansia di Rumah", "Perekaman KTP-el di rumah bagi penduduk disabilitas dan lanjut usia.", "199204172019031008", 10, Pace.OnTime, Type: InnovationType.NonDigital),
+        new("Kios Cetak Dokumen Mandiri (ADM)", "Anjungan Dukcapil Mandiri di Mal Pelayanan Publik Kabupaten Paser.", "198909232014021007", 10, Pace.Finished),
+        new("Layanan Pindah Datang Satu Hari", "Penyelesaian surat pindah datang dalam satu hari kerja dengan verifikasi daring antardaerah.", "199012012015031006", 10, Pace.Finished, ReturnedOnce: true),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Users.AnyAsync(cancellationToken)) return;
+        }
+
+        await SeedPeopleAsync();
+        await SeedInnovationsAsync(cancellationToken);
+        logger.LogInformation("Seeded {People} demo people and {Innovations} demo innovations", People.Count, Innovations.Count);
+    }
+
+    private async Task SeedPeopleAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var bidangByShortName = await db.Bidang.ToDictionaryAsync(b => b.ShortName, b => b.Id);
+        foreach (var person in People)
+        {
+            var user = new PortalUser
+            {
+                UserName = person.Nip,
+                FullName = person.FullName,
+                Jabatan = person.Jabatan,
+                BidangId = person.BidangShortName is { } shortName ? bidangByShortName[shortName] : null,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, person.Role));
+        }
+    }
+
+    private async Task SeedInnovationsAsync(CancellationToken cancellationToken)
+    {
+        var simulated = new SimulatedClock();
+        var workflow = ActivatorUtilities.CreateInstance<WorkflowService>(services, simulated, events);
+        var (_, sop) = await sops.CurrentAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var idsByNip = await UserIdsByNipAsync(cancellationToken);
+
+        foreach (var demo in Innovations)
+        {
+            var proposer = People.Single(p => p.Nip == demo.ProposerNip);
+            var path = PathTo(sop, demo);
+            // Each earlier step took one to two working days; the current one has run for as long as its pace says.
+            var currentStepAge = CurrentStepAge(sop.Step(demo.Step), demo.Pace);
+            var workingDaysBack = path.Count * 2 + currentStepAge;
+            simulated.Now = StartOfWorkingDay(calendar, SubtractWorkingDays(calendar, now, workingDaysBack), hour: 8);
+
+            var created = await workflow.CreateAsync(new InnovationDetails
+            {
+                Title = demo.Title,
+                Summary = demo.Summary,
+                Background = "Masih banyak penduduk yang harus datang berulang kali ke kantor dinas untuk mengurus dokumen kependudukan.",
+                Goal = "Mempercepat dan mempermudah pelayanan administrasi kependudukan.",
+                Benefit = "Penduduk memperoleh dokumen lebih cepat dengan biaya dan waktu yang lebih sedikit.",
+                Type = demo.Type,
+                Affair = GovernmentAffair.PelayananPublik,
+                StartDate = WorkingCalendar.ToWita(simulated.Now).Date,
+            }, idsByNip[proposer.Nip], cancellationToken);
+            var version = created.Version!.Value;
+
+            foreach (var (action, remainingAfter) in path.Select((a, i) => (a, path.Count - i - 1)))
+            {
+                simulated.Now = StartOfWorkingDay(calendar, SubtractWorkingDays(calendar, now, remainingAfter * 2 + currentStepAge), hour: 10);
+                var innovation = await CurrentAsync(created.InnovationId!.Value, cancellationToken);
+                var actorNip = ActorFor(sop.Step(innovation.CurrentStep).Role, proposer);
+                var result = await workflow.MoveAsync(
+                    new MoveCommand(innovation.Id, version, action,
+                        action == WorkflowActionKind.ReturnForRevision ? "Konsep belum memuat analisis biaya dan jadwal pelaksanaan; mohon dilengkapi." : null),
+                    idsByNip[actorNip], cancellationToken);
+                if (!result.Succeeded) throw new InvalidOperationException($"Demo move refused: {result.Message}");
+                version = result.Version!.Value;
+            }
+        }
+    }
+
+    /// <summary>The actions that take a new innovation to the demo's step, with one return when asked for.</summary>
+    private static List<WorkflowActionKind> PathTo(SopDocument sop, DemoInnovation demo)
+    {
+        var returnAt = demo.ReturnedOnce
+            ? sop.Steps.FirstOrDefault(s => s.ReturnToStep is { } target && (demo.Pace == Pace.Finished || demo.Step >= target))
+            : null;
+        var returned = false;
+        var path = new List<WorkflowActionKind>();
+        for (var position = sop.First; position is not null;)
+        {
+            if (!returned && position == returnAt)
+            {
+                path.Add(WorkflowActionKind.ReturnForRevision);
+                returned = true;
+                position = sop.Step(returnAt.ReturnToStep!.Value);
+                continue;
+            }
+            if (position.Number == demo.Step && demo.Pace != Pace.Finished && (returnAt is null || returned)) break;
+            path.Add(SopWorkflow.ForwardAction(position));
+            position = sop.Next(position.Number);
+        }
+        return path;
+    }
+
+    private static int CurrentStepAge(SopStepDefinition step, Pace pace)
+    {
+        var duration = step.Duration?.Value ?? 2;
+        return pace switch
+        {
+            Pace.Late => duration + 3,
+            Pace.DueSoon => Math.Max(0, duration - 1),
+            _ => 0,
+        };
+    }
+
+    private static string ActorFor(SopRole role, DemoPerson proposer) => role switch
+    {
+        SopRole.PejabatFungsional => proposer.Nip,
+        SopRole.KepalaBidang => People.Single(p => p.Role == PortalRoles.KepalaBidang && p.BidangShortName == proposer.BidangShortName).Nip,
+        _ => People.Single(p => p.Role == PortalRoles.KepalaDinas).Nip,
+    };
+
+    private async Task<Innovation> CurrentAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Innovations.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, string>> UserIdsByNipAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+    }
+
+    private static DateTimeOffset SubtractWorkingDays(WorkingCalendar calendar, DateTimeOffset from, int workingDays)
+    {
+        var date = WorkingCalendar.ToWita(from).Date;
+        var day = DateOnly.FromDateTime(date);
+        while (workingDays > 0)
+        {
+            day = day.AddDays(-1);
+            if (calendar.IsWorkingDay(day)) workingDays--;
+        }
+        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+    }
+
+    private static DateTimeOffset StartOfWorkingDay(WorkingCalendar calendar, DateTimeOffset witaDay, int hour)
+    {
+        var day = DateOnly.FromDateTime(witaDay.Date);
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
+        return new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    private sealed class SimulatedClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}

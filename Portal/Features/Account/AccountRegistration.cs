@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Portal.Data;
+using Portal.Data.Entities;
+
+namespace Portal.Features.Account;
+
+public static class AccountRegistration
+{
+    public const string SignInPath = "/akun/masuk";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.User.AllowedUserNameCharacters = "0123456789";
+                options.User.RequireUniqueEmail = false;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+
+        var isDevelopment = builder.Environment.IsDevelopment();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.LogoutPath = "/akun/keluar";
+            options.AccessDeniedPath = "/akses-ditolak";
+            options.Cookie.Name = "portal-inovasi";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // Development runs on plain http://localhost; everywhere else the cookie is HTTPS-only.
+            options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<AccountAudit>();
+        return builder;
+    }
+
+    public static WebApplication MapAccountEndpoints(this WebApplication app)
+    {
+        app.MapPost("/akun/keluar", async (SignInManager<PortalUser> signInManager) =>
+        {
+            await signInManager.SignOutAsync();
+            return Results.LocalRedirect(SignInPath);
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        return app;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Innovations;
+
+/// <summary>An innovation as lists, cards and screens show it, with its SLA state already decided.</summary>
+public sealed record InnovationSummary(
+    int Id,
+    string Title,
+    int BidangId,
+    string Bidang,
+    string ProposerId,
+    string Proposer,
+    int CurrentStep,
+    InnovationStatus Status,
+    int ReturnCount,
+    int SopDefinitionId,
+    int SopVersion,
+    DateTimeOffset StepStartedAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset UpdatedAt,
+    long Version,
+    SlaStatus Sla,
+    int WorkingDaysInStep)
+{
+    public InnovationState State => new(CurrentStep, Status, BidangId);
+}
+
+/// <summary>Read-side queries shared by the list, the board and the TV screen.</summary>
+public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<InnovationSummary>> SummariesAsync(bool includeFinished = true, int? onlyId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Innovations.AsNoTracking();
+        if (!includeFinished) query = query.Where(i => i.Status == InnovationStatus.Berjalan);
+        if (onlyId is { } id) query = query.Where(i => i.Id == id);
+
+        var rows = await query
+            .Select(i => new
+            {
+                i.Id, i.Title, i.BidangId, Bidang = i.Bidang!.ShortName, i.ProposerId, Proposer = i.Proposer!.FullName,
+                i.CurrentStep, i.Status, i.ReturnCount, i.SopDefinitionId, SopVersion = i.SopDefinition!.Version,
+                i.UpdatedAt, i.Version,
+                Run = i.StepRuns.OrderByDescending(r => r.Id).Select(r => new { r.StartedAt, r.DueAt, r.FinishedAt }).First(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return rows
+            .Select(r =>
+            {
+                var running = r.Status == InnovationStatus.Berjalan;
+                var sla = running
+                    ? calendar.Evaluate(r.Run.DueAt, now, calendars.DueSoonWorkingDays)
+                    : new SlaStatus(SlaLevel.NoDeadline, 0, 0);
+                var stepStart = running ? r.Run.StartedAt : r.Run.FinishedAt ?? r.Run.StartedAt;
+                return new InnovationSummary(r.Id, r.Title, r.BidangId, r.Bidang, r.ProposerId, r.Proposer, r.CurrentStep, r.Status,
+                    r.ReturnCount, r.SopDefinitionId, r.SopVersion, stepStart, running ? r.Run.DueAt : null, r.UpdatedAt, r.Version, sla,
+                    running ? calendar.WorkingDaysElapsed(r.Run.StartedAt, now) : 0);
+            })
+            .OrderBy(s => s.Status).ThenBy(s => s.CurrentStep).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue)
+            .ToList();
+    }
+}
