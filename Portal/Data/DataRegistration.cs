@@ -26,6 +26,8 @@ public static class DataRegistration
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
+        builder.Services.AddSingleton<SettingsStore>();
         // Keys live beside the data so sign-in cookies survive a restart (the TV screen reconnects alone).
         builder.Services.AddDataProtection()
             .SetApplicationName("Portal.Inovasi")

@@ -14,6 +14,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<StepRun> StepRuns => Set<StepRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<PortalSettings> Settings => Set<PortalSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -99,3 +99,13 @@ internal sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
         builder.HasIndex(h => h.Date).IsUnique();
     }
 }
+
+internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<PortalSettings>
+{
+    public void Configure(EntityTypeBuilder<PortalSettings> builder)
+    {
+        builder.Property(s => s.OverdueScanCron).HasMaxLength(60);
+        builder.Property(s => s.SmtpHost).HasMaxLength(200);
+        builder.Property(s => s.SmtpSenderAddress).HasMaxLength(200);
+    }
+}

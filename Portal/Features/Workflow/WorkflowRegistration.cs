@@ -6,7 +6,6 @@ public static class WorkflowRegistration
 {
     public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<WorkflowOptions>(builder.Configuration.GetSection(WorkflowOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InnovationEvents>();
         builder.Services.AddSingleton<SopCatalog>();

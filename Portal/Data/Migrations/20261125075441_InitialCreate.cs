@@ -79,6 +79,32 @@ namespace Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Settings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeClosingTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DueSoonWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalationWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueScanCron = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SmtpHost = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SmtpPort = table.Column<int>(type: "INTEGER", nullable: false),
+                    SmtpUseTls = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmtpUserName = table.Column<string>(type: "TEXT", nullable: true),
+                    SmtpPassword = table.Column<string>(type: "TEXT", nullable: true),
+                    SmtpSenderAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SmtpSenderName = table.Column<string>(type: "TEXT", nullable: false),
+                    MaxUploadMegabytes = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SopDefinitions",
                 columns: table => new
                 {
@@ -478,6 +504,9 @@ namespace Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Holidays");
+
+            migrationBuilder.DropTable(
+                name: "Settings");
 
             migrationBuilder.DropTable(
                 name: "SopSteps");

@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125075308_InitialCreate")]
+    [Migration("20261125075441_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -346,6 +346,65 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Status", "CurrentStep");
 
                     b.ToTable("Innovations");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.PortalSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueSoonWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxUploadMegabytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("OfficeClosingTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverdueScanCron")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpHost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpPassword")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SmtpPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmtpSenderAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpSenderName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SmtpUseTls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmtpUserName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Settings");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>

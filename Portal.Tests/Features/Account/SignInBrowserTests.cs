@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Account;
+
+public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task A_Kepala_Bidang_signs_in_with_a_demo_account_sees_their_name_and_signs_out()
+    {
+        var page = await session.SignInAsync(DemoPeople.KabidPdip);
+        await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync("Nurul Hidayah");
+        await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync("Kepala Bidang");
+        await BrowserSession.ScreenshotAsync(page, "signin-kabid-landing");
+
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/akun/masuk"));
+        await page.GotoAsync($"{session.BaseUrl}/inovasi");
+        await page.WaitForURLAsync(url => url.Contains("/akun/masuk"));
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task A_wrong_password_is_refused_with_a_clear_message()
+    {
+        var context = await session.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{session.BaseUrl}/akun/masuk");
+        await page.FillAsync("#nip", DemoPeople.FungsionalDafduk);
+        await page.FillAsync("#password", "salah-sekali");
+        await page.ClickAsync("[data-testid=signin-submit]");
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToHaveTextAsync("NIP atau kata sandi salah.");
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// One Debian Chromium per test class (started through Playwright, never downloaded) against the
+/// portal on a real Kestrel port. Each signed-in person gets an own browser context.
+/// </summary>
+public class BrowserSession : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public BrowserSession() : this(null) { }
+
+    protected BrowserSession(TimeProvider? clock) => App = new PortalAppFactory(clock);
+
+    public PortalAppFactory App { get; }
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Folder where tests save screenshots for people to look at.</summary>
+    public static string ArtifactsDirectory
+    {
+        get
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "test-artifacts");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var chromium = ExternalTools.Find(ExternalTools.Chromium);
+        if (chromium is null)
+        {
+            // Skipped by RequiresToolFact where allowed; under CI=true this fails the run, as it must.
+            if (ExternalTools.IsCi) ExternalTools.Require(ExternalTools.Chromium);
+            return;
+        }
+        BaseUrl = App.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A new browser context signed in as the demo person with this NIP.</summary>
+    public async Task<IPage> SignInAsync(string nip, int width = 1366, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "id-ID",
+            TimezoneId = "Asia/Makassar",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync($"{BaseUrl}/akun/masuk");
+        await page.FillAsync("#nip", nip);
+        await page.FillAsync("#password", Portal.Data.DemoData.Password);
+        await page.ClickAsync("[data-testid=signin-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"));
+        await WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the Blazor circuit is up, so clicks reach the server.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-interactive=true]");
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

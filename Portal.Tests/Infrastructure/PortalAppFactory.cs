@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Data;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on a real SQLite file in a temporary data folder, with the demo people and
+/// innovations seeded. Pass a clock (e.g. FakeTimeProvider) to control time; only the clock is faked.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TimeProvider? clock;
+    private readonly Dictionary<string, string?> settings;
+
+    public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    {
+        this.clock = clock;
+        this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        DataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            if (clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            }
+        });
+    }
+
+    /// <summary>Starts the portal on a real Kestrel port (browsers need one) and returns its address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+    }
+
+    public PortalDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a background thread; the temp folder is cleaned by the OS.
+        }
+    }
+}
