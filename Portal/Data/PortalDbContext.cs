@@ -15,6 +15,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
+    public DbSet<Substitution> Substitutions => Set<Substitution>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

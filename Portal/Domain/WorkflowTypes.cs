@@ -13,8 +13,11 @@ public sealed record InnovationState(int CurrentStep, InnovationStatus Status, i
     public bool IsFinal => Status is not InnovationStatus.Berjalan;
 }
 
-/// <summary>One role a person may act in: their own, or one they hold as Plt./Plh. for someone else.</summary>
-public sealed record ActorCapacity(SopRole Role, int? BidangId, string? OnBehalfOf = null);
+/// <summary>
+/// One role a person may act in: their own, or one they hold for someone else (<paramref name="OnBehalfOf"/>
+/// names that person, <paramref name="ActingTitle"/> is "Plt." or "Plh.").
+/// </summary>
+public sealed record ActorCapacity(SopRole Role, int? BidangId, string? OnBehalfOf = null, string? ActingTitle = null);
 
 public sealed record WorkflowActor(
     string UserId,

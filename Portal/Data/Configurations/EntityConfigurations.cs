@@ -109,3 +109,16 @@ internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<Por
         builder.Property(s => s.SmtpSenderAddress).HasMaxLength(200);
     }
 }
+
+internal sealed class SubstitutionConfiguration : IEntityTypeConfiguration<Substitution>
+{
+    public void Configure(EntityTypeBuilder<Substitution> builder)
+    {
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.Note).HasMaxLength(500);
+        builder.HasOne(s => s.Substitute).WithMany().HasForeignKey(s => s.SubstituteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Principal).WithMany().HasForeignKey(s => s.PrincipalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.SubstituteId, s.StartDate, s.EndDate });
+    }
+}

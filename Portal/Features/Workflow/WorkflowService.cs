@@ -34,7 +34,7 @@ public sealed class WorkflowService(
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != command.ExpectedVersion) return StaleRefusal(innovation);
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         if (actor is null) return WorkflowResult.Refused("Akun Anda tidak aktif atau tidak dikenal.");
 
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
@@ -115,7 +115,7 @@ public sealed class WorkflowService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var proposerBidang = actor?.Capacities.FirstOrDefault(c => c.Role == sop.First.Role && c.OnBehalfOf is null)?.BidangId;
         if (actor is null || proposerBidang is null)
             return WorkflowResult.Refused($"Hanya {sop.First.Role.Name()} yang dapat mengusulkan inovasi baru.");
@@ -162,7 +162,7 @@ public sealed class WorkflowService(
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != expectedVersion) return StaleRefusal(innovation, "diubah");
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         if (actor is null || !(actor.IsAdministrator || actor.UserId == innovation.ProposerId))
             return WorkflowResult.Refused("Hanya pengusul atau Administrator yang dapat mengubah data inovasi.");
         if (innovation.Status != InnovationStatus.Berjalan)
@@ -215,7 +215,7 @@ public sealed class WorkflowService(
 
     private static string ActorLabel(WorkflowActor actor, ActorCapacity? capacity) =>
         capacity?.OnBehalfOf is { } principal
-            ? $"Plh. {capacity.Role.Name()} {actor.DisplayName} (atas nama {principal})"
+            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.Role.Name()} {actor.DisplayName} (atas nama {principal})"
             : actor.DisplayName;
 
     private static string AuditActionFor(StepOutcome outcome) => outcome switch

@@ -345,6 +345,41 @@ namespace Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Substitutions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SubstituteId = table.Column<string>(type: "TEXT", nullable: false),
+                    PrincipalId = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    BidangId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Substitutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Substitutions_AspNetUsers_PrincipalId",
+                        column: x => x.PrincipalId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Substitutions_AspNetUsers_SubstituteId",
+                        column: x => x.SubstituteId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StepRuns",
                 columns: table => new
                 {
@@ -479,6 +514,16 @@ namespace Portal.Data.Migrations
                 table: "StepRuns",
                 columns: new[] { "InnovationId", "StepNumber", "RunNumber" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Substitutions_PrincipalId",
+                table: "Substitutions",
+                column: "PrincipalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Substitutions_SubstituteId_StartDate_EndDate",
+                table: "Substitutions",
+                columns: new[] { "SubstituteId", "StartDate", "EndDate" });
         }
 
         /// <inheritdoc />
@@ -513,6 +558,9 @@ namespace Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "StepRuns");
+
+            migrationBuilder.DropTable(
+                name: "Substitutions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,29 @@
+using Portal.Domain;
+
+namespace Portal.Data.Entities;
+
+public enum SubstitutionKind { Plt, Plh }
+
+/// <summary>
+/// An acting official (Plt./Plh.): inside the date range (WITA, inclusive) the substitute acts in the
+/// principal's SOP role, for the principal's bidang, and receives the principal's alerts.
+/// </summary>
+public sealed class Substitution
+{
+    public int Id { get; set; }
+    public SubstitutionKind Kind { get; set; } = SubstitutionKind.Plh;
+    public required string SubstituteId { get; set; }
+    public PortalUser? Substitute { get; set; }
+    public required string PrincipalId { get; set; }
+    public PortalUser? Principal { get; set; }
+    public SopRole Role { get; set; }
+    public int? BidangId { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedByName { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsActiveOn(DateOnly witaDate) => RevokedAt is null && StartDate <= witaDate && witaDate <= EndDate;
+}
