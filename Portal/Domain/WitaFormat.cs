@@ -10,6 +10,10 @@ public static class WitaFormat
     public static string DateTime(DateTimeOffset instant) =>
         WorkingCalendar.ToWita(instant).ToString("dd MMM yyyy HH:mm", Indonesian) + " WITA";
 
+    /// <summary>Compact form for cards, where the screen already says WITA.</summary>
+    public static string Short(DateTimeOffset instant) =>
+        WorkingCalendar.ToWita(instant).ToString("dd MMM HH:mm", Indonesian);
+
     public static string Date(DateTimeOffset instant) =>
         WorkingCalendar.ToWita(instant).ToString("dd MMM yyyy", Indonesian);
 

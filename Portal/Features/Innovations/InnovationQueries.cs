@@ -31,11 +31,12 @@ public sealed record InnovationSummary(
 /// <summary>Read-side queries shared by the list, the board and the TV screen.</summary>
 public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<InnovationSummary>> SummariesAsync(bool includeFinished = true, int? onlyId = null, CancellationToken cancellationToken = default)
+    /// <param name="finishedSince">When set, finished and cancelled innovations changed before this are left out.</param>
+    public async Task<IReadOnlyList<InnovationSummary>> SummariesAsync(DateTimeOffset? finishedSince = null, int? onlyId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Innovations.AsNoTracking();
-        if (!includeFinished) query = query.Where(i => i.Status == InnovationStatus.Berjalan);
+        if (finishedSince is { } since) query = query.Where(i => i.Status == InnovationStatus.Berjalan || i.UpdatedAt >= since);
         if (onlyId is { } id) query = query.Where(i => i.Id == id);
 
         var rows = await query

@@ -12,6 +12,8 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<CalendarProvider>();
         builder.Services.AddSingleton<WorkflowService>();
         builder.Services.AddSingleton<Innovations.InnovationQueries>();
+        builder.Services.AddScoped<MoveInteraction>();
+        builder.Services.AddSingleton<Innovations.InnovationDetailQuery>();
         builder.Services.AddValidatorsFromAssemblyContaining<MoveCommandValidator>(ServiceLifetime.Singleton);
         return builder;
     }

@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using Portal.Domain;
+using Portal.Features.Workflow;
+using Portal.Tests.Features.Workflow;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Board;
+
+/// <summary>The board as people use it: real Chromium, real mouse drags, two people watching each other.</summary>
+public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    private async Task<(int Id, long Version)> NewInnovationAsync(string title)
+    {
+        var workflow = session.App.Get<WorkflowService>();
+        var created = await workflow.CreateAsync(WorkflowServiceTests.Details(title), await session.App.IdAsync(DemoPeople.FungsionalPdip));
+        Assert.True(created.Succeeded, created.Message);
+        return (created.InnovationId!.Value, created.Version!.Value);
+    }
+
+    private static ILocator Card(IPage page, int id) => page.GetByTestId($"card-{id}");
+
+    private static ILocator Zone(IPage page, string zone) => page.Locator($"[data-testid=zone-{zone}]");
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task Dragging_a_card_to_the_next_step_moves_it_and_a_Kepala_Bidang_board_follows_without_reload()
+    {
+        var (id, _) = await NewInnovationAsync("Uji seret langkah satu ke dua");
+        var fungsional = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        var kabid = await session.SignInAsync(DemoPeople.KabidPdip);
+        await Assertions.Expect(Zone(kabid, "1").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(fungsional, "board-fungsional-before-drag");
+
+        await Card(fungsional, id).DragToAsync(Zone(fungsional, "2"));
+        await Assertions.Expect(fungsional.GetByTestId("move-dialog")).ToBeVisibleAsync();
+        await Assertions.Expect(fungsional.GetByTestId("move-dialog")).ToContainTextAsync("Hasil identifikasi dan kajian");
+        await fungsional.GetByTestId("move-confirm").ClickAsync();
+
+        await Assertions.Expect(Zone(fungsional, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await Assertions.Expect(Zone(kabid, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(Card(kabid, id)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("card-highlight"));
+        await BrowserSession.ScreenshotAsync(kabid, "board-kabid-sees-move-live");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task An_illegal_drag_that_skips_a_step_snaps_back_with_the_reason()
+    {
+        var (id, _) = await NewInnovationAsync("Uji seret melompat");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+
+        await Card(page, id).DragToAsync(Zone(page, "3"));
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Tidak boleh melompati langkah");
+        await Assertions.Expect(Zone(page, "1").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "board-illegal-drag-refused");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_keyboard_menu_advances_a_card()
+    {
+        var (id, _) = await NewInnovationAsync("Uji menu papan ketik");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+
+        await page.GetByTestId($"card-menu-{id}").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId($"card-action-{id}-Advance")).ToContainTextAsync("Lanjutkan ke langkah 2");
+        await page.GetByTestId($"card-action-{id}-Advance").ClickAsync();
+        await page.GetByTestId("move-text").FillAsync("Kajian selesai dan diunggah.");
+        await page.GetByTestId("move-confirm").ClickAsync();
+
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task A_Kepala_Bidang_returns_a_card_with_a_reason_and_the_fungsional_sees_the_returned_badge()
+    {
+        var (id, version) = await NewInnovationAsync("Uji pengembalian konsep");
+        var workflow = session.App.Get<WorkflowService>();
+        var fungsionalId = await session.App.IdAsync(DemoPeople.FungsionalPdip);
+        version = (await workflow.MoveAsync(new MoveCommand(id, version, WorkflowActionKind.Advance), fungsionalId)).Version!.Value;
+        await workflow.MoveAsync(new MoveCommand(id, version, WorkflowActionKind.Advance), fungsionalId);
+
+        var fungsional = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        var kabid = await session.SignInAsync(DemoPeople.KabidPdip);
+        await Card(kabid, id).DragToAsync(Zone(kabid, "2"));
+        await Assertions.Expect(kabid.GetByTestId("move-dialog")).ToContainTextAsync("dikembalikan ke langkah 2");
+        await kabid.GetByTestId("move-confirm").ClickAsync();
+        await Assertions.Expect(kabid.GetByTestId("move-dialog")).ToContainTextAsync("minimal 10 karakter");
+        await kabid.GetByTestId("move-text").FillAsync("Konsep belum memuat jadwal uji coba.");
+        await kabid.GetByTestId("move-confirm").ClickAsync();
+
+        var returned = Zone(fungsional, "2").Locator($"[data-testid=card-{id}]");
+        await Assertions.Expect(returned).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(returned.GetByTestId("returned-badge")).ToHaveTextAsync("↩ dikembalikan ×1");
+        await BrowserSession.ScreenshotAsync(fungsional, "board-fungsional-sees-returned");
+
+        await fungsional.GotoAsync($"{session.BaseUrl}/inovasi/{id}");
+        await Assertions.Expect(fungsional.GetByTestId("tracker-returns")).ToContainTextAsync("Konsep belum memuat jadwal uji coba.");
+        await BrowserSession.ScreenshotAsync(fungsional, "detail-tracker-after-return");
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Innovations;
+
+/// <summary>A finished or running step run with its timing already judged against the SOP.</summary>
+public sealed record StepRunView(StepRun Run, int WorkingDays, SlaStatus Sla);
+
+public sealed record InnovationDetail(
+    Innovation Innovation,
+    SopDocument Sop,
+    bool IsCurrentSopVersion,
+    IReadOnlyList<StepRunView> Runs,
+    IReadOnlyList<AuditEntry> History,
+    InnovationSummary Summary);
+
+public sealed class InnovationDetailQuery(
+    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, InnovationQueries summaries, TimeProvider clock)
+{
+    public async Task<InnovationDetail?> LoadAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var innovation = await db.Innovations.AsNoTracking()
+            .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
+            .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (innovation is null) return null;
+
+        var history = await db.AuditEntries.AsNoTracking().Where(a => a.InnovationId == id)
+            .OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
+        var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
+        var (currentSopId, _) = await sops.CurrentAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+
+        var runs = innovation.StepRuns.OrderBy(r => r.Id)
+            .Select(r => new StepRunView(r,
+                calendar.WorkingDaysElapsed(r.StartedAt, r.FinishedAt ?? now),
+                calendar.Evaluate(r.DueAt, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
+            .ToList();
+        var summary = (await summaries.SummariesAsync(onlyId: id, cancellationToken: cancellationToken)).Single();
+        return new InnovationDetail(innovation, sop, currentSopId == innovation.SopDefinitionId, runs, history, summary);
+    }
+}

@@ -1,0 +1,35 @@
+using MudBlazor;
+using Portal.Domain;
+
+namespace Portal.Features.Workflow;
+
+/// <summary>
+/// The person's side of a move, shared by the board's drag and drop, the card menu and the detail page:
+/// confirm in a dialog, hand the command to the workflow service, and say what happened.
+/// </summary>
+public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, WorkflowService workflow)
+{
+    public async Task<WorkflowResult?> RunAsync(int innovationId, long version, string title, SopStepDefinition currentStep,
+        AvailableMove move, string userId)
+    {
+        var parameters = new DialogParameters<MoveDialog>
+        {
+            { d => d.Move, move },
+            { d => d.CurrentStep, currentStep },
+            { d => d.InnovationTitle, title },
+        };
+        var dialog = await dialogs.ShowAsync<MoveDialog>(move.Label, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        var answer = await dialog.Result;
+        if (answer is null || answer.Canceled) return null;
+
+        var result = await workflow.MoveAsync(new MoveCommand(innovationId, version, move.Kind, answer.Data as string), userId);
+        Report(result);
+        return result;
+    }
+
+    public void Report(WorkflowResult result) =>
+        snackbar.Add(result.Message, result.Succeeded ? Severity.Success : Severity.Warning);
+
+    public void Refuse(string reason) => snackbar.Add(reason, Severity.Warning);
+}
