@@ -17,14 +17,19 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private readonly TimeProvider? clock;
     private readonly Dictionary<string, string?> settings;
+    private readonly bool ownsDataDirectory;
 
-    public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    /// <param name="dataDirectory">An existing data folder to reuse (e.g. to restart the portal); the caller then owns it.</param>
+    public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
         this.clock = clock;
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
-        DataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? NewDataDirectory();
         Directory.CreateDirectory(DataDirectory);
     }
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     public string DataDirectory { get; }
 
@@ -44,9 +49,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts the portal on a real Kestrel port (browsers need one) and returns its address.</summary>
-    public string StartKestrel()
+    public string StartKestrel(int port = 0)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
@@ -62,6 +67,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!ownsDataDirectory) return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
