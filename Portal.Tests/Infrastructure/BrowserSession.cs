@@ -10,6 +10,8 @@ public class BrowserSession : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
+    static BrowserSession() => Assertions.SetDefaultExpectTimeout(10_000);
+
     public BrowserSession() : this(null) { }
 
     protected BrowserSession(TimeProvider? clock) => App = new PortalAppFactory(clock);
@@ -72,6 +74,9 @@ public class BrowserSession : IAsyncLifetime
     /// <summary>Waits until the Blazor circuit is up, so clicks reach the server.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive=true]");
+
+    /// <summary>Waits until the board on the page is live (not just prerendered), so drags and menus work.</summary>
+    public static Task WaitForBoardAsync(IPage page) => page.WaitForSelectorAsync(".swimlane-scroll[data-ready=true]");
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });

@@ -27,6 +27,8 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         var (id, _) = await NewInnovationAsync("Uji seret langkah satu ke dua");
         var fungsional = await session.SignInAsync(DemoPeople.FungsionalPdip);
         var kabid = await session.SignInAsync(DemoPeople.KabidPdip);
+        await BrowserSession.WaitForBoardAsync(fungsional);
+        await BrowserSession.WaitForBoardAsync(kabid);
         await Assertions.Expect(Zone(kabid, "1").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(fungsional, "board-fungsional-before-drag");
 
@@ -46,6 +48,7 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
     {
         var (id, _) = await NewInnovationAsync("Uji seret melompat");
         var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
 
         await Card(page, id).DragToAsync(Zone(page, "3"));
 
@@ -59,6 +62,7 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
     {
         var (id, _) = await NewInnovationAsync("Uji menu papan ketik");
         var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
 
         await page.GetByTestId($"card-menu-{id}").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -81,6 +85,8 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
 
         var fungsional = await session.SignInAsync(DemoPeople.FungsionalPdip);
         var kabid = await session.SignInAsync(DemoPeople.KabidPdip);
+        await BrowserSession.WaitForBoardAsync(fungsional);
+        await BrowserSession.WaitForBoardAsync(kabid);
         await Card(kabid, id).DragToAsync(Zone(kabid, "2"));
         await Assertions.Expect(kabid.GetByTestId("move-dialog")).ToContainTextAsync("dikembalikan ke langkah 2");
         await kabid.GetByTestId("move-confirm").ClickAsync();

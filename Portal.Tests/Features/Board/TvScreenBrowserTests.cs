@@ -19,6 +19,7 @@ public sealed class TvScreenBrowserTests(BrowserSession session) : IClassFixture
         var tv = await session.SignInAsync(DemoPeople.Pemantau, 1920, 1080);
         await tv.GotoAsync($"{session.BaseUrl}/layar?kartu=20");
         await BrowserSession.WaitForInteractiveAsync(tv);
+        await BrowserSession.WaitForBoardAsync(tv);
         await Assertions.Expect(tv.GetByTestId("tv-clock")).ToContainTextAsync("WITA");
         await Assertions.Expect(tv.Locator("[data-testid=zone-1]").GetByTestId($"card-{id}")).ToBeVisibleAsync();
 

@@ -1,0 +1,168 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Domain;
+using Portal.Features.Board;
+using Portal.Features.Innovations;
+using static Portal.Tests.Features.Board.BoardTestData;
+
+namespace Portal.Tests.Features.Board;
+
+public sealed class BoardComponentTests : IAsyncLifetime
+{
+    private readonly BunitContext context = new();
+
+    public BoardComponentTests()
+    {
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    public async Task DisposeAsync() => await context.DisposeAsync();
+
+    private IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters) where T : IComponent =>
+        context.Render(parameters);
+
+    private IRenderedComponent<SwimlaneBoard> RenderBoard(IReadOnlyList<InnovationSummary> items, WorkflowActor? actor, bool readOnly = false) =>
+        Render<SwimlaneBoard>(p => p
+            .Add(b => b.Sop, Sop)
+            .Add(b => b.CurrentSopId, 1)
+            .Add(b => b.Items, items)
+            .Add(b => b.SopOf, _ => Sop)
+            .Add(b => b.Actor, actor)
+            .Add(b => b.ReadOnly, readOnly));
+
+    public static TheoryData<SlaStatus, int, string, string> CardStates => new()
+    {
+        { new SlaStatus(SlaLevel.OnTime, 3, 0), 0, "tepat waktu", "sla-ontime" },
+        { new SlaStatus(SlaLevel.DueSoon, 1, 0), 0, "segera jatuh tempo", "sla-duesoon" },
+        { new SlaStatus(SlaLevel.Late, 0, 3), 0, "terlambat 3 hari kerja", "sla-late" },
+        { new SlaStatus(SlaLevel.OnTime, 3, 0), 2, "dikembalikan ×2", "sla-ontime" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CardStates))]
+    public void A_card_states_its_SLA_in_words_and_colour(SlaStatus sla, int returns, string expectedText, string expectedClass)
+    {
+        var card = Render<InnovationCard>(p => p
+            .Add(c => c.Item, Item(1, 2, sla: sla, returns: returns))
+            .Add(c => c.Moves, [])
+            .Add(c => c.IsCurrentSopVersion, true));
+
+        Assert.Contains(expectedText, card.Markup);
+        Assert.Contains(expectedClass, card.Find("[data-testid=card-1]").ClassName);
+        Assert.Equal(returns > 0, card.FindAll("[data-testid=returned-badge]").Count == 1);
+        Assert.DoesNotContain("SOP v", card.Markup);
+    }
+
+    [Fact]
+    public void A_card_on_an_older_SOP_version_says_so()
+    {
+        var card = Render<InnovationCard>(p => p
+            .Add(c => c.Item, Item(1, 2, sopDefinitionId: 1))
+            .Add(c => c.Moves, [])
+            .Add(c => c.IsCurrentSopVersion, false));
+
+        Assert.Contains("SOP v1", card.Markup);
+    }
+
+    [Fact]
+    public void Each_step_cell_sits_in_the_lane_of_its_role_and_other_cells_are_inactive()
+    {
+        var board = RenderBoard([Item(1, 1), Item(2, 3), Item(3, 4)], Fungsional());
+
+        var lanes = board.FindAll("[role=rowheader]").Select(l => l.TextContent).ToList();
+        Assert.Equal(["Pejabat Fungsional", "Kepala Bidang", "Kepala Dinas"], lanes);
+        Assert.Equal(11, board.FindAll(".mud-drop-zone").Count);
+        Assert.Equal(3 * 11 - 11, board.FindAll(".swimlane-cell-inactive").Count);
+        Assert.NotNull(board.Find("[data-testid=zone-3] [data-testid=card-2]"));
+        Assert.NotNull(board.Find("[data-testid=zone-4] [data-testid=card-3]"));
+        Assert.Contains("2 minggu", board.Find("[data-testid=column-1]").TextContent);
+    }
+
+    [Fact]
+    public void The_menu_offers_exactly_the_moves_this_person_may_make()
+    {
+        var items = new[] { Item(1, 1), Item(2, 3), Item(3, 3, bidangId: Dafduk), Item(4, 5) };
+
+        var asKabid = RenderBoard(items, Kabid()).FindComponents<InnovationCard>().ToDictionary(c => c.Instance.Item.Id, c => c.Instance.Moves);
+        Assert.Empty(asKabid[1]);
+        Assert.Equal(["Sesuai — lanjutkan ke langkah 4", "Tidak sesuai — kembalikan ke langkah 2"], asKabid[2].Select(m => m.Label));
+        Assert.Empty(asKabid[3]);
+        Assert.Empty(asKabid[4]);
+
+        var asKadis = RenderBoard(items, Kadis()).FindComponents<InnovationCard>().ToDictionary(c => c.Instance.Item.Id, c => c.Instance.Moves);
+        Assert.Equal(["Setujui — lanjutkan ke langkah 6"], asKadis[4].Select(m => m.Label));
+        Assert.Empty(asKadis[2]);
+    }
+
+    [Fact]
+    public void The_card_menu_lists_the_moves_and_a_link_to_the_details()
+    {
+        var moves = SopWorkflow.AvailableMoves(Sop, Item(2, 3).State, Kabid());
+        var host = context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<InnovationCard>(1);
+            builder.AddAttribute(2, nameof(InnovationCard.Item), Item(2, 3));
+            builder.AddAttribute(3, nameof(InnovationCard.Moves), moves);
+            builder.AddAttribute(4, nameof(InnovationCard.IsCurrentSopVersion), true);
+            builder.CloseComponent();
+        });
+
+        host.Find("[data-testid=card-menu-2]").Click();
+
+        var entries = host.FindAll(".mud-menu-item").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["Sesuai — lanjutkan ke langkah 4", "Tidak sesuai — kembalikan ke langkah 2", "Buka detail dan riwayat"], entries);
+    }
+
+    [Fact]
+    public void A_card_with_no_moves_for_this_person_has_no_menu_and_cannot_be_dragged()
+    {
+        var board = RenderBoard([Item(1, 3)], Fungsional());
+        Assert.Empty(board.FindAll("[data-testid=card-menu-1]"));
+        var container = board.FindComponent<MudDropContainer<InnovationSummary>>().Instance;
+        Assert.True(container.ItemDisabled!(Item(1, 3)));
+    }
+
+    public static TheoryData<string, int, int[]> HighlightRules => new()
+    {
+        { "fungsional", 1, [2] },
+        { "fungsional", 2, [3] },
+        { "kabid", 3, [2, 4] },
+        { "kadis", 4, [2, 5] },
+        { "kadis", 10, [] },
+        { "kabid", 1, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(HighlightRules))]
+    public async Task While_dragging_only_the_drops_this_person_may_make_are_highlighted(string who, int step, int[] legalSteps)
+    {
+        var actor = who switch { "kabid" => Kabid(), "kadis" => Kadis(), _ => Fungsional() };
+        var item = Item(1, step);
+        var board = RenderBoard([item], actor);
+        var container = board.FindComponent<MudDropContainer<InnovationSummary>>();
+
+        await board.InvokeAsync(() => container.Instance.StartTransaction(item, step.ToString(), 0, () => Task.CompletedTask, () => Task.CompletedTask));
+
+        var legal = board.FindAll(".zone-legal").Select(z => z.GetAttribute("data-testid")).ToList();
+        var expected = legalSteps.Select(s => $"zone-{s}").ToList();
+        if (step == 10 && who == "kadis") expected.Add("zone-selesai");
+        Assert.Equal(expected.Order(), legal.Order());
+        Assert.Equal(11 - expected.Count, board.FindAll(".zone-illegal").Count);
+    }
+
+    [Fact]
+    public void The_read_only_board_offers_no_moves()
+    {
+        var board = RenderBoard([Item(1, 1)], Fungsional(), readOnly: true);
+        Assert.Empty(board.FindAll("[data-testid=card-menu-1]"));
+    }
+}
