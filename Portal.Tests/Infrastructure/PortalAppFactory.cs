@@ -78,3 +78,6 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>The portal with default settings and the real clock, for use as an xunit class fixture.</summary>
+public sealed class DemoPortal() : PortalAppFactory();
