@@ -1,12 +1,14 @@
 using Portal.Components;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Outputs;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
 builder.AddWorkflow();
 builder.AddAccounts();
+builder.AddStepOutputs();
 builder.AddPortalUi();
 
 var app = builder.Build();

@@ -5,6 +5,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Outputs;
 
 namespace Portal.Components;
 
@@ -66,6 +67,7 @@ public static class UiRegistration
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapStepOutputs();
         // Screens that lost their circuit poll this before reloading themselves.
         app.MapGet("/sehat", () => Results.Text("ok")).AllowAnonymous();
         return app;

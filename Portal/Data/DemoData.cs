@@ -103,6 +103,7 @@ public sealed class DemoData(
     {
         var simulated = new SimulatedClock();
         var workflow = ActivatorUtilities.CreateInstance<WorkflowService>(services, simulated, events);
+        var outputs = ActivatorUtilities.CreateInstance<Portal.Features.Outputs.StepOutputs>(services, simulated, events);
         var (_, sop) = await sops.CurrentAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -128,19 +129,25 @@ public sealed class DemoData(
                 Affair = GovernmentAffair.PelayananPublik,
                 StartDate = WorkingCalendar.ToWita(simulated.Now).Date,
             }, idsByNip[proposer.Nip], cancellationToken);
-            var version = created.Version!.Value;
 
             foreach (var (action, remainingAfter) in path.Select((a, i) => (a, path.Count - i - 1)))
             {
                 simulated.Now = StartOfWorkingDay(calendar, SubtractWorkingDays(calendar, now, remainingAfter * 2 + currentStepAge), hour: 10);
                 var innovation = await CurrentAsync(created.InnovationId!.Value, cancellationToken);
-                var actorNip = ActorFor(sop.Step(innovation.CurrentStep).Role, proposer);
+                var step = sop.Step(innovation.CurrentStep);
+                var actorNip = ActorFor(step.Role, proposer);
+                if (action != WorkflowActionKind.ReturnForRevision && step.RequiresOutput)
+                {
+                    using var document = new MemoryStream(DemoDocument.Pdf(step.Output, demo.Title, "Dokumen contoh untuk data demo."));
+                    var upload = await outputs.UploadAsync(innovation.Id, $"{step.Output}.pdf", document, idsByNip[actorNip], cancellationToken: cancellationToken);
+                    if (!upload.Succeeded) throw new InvalidOperationException($"Demo upload refused: {upload.Message}");
+                    innovation = await CurrentAsync(innovation.Id, cancellationToken);
+                }
                 var result = await workflow.MoveAsync(
-                    new MoveCommand(innovation.Id, version, action,
+                    new MoveCommand(innovation.Id, innovation.Version, action,
                         action == WorkflowActionKind.ReturnForRevision ? "Konsep belum memuat analisis biaya dan jadwal pelaksanaan; mohon dilengkapi." : null),
                     idsByNip[actorNip], cancellationToken);
                 if (!result.Succeeded) throw new InvalidOperationException($"Demo move refused: {result.Message}");
-                version = result.Version!.Value;
             }
         }
     }

@@ -16,6 +16,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
     public DbSet<Substitution> Substitutions => Set<Substitution>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,7 +50,8 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         async Task Move(string userId, WorkflowActionKind action, string? reason = null)
         {
             clock.Advance(TimeSpan.FromHours(2));
-            var result = await workflow.MoveAsync(new MoveCommand(id, version, action, reason), userId);
+            if (userId != kadis && action == WorkflowActionKind.Advance && await IsWorkStepAsync(id)) await app.AttachAsync(id, userId);
+            var result = await workflow.MoveAsync(new MoveCommand(id, await VersionAsync(id), action, reason), userId);
             Assert.True(result.Succeeded, result.Message);
             version = result.Version!.Value;
         }
@@ -88,8 +89,9 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         // Steps 3, 5 and 10 have no SOP time.
         Assert.All(runs.Where(r => r.StepNumber is 3 or 5 or 10), r => Assert.Null(r.DueAt));
 
-        var audit = await db.AuditEntries.Where(a => a.InnovationId == id).OrderBy(a => a.Id).ToListAsync();
+        var audit = await db.AuditEntries.Where(a => a.InnovationId == id && a.Action != AuditActions.OutputUploaded).OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(16, audit.Count);
+        Assert.Equal(8, await db.AuditEntries.CountAsync(a => a.InnovationId == id && a.Action == AuditActions.OutputUploaded));
         Assert.Equal(AuditActions.InnovationCreated, audit[0].Action);
         Assert.Equal(2, audit.Count(a => a.Action == AuditActions.StepReturned));
         Assert.Equal((4, 2), (audit[6].FromStep!.Value, audit[6].ToStep!.Value));
@@ -97,12 +99,42 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         Assert.Equal(InnovationStatus.Selesai.Name(), audit[^1].ToStatus);
     }
 
+    private async Task<long> VersionAsync(int id)
+    {
+        await using var db = app.CreateDbContext();
+        return (await db.Innovations.SingleAsync(i => i.Id == id)).Version;
+    }
+
+    private async Task<bool> IsWorkStepAsync(int id)
+    {
+        await using var db = app.CreateDbContext();
+        var innovation = await db.Innovations.SingleAsync(i => i.Id == id);
+        return (await app.Get<SopCatalog>().GetAsync(innovation.SopDefinitionId)).Step(innovation.CurrentStep).RequiresOutput;
+    }
+
+    [Fact]
+    public async Task A_work_step_cannot_advance_until_its_output_is_attached()
+    {
+        var created = await workflow.CreateAsync(Details("Inovasi tanpa lampiran"), fungsional);
+        var id = created.InnovationId!.Value;
+
+        var refused = await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("Hasil identifikasi dan kajian", refused.Message);
+        Assert.Contains("belum dilampirkan", refused.Message);
+
+        await app.AttachAsync(id, fungsional, "hasil kajian.pdf");
+        var advanced = await workflow.MoveAsync(new MoveCommand(id, await VersionAsync(id), WorkflowActionKind.Advance), fungsional);
+        Assert.True(advanced.Succeeded, advanced.Message);
+    }
+
     [Fact]
     public async Task Two_concurrent_moves_of_one_innovation_one_wins_and_the_other_is_told_who_moved_it()
     {
         var created = await workflow.CreateAsync(Details("Layanan keliling kecamatan"), fungsional);
         var id = created.InnovationId!.Value;
-        var seenVersion = created.Version!.Value;
+        await app.AttachAsync(id, fungsional);
+        var seenVersion = await VersionAsync(id);
         var colleague = await app.IdAsync(DemoPeople.FungsionalPdip2);
 
         var results = await Task.WhenAll(
@@ -117,7 +149,7 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         var innovation = await db.Innovations.SingleAsync(i => i.Id == id);
         Assert.Equal(2, innovation.CurrentStep);
         Assert.Equal(2, await db.StepRuns.CountAsync(r => r.InnovationId == id));
-        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.InnovationId == id));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.InnovationId == id && a.Action == AuditActions.StepAdvanced));
     }
 
     [Fact]
@@ -125,10 +157,12 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
     {
         var created = await workflow.CreateAsync(Details("Pojok informasi adminduk"), fungsional);
         var id = created.InnovationId!.Value;
-        var first = await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
+        await app.AttachAsync(id, fungsional);
+        var seen = await VersionAsync(id);
+        var first = await workflow.MoveAsync(new MoveCommand(id, seen, WorkflowActionKind.Advance), fungsional);
         Assert.True(first.Succeeded);
 
-        var stale = await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
+        var stale = await workflow.MoveAsync(new MoveCommand(id, seen, WorkflowActionKind.Advance), fungsional);
 
         Assert.False(stale.Succeeded);
         Assert.Contains("Rizky Ramadhan", stale.Message);
@@ -209,11 +243,12 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         var created = await workflow.CreateAsync(Details("Notifikasi dokumen selesai"), fungsional);
         using var subscription = events.Subscribe(change =>
         {
-            if (change.InnovationId == created.InnovationId) received.TrySetResult(change);
+            if (change.InnovationId == created.InnovationId && change.Action != AuditActions.OutputUploaded) received.TrySetResult(change);
             return Task.CompletedTask;
         });
 
-        await workflow.MoveAsync(new MoveCommand(created.InnovationId!.Value, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
+        await app.AttachAsync(created.InnovationId!.Value, fungsional);
+        await workflow.MoveAsync(new MoveCommand(created.InnovationId!.Value, await VersionAsync(created.InnovationId!.Value), WorkflowActionKind.Advance), fungsional);
 
         var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal((1, 2), (change.FromStep, change.ToStep));

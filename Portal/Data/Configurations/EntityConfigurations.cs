@@ -122,3 +122,18 @@ internal sealed class SubstitutionConfiguration : IEntityTypeConfiguration<Subst
         builder.HasIndex(s => new { s.SubstituteId, s.StartDate, s.EndDate });
     }
 }
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(150);
+        builder.Property(a => a.StoredName).HasMaxLength(80);
+        builder.Property(a => a.ContentType).HasMaxLength(120);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.UploadedByName).HasMaxLength(150);
+        builder.HasOne(a => a.Innovation).WithMany().HasForeignKey(a => a.InnovationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.StepRun).WithMany().HasForeignKey(a => a.StepRunId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.StepRunId, a.SupersededAt });
+    }
+}

@@ -37,4 +37,5 @@ public static class AuditActions
     public const string SopChanged = "SOP diubah";
     public const string HolidaysChanged = "Hari libur diubah";
     public const string SettingsChanged = "Pengaturan diubah";
+    public const string OutputUploaded = "Lampiran diunggah";
 }

@@ -23,7 +23,8 @@ public sealed record InnovationSummary(
     DateTimeOffset UpdatedAt,
     long Version,
     SlaStatus Sla,
-    int WorkingDaysInStep)
+    int WorkingDaysInStep,
+    bool CurrentStepHasOutput)
 {
     public InnovationState State => new(CurrentStep, Status, BidangId);
 }
@@ -45,9 +46,12 @@ public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFacto
                 i.Id, i.Title, i.BidangId, Bidang = i.Bidang!.ShortName, i.ProposerId, Proposer = i.Proposer!.FullName,
                 i.CurrentStep, i.Status, i.ReturnCount, i.SopDefinitionId, SopVersion = i.SopDefinition!.Version,
                 i.UpdatedAt, i.Version,
-                Run = i.StepRuns.OrderByDescending(r => r.Id).Select(r => new { r.StartedAt, r.DueAt, r.FinishedAt }).First(),
+                Run = i.StepRuns.OrderByDescending(r => r.Id).Select(r => new { r.Id, r.StartedAt, r.DueAt, r.FinishedAt }).First(),
             })
             .ToListAsync(cancellationToken);
+        var openRunIds = rows.Where(r => r.Run.FinishedAt == null).Select(r => r.Run.Id).ToList();
+        var runsWithOutput = (await db.Attachments.Where(a => a.SupersededAt == null && openRunIds.Contains(a.StepRunId))
+            .Select(a => a.StepRunId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
         var calendar = await calendars.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -61,7 +65,7 @@ public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFacto
                 var stepStart = running ? r.Run.StartedAt : r.Run.FinishedAt ?? r.Run.StartedAt;
                 return new InnovationSummary(r.Id, r.Title, r.BidangId, r.Bidang, r.ProposerId, r.Proposer, r.CurrentStep, r.Status,
                     r.ReturnCount, r.SopDefinitionId, r.SopVersion, stepStart, running ? r.Run.DueAt : null, r.UpdatedAt, r.Version, sla,
-                    running ? calendar.WorkingDaysElapsed(r.Run.StartedAt, now) : 0);
+                    running ? calendar.WorkingDaysElapsed(r.Run.StartedAt, now) : 0, runsWithOutput.Contains(r.Run.Id));
             })
             .OrderBy(s => s.Status).ThenBy(s => s.CurrentStep).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue)
             .ToList();

@@ -42,6 +42,12 @@ public sealed class WorkflowService(
         if (SopWorkflow.Decide(sop, innovation.State, actor, action) is WorkflowDecision.Refused refused)
             return WorkflowResult.Refused(refused.Reason);
         var decision = (WorkflowDecision.Allowed)SopWorkflow.Decide(sop, innovation.State, actor, action);
+        var currentStep = sop.Step(innovation.CurrentStep);
+        if (decision.Outcome is StepOutcome.Selesai or StepOutcome.Sesuai or StepOutcome.Disetujui && currentStep.RequiresOutput
+            && !await db.Attachments.AnyAsync(a => a.InnovationId == innovation.Id && a.StepRun!.FinishedAt == null && a.SupersededAt == null, cancellationToken))
+        {
+            return WorkflowResult.Refused(MissingOutputMessage(currentStep));
+        }
 
         var now = clock.GetUtcNow();
         var fromStep = innovation.CurrentStep;
@@ -235,6 +241,9 @@ public sealed class WorkflowService(
         { TargetStep: { } t } => $"Inovasi dilanjutkan ke langkah {t} ({sop.Step(t).ShortName}).",
         _ => "Tersimpan.",
     };
+
+    public static string MissingOutputMessage(SopStepDefinition step) =>
+        $"Keluaran langkah {step.Number} (\"{step.Output}\") belum dilampirkan. Unggah berkasnya di halaman detail inovasi, lalu lanjutkan.";
 
     private static WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
         WorkflowResult.Refused(

@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Outputs;
+
+public sealed record OutputResult(bool Succeeded, string Message, Guid? AttachmentId = null)
+{
+    public static OutputResult Refused(string message) => new(false, message);
+}
+
+/// <summary>
+/// Stores and serves step outputs. Uploads stream to disk outside wwwroot while being hashed, are
+/// recognised by content, and are recorded with their audit row in one transaction.
+/// </summary>
+public sealed class StepOutputs(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    SopCatalog sops,
+    SettingsStore settings,
+    InnovationEvents events,
+    TimeProvider clock,
+    IConfiguration configuration,
+    IHostEnvironment environment)
+{
+    public string Folder => Path.Combine(DataRegistration.DataDirectory(configuration, environment), "lampiran");
+
+    public async Task<long> MaxBytesAsync() => (await settings.GetAsync()).MaxUploadMegabytes * 1024L * 1024L;
+
+    public async Task<OutputResult> UploadAsync(int innovationId, string fileName, Stream content, string userId,
+        Guid? replaces = null, CancellationToken cancellationToken = default)
+    {
+        if (FileTypes.NameProblem(fileName) is { } nameProblem) return OutputResult.Refused(nameProblem);
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, cancellationToken);
+            if (refusal is not null) return OutputResult.Refused(refusal);
+        }
+
+        var maxBytes = await MaxBytesAsync();
+        Directory.CreateDirectory(Path.Combine(Folder, "tmp"));
+        var temporary = Path.Combine(Folder, "tmp", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (size, hash) = await CopyHashedAsync(content, temporary, maxBytes, cancellationToken);
+            if (size == 0) return OutputResult.Refused("Berkas kosong; tidak ada yang diunggah.");
+            if (size > maxBytes) return OutputResult.Refused($"Berkas terlalu besar: paling besar {maxBytes / 1024 / 1024} MB.");
+
+            AllowedFileType? type;
+            await using (var stored = File.OpenRead(temporary)) type = FileTypes.Detect(stored, fileName);
+            if (type is null)
+                return OutputResult.Refused($"Isi berkas tidak sesuai dengan jenisnya \"{Path.GetExtension(fileName)}\". Yang diterima: {FileTypes.AllowedList}.");
+
+            return await RecordAsync(innovationId, fileName, userId, replaces, temporary, size, hash, type, cancellationToken);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The document and its bytes, when this person may see them; null for unknown ids and refusals alike.</summary>
+    public async Task<(Attachment Attachment, Stream Content)?> OpenAsync(Guid id, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attachment = await db.Attachments.AsNoTracking().Include(a => a.Innovation).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (attachment is null) return null;
+        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        if (actor is null || !InnovationAccess.CanSeeDocuments(actor, attachment.Innovation!.BidangId)) return null;
+        var path = Path.Combine(Folder, attachment.StoredName);
+        return File.Exists(path) ? (attachment, File.OpenRead(path)) : null;
+    }
+
+    private async Task<string?> UploadRefusalAsync(PortalDbContext db, int innovationId, string userId, Guid? replaces, CancellationToken cancellationToken)
+    {
+        var innovation = await db.Innovations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
+        if (innovation is null) return "Inovasi tidak ditemukan.";
+        if (innovation.Status != InnovationStatus.Berjalan) return "Inovasi ini sudah selesai atau dibatalkan; lampiran tidak dapat ditambah.";
+        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        if (actor is null) return "Akun Anda tidak aktif atau tidak dikenal.";
+        var step = (await sops.GetAsync(innovation.SopDefinitionId, cancellationToken)).Step(innovation.CurrentStep);
+        if (SopWorkflow.CapacityFor(step, innovation.State, actor) is null)
+            return $"Hanya {step.Role.Name()} dari bidang inovasi ini yang dapat mengunggah keluaran langkah {step.Number}.";
+        if (replaces is { } replaced && !await db.Attachments.AnyAsync(a => a.Id == replaced && a.InnovationId == innovationId && a.SupersededAt == null, cancellationToken))
+            return "Berkas yang hendak diganti tidak ditemukan atau sudah diganti.";
+        return null;
+    }
+
+    private static async Task<(long Size, string Hash)> CopyHashedAsync(Stream content, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var target = File.Create(path);
+        var buffer = new byte[81920];
+        long size = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            size += read;
+            // Stop reading as soon as the limit is passed: the rest never reaches the disk.
+            if (size > maxBytes) return (size, "");
+            sha.AppendData(buffer, 0, read);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return (size, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    private async Task<OutputResult> RecordAsync(int innovationId, string fileName, string userId, Guid? replaces, string temporary,
+        long size, string hash, AllowedFileType type, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.NewGuid();
+        var storedName = Path.Combine(WorkingCalendar.ToWita(now).Year.ToString(), id.ToString("N") + ".bin");
+        var finalPath = Path.Combine(Folder, storedName);
+        Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Checked again inside the write transaction: the step may have moved on while the file streamed in.
+        var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, cancellationToken);
+        if (refusal is not null) return OutputResult.Refused(refusal);
+
+        var innovation = await db.Innovations.SingleAsync(i => i.Id == innovationId, cancellationToken);
+        var run = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null).OrderByDescending(r => r.Id).FirstAsync(cancellationToken);
+        var uploader = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        db.Attachments.Add(new Attachment
+        {
+            Id = id, InnovationId = innovationId, StepRunId = run.Id, StepNumber = run.StepNumber, FileName = fileName.Trim(),
+            StoredName = storedName, ContentType = type.ContentType, SizeBytes = size, Sha256 = hash,
+            UploadedById = userId, UploadedByName = uploader.FullName, UploadedAt = now,
+        });
+        if (replaces is { } replaced)
+        {
+            var old = await db.Attachments.SingleAsync(a => a.Id == replaced, cancellationToken);
+            old.SupersededById = id;
+            old.SupersededAt = now;
+        }
+        innovation.UpdatedAt = now;
+        innovation.LastChangedByName = uploader.FullName;
+        innovation.Version++;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, ActorId = userId, ActorName = uploader.FullName, Action = AuditActions.OutputUploaded, InnovationId = innovationId,
+            FromStep = run.StepNumber, ToStep = run.StepNumber,
+            Detail = $"{fileName} ({size / 1024.0:F0} KB, SHA-256 {hash[..12]}…)" + (replaces is null ? "" : ", menggantikan berkas sebelumnya"),
+        });
+        File.Move(temporary, finalPath);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            File.Delete(finalPath);
+            throw;
+        }
+
+        events.Publish(new InnovationChanged(innovationId, AuditActions.OutputUploaded, run.StepNumber, run.StepNumber,
+            InnovationStatus.Berjalan, uploader.FullName, now));
+        return new OutputResult(true, $"Berkas \"{fileName}\" diunggah untuk langkah {run.StepNumber}.", id);
+    }
+}
