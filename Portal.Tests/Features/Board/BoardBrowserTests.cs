@@ -9,12 +9,15 @@ namespace Portal.Tests.Features.Board;
 /// <summary>The board as people use it: real Chromium, real mouse drags, two people watching each other.</summary>
 public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
+    /// <summary>A new innovation at step 1 whose output (hasil kajian) is already attached.</summary>
     private async Task<(int Id, long Version)> NewInnovationAsync(string title)
     {
         var workflow = session.App.Get<WorkflowService>();
-        var created = await workflow.CreateAsync(WorkflowServiceTests.Details(title), await session.App.IdAsync(DemoPeople.FungsionalPdip));
+        var fungsional = await session.App.IdAsync(DemoPeople.FungsionalPdip);
+        var created = await workflow.CreateAsync(WorkflowServiceTests.Details(title), fungsional);
         Assert.True(created.Succeeded, created.Message);
-        return (created.InnovationId!.Value, created.Version!.Value);
+        await session.App.AttachAsync(created.InnovationId!.Value, fungsional);
+        return (created.InnovationId!.Value, created.Version!.Value + 1);
     }
 
     private static ILocator Card(IPage page, int id) => page.GetByTestId($"card-{id}");
@@ -38,7 +41,7 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         await fungsional.GetByTestId("move-confirm").ClickAsync();
 
         await Assertions.Expect(Zone(fungsional, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
-        await Assertions.Expect(Zone(kabid, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(Zone(kabid, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
         await Assertions.Expect(Card(kabid, id)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("card-highlight"));
         await BrowserSession.ScreenshotAsync(kabid, "board-kabid-sees-move-live");
     }
@@ -81,7 +84,8 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         var workflow = session.App.Get<WorkflowService>();
         var fungsionalId = await session.App.IdAsync(DemoPeople.FungsionalPdip);
         version = (await workflow.MoveAsync(new MoveCommand(id, version, WorkflowActionKind.Advance), fungsionalId)).Version!.Value;
-        await workflow.MoveAsync(new MoveCommand(id, version, WorkflowActionKind.Advance), fungsionalId);
+        await session.App.AttachAsync(id, fungsionalId, "konsep inovasi.pdf");
+        await workflow.MoveAsync(new MoveCommand(id, version + 1, WorkflowActionKind.Advance), fungsionalId);
 
         var fungsional = await session.SignInAsync(DemoPeople.FungsionalPdip);
         var kabid = await session.SignInAsync(DemoPeople.KabidPdip);
@@ -95,12 +99,45 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         await kabid.GetByTestId("move-confirm").ClickAsync();
 
         var returned = Zone(fungsional, "2").Locator($"[data-testid=card-{id}]");
-        await Assertions.Expect(returned).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(returned).ToBeVisibleAsync();
         await Assertions.Expect(returned.GetByTestId("returned-badge")).ToHaveTextAsync("↩ dikembalikan ×1");
         await BrowserSession.ScreenshotAsync(fungsional, "board-fungsional-sees-returned");
 
         await fungsional.GotoAsync($"{session.BaseUrl}/inovasi/{id}");
         await Assertions.Expect(fungsional.GetByTestId("tracker-returns")).ToContainTextAsync("Konsep belum memuat jadwal uji coba.");
         await BrowserSession.ScreenshotAsync(fungsional, "detail-tracker-after-return");
+    }
+}
+
+public sealed class StepOutputBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task Without_its_output_a_card_says_so_and_the_fungsional_uploads_it_on_the_detail_page_then_advances()
+    {
+        var workflow = session.App.Get<WorkflowService>();
+        var fungsional = await session.App.IdAsync(DemoPeople.FungsionalPdip);
+        var created = await workflow.CreateAsync(WorkflowServiceTests.Details("Uji lampiran wajib"), fungsional);
+        var id = created.InnovationId!.Value;
+
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
+        var card = page.GetByTestId($"card-{id}");
+        await Assertions.Expect(card.GetByTestId("output-missing-badge")).ToBeVisibleAsync();
+        await card.DragToAsync(page.Locator("[data-testid=zone-2]"));
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("belum dilampirkan");
+
+        await page.GotoAsync($"{session.BaseUrl}/inovasi/{id}");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("output-missing")).ToBeVisibleAsync();
+        var path = Path.Combine(Path.GetTempPath(), "hasil kajian.pdf");
+        await File.WriteAllBytesAsync(path, Portal.Data.DemoDocument.Pdf("Hasil identifikasi dan kajian"));
+        await page.Locator("[data-testid=outputs-panel] input[type=file]").First.SetInputFilesAsync(path);
+        await Assertions.Expect(page.GetByTestId("outputs-panel")).ToContainTextAsync("hasil kajian.pdf");
+        await Assertions.Expect(page.GetByTestId("output-missing")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("action-Advance").ClickAsync();
+        await page.GetByTestId("move-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("tracker-step-2")).ToHaveAttributeAsync("data-state", "current");
+        await BrowserSession.ScreenshotAsync(page, "detail-after-upload-and-advance");
     }
 }

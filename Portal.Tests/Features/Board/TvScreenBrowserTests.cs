@@ -23,9 +23,11 @@ public sealed class TvScreenBrowserTests(BrowserSession session) : IClassFixture
         await Assertions.Expect(tv.GetByTestId("tv-clock")).ToContainTextAsync("WITA");
         await Assertions.Expect(tv.Locator("[data-testid=zone-1]").GetByTestId($"card-{id}")).ToBeVisibleAsync();
 
-        await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
+        await session.App.AttachAsync(id, fungsional);
+        var moved = await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value + 1, WorkflowActionKind.Advance), fungsional);
+        Assert.True(moved.Succeeded, moved.Message);
 
-        await Assertions.Expect(tv.Locator("[data-testid=zone-2]").GetByTestId($"card-{id}")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(tv.Locator("[data-testid=zone-2]").GetByTestId($"card-{id}")).ToBeVisibleAsync();
         await using var db = session.App.CreateDbContext();
         var running = db.Innovations.Count(i => i.Status == InnovationStatus.Berjalan);
         await Assertions.Expect(tv.GetByTestId("tv-running")).ToContainTextAsync(running.ToString());

@@ -15,7 +15,11 @@ public sealed record InnovationDetail(
     bool IsCurrentSopVersion,
     IReadOnlyList<StepRunView> Runs,
     IReadOnlyList<AuditEntry> History,
-    InnovationSummary Summary);
+    IReadOnlyList<Attachment> Attachments,
+    InnovationSummary Summary)
+{
+    public long? OpenRunId => Runs.LastOrDefault(r => r.Run.FinishedAt is null)?.Run.Id;
+}
 
 public sealed class InnovationDetailQuery(
     IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, InnovationQueries summaries, TimeProvider clock)
@@ -30,6 +34,7 @@ public sealed class InnovationDetailQuery(
 
         var history = await db.AuditEntries.AsNoTracking().Where(a => a.InnovationId == id)
             .OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.InnovationId == id).ToListAsync(cancellationToken);
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
         var (currentSopId, _) = await sops.CurrentAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -41,6 +46,6 @@ public sealed class InnovationDetailQuery(
                 calendar.Evaluate(r.DueAt, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
             .ToList();
         var summary = (await summaries.SummariesAsync(onlyId: id, cancellationToken: cancellationToken)).Single();
-        return new InnovationDetail(innovation, sop, currentSopId == innovation.SopDefinitionId, runs, history, summary);
+        return new InnovationDetail(innovation, sop, currentSopId == innovation.SopDefinitionId, runs, history, attachments, summary);
     }
 }

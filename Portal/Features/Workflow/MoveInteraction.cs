@@ -10,8 +10,14 @@ namespace Portal.Features.Workflow;
 public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, WorkflowService workflow)
 {
     public async Task<WorkflowResult?> RunAsync(int innovationId, long version, string title, SopStepDefinition currentStep,
-        AvailableMove move, string userId)
+        AvailableMove move, string userId, bool outputAttached = true)
     {
+        // Said before the dialog so nobody fills in a note for a move that cannot happen yet.
+        if (!outputAttached && currentStep.RequiresOutput && move.Kind is WorkflowActionKind.Advance or WorkflowActionKind.Approve)
+        {
+            Refuse(WorkflowService.MissingOutputMessage(currentStep));
+            return null;
+        }
         var parameters = new DialogParameters<MoveDialog>
         {
             { d => d.Move, move },
