@@ -1,6 +1,7 @@
 using Portal.Components;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Alerts;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,10 +9,12 @@ builder.AddPortalData();
 builder.AddWorkflow();
 builder.AddAccounts();
 builder.AddPortalUi();
+builder.AddAlerts();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortalPipeline();
+app.UseAlerts();
 app.Run();
 
 public partial class Program;

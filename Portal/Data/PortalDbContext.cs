@@ -16,6 +16,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
     public DbSet<Substitution> Substitutions => Set<Substitution>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ScanRecord> ScanRecords => Set<ScanRecord>();
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
