@@ -36,6 +36,24 @@ public class AlertsApp : PortalAppFactory
 
     public void SetWita(int year, int month, int day, int hour, int minute = 0) => Clock.SetUtcNow(Wita(year, month, day, hour, minute));
 
+    /// <summary>Moves the clock forward to the next given weekday (after today, WITA) at the given time.</summary>
+    public void MoveToNext(DayOfWeek dayOfWeek, int hour, int minute = 0)
+    {
+        var day = DateOnly.FromDateTime(WorkingCalendar.ToWita(Clock.GetUtcNow()).Date).AddDays(1);
+        while (day.DayOfWeek != dayOfWeek) day = day.AddDays(1);
+        SetWita(day.Year, day.Month, day.Day, hour, minute);
+    }
+
+    /// <summary>Next Monday 09:00 WITA: created by the PDIP fungsional; at 10:00 on step 2 (2 hari), due Wednesday 16:00.</summary>
+    public async Task<int> StepTwoFromNextMondayAsync(string title, string proposerNip = DemoPeople.FungsionalPdip)
+    {
+        MoveToNext(DayOfWeek.Monday, 9);
+        var id = await CreateInnovationAsync(title, proposerNip);
+        Clock.Advance(TimeSpan.FromHours(1));
+        await MoveAsync(id, proposerNip, WorkflowActionKind.Advance);
+        return id;
+    }
+
     public async Task<ScanOutcome> ScanAsync()
     {
         await using var scope = Services.CreateAsyncScope();

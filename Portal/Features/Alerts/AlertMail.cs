@@ -23,7 +23,7 @@ public sealed record NotificationMail(
 public sealed record DigestItem(
     int InnovationId,
     string InnovationTitle,
-    string BidangName,
+    string Bidang,
     string StepLabel,
     string Doers,
     DateTimeOffset DueAt,
@@ -88,7 +88,7 @@ public static class AlertMail
             if (list.Count == 0) continue;
             text.AppendLine(heading + ":");
             foreach (var item in list)
-                text.AppendLine($"- {item.InnovationTitle} ({item.BidangName}), {item.StepLabel}, tenggat {WitaFormat.DateTime(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
+                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {WitaFormat.DateTime(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
             text.AppendLine();
         }
         return (html.ToString(), text.ToString());
@@ -120,14 +120,14 @@ public static class AlertMail
         if (items.Count == 0) return "";
         var html = new StringBuilder($"<h3 style=\"color:{Accent};margin:16px 0 8px\">{Encode(heading)} ({items.Count})</h3>")
             .Append("<table style=\"border-collapse:collapse;width:100%;font-size:14px\"><tr>");
-        foreach (var column in new[] { "Inovasi", "Bidang", "Langkah", "Pelaksana", "Tenggat (WITA)", "Keadaan" })
+        foreach (var column in new[] { "Inovasi", "Bidang", "Langkah", "Pelaksana", "Tenggat", "Keadaan" })
             html.Append($"<th style=\"text-align:left;border-bottom:2px solid #ccc;padding:4px\">{column}</th>");
         html.Append("</tr>");
         foreach (var item in items)
         {
             html.Append("<tr>")
                 .Append($"<td style=\"padding:4px;border-bottom:1px solid #eee\"><a href=\"{Encode(links.Innovation(item.InnovationId))}\">{Encode(item.InnovationTitle)}</a></td>")
-                .Append(Cell(item.BidangName)).Append(Cell(item.StepLabel)).Append(Cell(item.Doers))
+                .Append(Cell(item.Bidang)).Append(Cell(item.StepLabel)).Append(Cell(item.Doers))
                 .Append(Cell(WitaFormat.DateTime(item.DueAt))).Append(Cell(item.Status.Label))
                 .Append("</tr>");
         }

@@ -33,11 +33,14 @@ public static class AlertTexts
         {
             AlertLevel.DueSoon when status.WorkingDaysRemaining == 0 => $"{stepLabel} jatuh tempo hari ini, {due}.",
             AlertLevel.DueSoon => $"{stepLabel} jatuh tempo {due}; sisa {status.WorkingDaysRemaining} hari kerja.",
-            AlertLevel.Late => $"{stepLabel} melewati tenggat {due} ({status.Label}). Pelaksana: {doers}.",
-            _ => $"{stepLabel} {status.Label} sejak tenggat {due}, mencapai batas eskalasi {escalationWorkingDays} hari kerja. Pelaksana: {doers}.",
+            AlertLevel.Late => $"{stepLabel} melewati tenggat {due} ({status.Label}). Pelaksana: {Sentence(doers)}",
+            _ => $"{stepLabel} {status.Label} sejak tenggat {due}, mencapai batas eskalasi {escalationWorkingDays} hari kerja. Pelaksana: {Sentence(doers)}",
         };
         return recipient.OnBehalfOf is { } principal ? $"{ActingPrefix(recipient.ActingAs, principal)} {body}" : body;
     }
+
+    /// <summary>Ends a sentence with one full stop, also after a name that ends in a degree such as "S.Kom.".</summary>
+    public static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 
     public static string ActingPrefix(string? actingAs, string principal) => $"Sebagai {actingAs ?? "Plh."} atas nama {principal}:";
 

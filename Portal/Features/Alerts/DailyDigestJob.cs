@@ -55,7 +55,7 @@ public sealed class DailyDigestJob(
             select new
             {
                 run.InnovationId, run.StepNumber, DueAt = run.DueAt!.Value, innovation.Title, innovation.BidangId,
-                BidangName = innovation.Bidang!.Name, innovation.ProposerId, innovation.SopDefinitionId,
+                BidangName = innovation.Bidang!.Name, BidangShortName = innovation.Bidang.ShortName, innovation.ProposerId, innovation.SopDefinitionId,
             }).ToListAsync(cancellationToken);
         var directory = await AlertDirectory.LoadAsync(db, today, cancellationToken);
 
@@ -67,7 +67,7 @@ public sealed class DailyDigestJob(
             var step = (await sops.GetAsync(run.SopDefinitionId, cancellationToken)).Step(run.StepNumber);
             var doers = AlertTexts.Doers(step.Role,
                 directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
-            items.Add((run.BidangId, new DigestItem(run.InnovationId, run.Title, run.BidangName,
+            items.Add((run.BidangId, new DigestItem(run.InnovationId, run.Title, run.BidangShortName,
                 AlertTexts.StepLabel(step.Number, step.ShortName), doers, run.DueAt, status)));
         }
 
@@ -75,8 +75,9 @@ public sealed class DailyDigestJob(
         foreach (var bidang in items.GroupBy(i => i.BidangId))
         {
             var bidangItems = bidang.Select(i => i.Item).ToList();
+            var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
             deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaBidang(bidang.Key)), BidangScope(bidang.Key),
-                $"di {bidangItems[0].BidangName}", today, bidangItems, startedAt));
+                $"di {bidangName}", today, bidangItems, startedAt));
         }
         if (items.Count > 0)
         {
