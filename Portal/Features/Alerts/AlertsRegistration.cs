@@ -2,6 +2,7 @@ using FluentValidation;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
+using Hangfire.Logging;
 using Hangfire.Storage.SQLite;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -48,10 +49,11 @@ public static class AlertsRegistration
         }));
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<ITimeZoneResolver, WitaTimeZoneResolver>();
-        builder.Services.AddHangfire(configuration => configuration
+        builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>())));
         if (options.RunServer)
         {
             builder.Services.AddHangfireServer(server =>
@@ -95,6 +97,42 @@ public sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context) =>
         context.GetHttpContext().User is { Identity.IsAuthenticated: true } user && user.IsInRole(PortalRoles.Administrator);
+}
+
+/// <summary>
+/// Hangfire's log provider is process-wide: when the host that set it has stopped (tests run several hosts
+/// in one process), its logger factory is disposed, and logging must not break the other hosts' jobs.
+/// </summary>
+public sealed class HostLogProvider(ILoggerFactory loggerFactory) : ILogProvider
+{
+    private readonly AspNetCoreLogProvider inner = new(loggerFactory);
+
+    public ILog GetLogger(string name)
+    {
+        try
+        {
+            return new SafeLog(inner.GetLogger(name));
+        }
+        catch (ObjectDisposedException)
+        {
+            return new SafeLog(null);
+        }
+    }
+
+    private sealed class SafeLog(ILog? inner) : ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        {
+            try
+            {
+                return inner?.Log(logLevel, messageFunc, exception) ?? false;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
 }
 
 /// <summary>Resolves WITA to the portal's own zone, so cron times stay right on a machine without tzdata.</summary>
