@@ -38,9 +38,12 @@ public sealed class AlertsHangfireServerTests(AlertsHangfireServerTests.App app)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public void The_recurring_jobs_are_registered_under_fixed_ids_with_their_cron_in_WITA()
+    public void The_recurring_jobs_are_registered_under_fixed_ids_with_their_cron_in_WITA_in_an_own_database_file()
     {
         var jobs = RecurringJobs();
+
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "hangfire.db")));
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "portal.db")));
 
         var scan = jobs[AlertSchedule.OverdueScanId];
         Assert.Equal("*/5 * * * *", scan.Cron);

@@ -66,8 +66,6 @@ public sealed class AlertDirectory
         return new AlertDirectory(people, kepalaBidang, kepalaDinas, substitutes);
     }
 
-    public AlertPerson? Find(string userId) => people.GetValueOrDefault(userId);
-
     /// <summary>The people who do a step of this role for this innovation (active or not: a vacancy still has its Plt.).</summary>
     public IReadOnlyList<AlertPerson> Holders(SopRole role, int bidangId, string proposerId) => role switch
     {

@@ -8,7 +8,7 @@ namespace Portal.Features.Alerts;
 /// <summary>Sends one message through the SMTP server in the settings. Throws when the server is unreachable or refuses.</summary>
 public sealed class SmtpMailSender(ILogger<SmtpMailSender> logger)
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public async Task SendAsync(PortalSettings settings, MimeMessage message, CancellationToken cancellationToken = default)
     {
