@@ -1,6 +1,7 @@
 using Portal.Components;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Alerts;
 using Portal.Features.Outputs;
 using Portal.Features.Workflow;
 
@@ -10,10 +11,12 @@ builder.AddWorkflow();
 builder.AddAccounts();
 builder.AddStepOutputs();
 builder.AddPortalUi();
+builder.AddAlerts();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortalPipeline();
+app.UseAlerts();
 app.Run();
 
 public partial class Program;
