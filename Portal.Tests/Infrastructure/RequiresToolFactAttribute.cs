@@ -34,6 +34,18 @@ public static class ExternalTools
         return null;
     }
 
+    /// <summary>Runs the tool and fails the test with its error output when it is missing or exits non-zero.</summary>
+    public static void Run(string tool, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Require(tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{tool}'.");
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"'{tool}' exited with {process.ExitCode}: {errors.Result}");
+    }
+
     public static string Require(string tool) =>
         Find(tool) ?? throw new InvalidOperationException($"{tool} is required (CI=true) but was not found; install it or set {EnvironmentVariable(tool)}.");
 }
