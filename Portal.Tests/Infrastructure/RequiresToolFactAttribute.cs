@@ -13,6 +13,21 @@ public sealed class RequiresToolFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// A benchmark that takes over a minute: left out of the default run (reported as skipped) unless
+/// PORTAL_BENCHMARKS=1, e.g. <c>PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance</c>.
+/// </summary>
+public sealed class SlowBenchmarkFactAttribute : FactAttribute
+{
+    public SlowBenchmarkFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("PORTAL_BENCHMARKS") != "1")
+            Skip = "Benchmark lambat (lebih dari 1 menit): jalankan dengan PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance.";
+        else if (ExternalTools.Find(ExternalTools.Chromium) is null)
+            Skip = "Chromium tidak ditemukan; benchmark peramban dilewati.";
+    }
+}
+
 public static class ExternalTools
 {
     public const string Chromium = "chromium";
