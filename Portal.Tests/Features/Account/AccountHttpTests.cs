@@ -84,6 +84,8 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         var signIn = await app.NewClient().SignInAsync(nip);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Contains("Akun ini telah dinonaktifkan. Hubungi Administrator.", await signIn.HtmlAsync());
+        var guess = await app.NewClient().SignInAsync(nip, "tebakan-sandi");
+        Assert.Contains("NIP atau kata sandi salah.", await guess.HtmlAsync());
     }
 
     [Fact]

@@ -58,6 +58,14 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
 
         await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
         {
+            Name = "terlalu-besar.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("2027-08-17,Hari Kemerdekaan Republik Indonesia,libur nasional\n", 20_000))),
+        });
+        await Expect(page.GetByTestId("import-error")).ToContainTextAsync("paling besar 1 MB");
+
+        await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
             Name = "libur-2027.ics",
             MimeType = "text/calendar",
             Buffer = Encoding.UTF8.GetBytes(

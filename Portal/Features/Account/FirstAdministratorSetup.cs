@@ -2,8 +2,11 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
@@ -128,8 +131,8 @@ public sealed class FirstAdministratorNotice(
     FirstAdministratorSetup setup,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
-    Microsoft.AspNetCore.Hosting.Server.IServer server,
-    Microsoft.Extensions.Options.IOptions<PortalOptions> options) : IHostedService
+    IServer server,
+    IOptions<PortalOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -140,7 +143,7 @@ public sealed class FirstAdministratorNotice(
         {
             var bases = options.Value.PublicBaseUrl is { Length: > 0 } configured
                 ? [configured]
-                : server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses
+                : server.Features.Get<IServerAddressesFeature>()?.Addresses
                     .Select(a => a.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost"))
                     .ToList() ?? [];
             var notice = new StringBuilder()

@@ -50,11 +50,19 @@ public static class AdminAccess
         var actor = await ActorAsync(db, actorId, roles, cancellationToken);
         if (actor is null) return AdminResult.NotAllowed;
 
-        var result = await command(actor);
-        if (!result.Succeeded) return result;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        try
+        {
+            var result = await command(actor);
+            if (!result.Succeeded) return result;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else saved the same NIP, name or version a moment earlier (a unique index refused this one).
+            return AdminResult.Refused("Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi.");
+        }
     }
 
     public static void Audit(this PortalDbContext db, PortalUser actor, string action, string? detail, DateTimeOffset at) =>
