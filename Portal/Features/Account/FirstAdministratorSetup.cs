@@ -27,13 +27,9 @@ public sealed class FirstAdministratorInputValidator : AbstractValidator<FirstAd
 {
     public FirstAdministratorInputValidator()
     {
-        RuleFor(i => i.Nip).Custom((nip, context) =>
-        {
-            if (Nip.Problem(nip) is { } problem) context.AddFailure(problem);
-        });
-        RuleFor(i => i.FullName).Must(n => n.Trim().Length >= 3).WithMessage("Nama lengkap wajib diisi, minimal 3 karakter.")
-            .MaximumLength(150).WithMessage("Nama lengkap paling banyak 150 karakter.");
-        RuleFor(i => i.Jabatan).MaximumLength(150).WithMessage("Jabatan paling banyak 150 karakter.");
+        RuleFor(i => i.Nip).IsNip();
+        RuleFor(i => i.FullName).IsFullName();
+        RuleFor(i => i.Jabatan).IsJabatan();
         RuleFor(i => i.Password).NotEmpty().WithMessage("Kata sandi wajib diisi.");
         RuleFor(i => i.ConfirmPassword).Equal(i => i.Password).WithMessage("Ulangan kata sandi tidak sama.");
     }

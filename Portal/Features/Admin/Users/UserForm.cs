@@ -1,6 +1,6 @@
 using FluentValidation;
 using Portal.Data.Entities;
-using Portal.Domain;
+using Portal.Features.Account;
 
 namespace Portal.Features.Admin.Users;
 
@@ -22,13 +22,9 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
 {
     public UserFormValidator()
     {
-        RuleFor(f => f.Nip).Custom((nip, context) =>
-        {
-            if (Nip.Problem(nip) is { } problem) context.AddFailure(problem);
-        });
-        RuleFor(f => f.FullName).Must(n => n.Trim().Length >= 3).WithMessage("Nama lengkap wajib diisi, minimal 3 karakter.")
-            .MaximumLength(150).WithMessage("Nama lengkap paling banyak 150 karakter.");
-        RuleFor(f => f.Jabatan).MaximumLength(150).WithMessage("Jabatan paling banyak 150 karakter.");
+        RuleFor(f => f.Nip).IsNip();
+        RuleFor(f => f.FullName).IsFullName();
+        RuleFor(f => f.Jabatan).IsJabatan();
         RuleFor(f => f.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage("Pilih peran.");
         RuleFor(f => f.BidangId).NotNull().When(f => UserForm.RoleNeedsBidang(f.Role))
             .WithMessage(f => $"{PortalRoles.DisplayName(f.Role)} harus memiliki bidang.");
