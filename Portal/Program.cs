@@ -3,6 +3,8 @@ using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Alerts;
 using Portal.Features.Outputs;
+using Portal.Features.Admin;
+using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +12,8 @@ builder.AddPortalData();
 builder.AddWorkflow();
 builder.AddAccounts();
 builder.AddStepOutputs();
+builder.AddAdministration();
+builder.AddSopPages();
 builder.AddPortalUi();
 builder.AddAlerts();
 

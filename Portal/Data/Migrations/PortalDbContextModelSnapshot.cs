@@ -286,6 +286,9 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("ShortName")
+                        .IsUnique();
+
                     b.ToTable("Bidang", (string)null);
                 });
 
@@ -640,6 +643,9 @@ namespace Portal.Data.Migrations
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -905,6 +911,10 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")

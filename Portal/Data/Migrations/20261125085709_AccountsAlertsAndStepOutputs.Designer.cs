@@ -11,8 +11,8 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125084425_AlertsAndStepOutputs")]
-    partial class AlertsAndStepOutputs
+    [Migration("20261125085709_AccountsAlertsAndStepOutputs")]
+    partial class AccountsAlertsAndStepOutputs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -287,6 +287,9 @@ namespace Portal.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ShortName")
                         .IsUnique();
 
                     b.ToTable("Bidang", (string)null);
@@ -643,6 +646,9 @@ namespace Portal.Data.Migrations
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -908,6 +914,10 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")

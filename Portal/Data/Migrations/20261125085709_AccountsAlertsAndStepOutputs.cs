@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertsAndStepOutputs : Migration
+    public partial class AccountsAlertsAndStepOutputs : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "RevokedByName",
+                table: "Substitutions",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "Attachments",
                 columns: table => new
@@ -140,6 +154,12 @@ namespace Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bidang_ShortName",
+                table: "Bidang",
+                column: "ShortName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attachments_InnovationId",
                 table: "Attachments",
                 column: "InnovationId");
@@ -206,6 +226,18 @@ namespace Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScanRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Bidang_ShortName",
+                table: "Bidang");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedByName",
+                table: "Substitutions");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
         }
     }
 }
