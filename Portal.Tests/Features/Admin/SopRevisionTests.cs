@@ -44,8 +44,8 @@ public sealed class SopRevisionTests(SopRevisionTests.App app) : IClassFixture<S
         var created = await Workflow.CreateAsync(WorkflowServiceTests.Details("Inovasi sesudah SOP diubah"), fungsional);
         await app.AttachAsync(running.InnovationId!.Value, fungsional);
         await app.AttachAsync(created.InnovationId!.Value, fungsional);
-        var runningMoved = await Workflow.MoveAsync(new MoveCommand(running.InnovationId!.Value, running.Version!.Value + 1, WorkflowActionKind.Advance), fungsional);
-        var createdMoved = await Workflow.MoveAsync(new MoveCommand(created.InnovationId!.Value, created.Version!.Value + 1, WorkflowActionKind.Advance), fungsional);
+        var runningMoved = await Workflow.MoveAsync(new MoveCommand(running.InnovationId!.Value, running.Version!.Value, WorkflowActionKind.Advance), fungsional);
+        var createdMoved = await Workflow.MoveAsync(new MoveCommand(created.InnovationId!.Value, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
         Assert.True(runningMoved.Succeeded && createdMoved.Succeeded, runningMoved.Message + createdMoved.Message);
 
         await using var db = app.CreateDbContext();

@@ -153,7 +153,6 @@ public sealed class SubstitutionTests(SubstitutionTests.App app) : IClassFixture
         for (var step = 1; step <= 2; step++)
         {
             await app.AttachAsync(created.InnovationId!.Value, proposer);
-            version++;
             var moved = await Workflow.MoveAsync(new MoveCommand(created.InnovationId!.Value, version, WorkflowActionKind.Advance), proposer);
             Assert.True(moved.Succeeded, moved.Message);
             version = moved.Version!.Value;

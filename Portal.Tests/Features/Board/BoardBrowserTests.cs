@@ -17,7 +17,7 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         var created = await workflow.CreateAsync(WorkflowServiceTests.Details(title), fungsional);
         Assert.True(created.Succeeded, created.Message);
         await session.App.AttachAsync(created.InnovationId!.Value, fungsional);
-        return (created.InnovationId!.Value, created.Version!.Value + 1);
+        return (created.InnovationId!.Value, created.Version!.Value);
     }
 
     private static ILocator Card(IPage page, int id) => page.GetByTestId($"card-{id}");
@@ -85,7 +85,7 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         var fungsionalId = await session.App.IdAsync(DemoPeople.FungsionalPdip);
         version = (await workflow.MoveAsync(new MoveCommand(id, version, WorkflowActionKind.Advance), fungsionalId)).Version!.Value;
         await session.App.AttachAsync(id, fungsionalId, "konsep inovasi.pdf");
-        await workflow.MoveAsync(new MoveCommand(id, version + 1, WorkflowActionKind.Advance), fungsionalId);
+        await workflow.MoveAsync(new MoveCommand(id, version, WorkflowActionKind.Advance), fungsionalId);
 
         var fungsional = await session.SignInAsync(DemoPeople.FungsionalPdip);
         var kabid = await session.SignInAsync(DemoPeople.KabidPdip);

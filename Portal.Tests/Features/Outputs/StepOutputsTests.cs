@@ -137,6 +137,33 @@ public sealed class StepOutputsTests(DemoPortal app) : IClassFixture<DemoPortal>
     }
 
     [Fact]
+    public async Task Outputs_of_a_finished_step_cannot_be_replaced_and_a_file_chosen_for_a_step_that_moved_on_is_refused()
+    {
+        var (id, fungsional) = await NewInnovationAsync();
+        var kajian = await Outputs.UploadAsync(id, "kajian.pdf", new MemoryStream(DemoDocument.Pdf("kajian")), fungsional);
+        long stepOneRun;
+        await using (var db = app.CreateDbContext())
+            stepOneRun = (await db.Attachments.SingleAsync(a => a.Id == kajian.AttachmentId)).StepRunId;
+        await using (var db = app.CreateDbContext())
+        {
+            var version = (await db.Innovations.SingleAsync(i => i.Id == id)).Version;
+            var moved = await app.Get<WorkflowService>().MoveAsync(new MoveCommand(id, version, Portal.Domain.WorkflowActionKind.Advance), fungsional);
+            Assert.True(moved.Succeeded, moved.Message);
+        }
+
+        var replacing = await Outputs.UploadAsync(id, "kajian v2.pdf", new MemoryStream(DemoDocument.Pdf("v2")), fungsional, replaces: kajian.AttachmentId);
+        Assert.False(replacing.Succeeded);
+        Assert.Contains("langkah yang sudah selesai", replacing.Message);
+
+        var stale = await Outputs.UploadAsync(id, "kajian lagi.pdf", new MemoryStream(DemoDocument.Pdf("x")), fungsional, forRunId: stepOneRun);
+        Assert.False(stale.Succeeded);
+        Assert.Contains("sudah berpindah langkah", stale.Message);
+        await using var check = app.CreateDbContext();
+        Assert.Null((await check.Attachments.SingleAsync(a => a.Id == kajian.AttachmentId)).SupersededAt);
+        Assert.Equal(1, await AttachmentCountAsync(id));
+    }
+
+    [Fact]
     public async Task The_download_endpoint_refuses_anonymous_visitors_and_unknown_ids()
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });

@@ -29,14 +29,15 @@ public sealed class StepOutputs(
 
     public async Task<long> MaxBytesAsync() => (await settings.GetAsync()).MaxUploadMegabytes * 1024L * 1024L;
 
+    /// <param name="forRunId">The step run the person chose the file for; null means the step open now.</param>
     public async Task<OutputResult> UploadAsync(int innovationId, string fileName, Stream content, string userId,
-        Guid? replaces = null, CancellationToken cancellationToken = default)
+        Guid? replaces = null, long? forRunId = null, CancellationToken cancellationToken = default)
     {
         if (FileTypes.NameProblem(fileName) is { } nameProblem) return OutputResult.Refused(nameProblem);
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, cancellationToken);
+            var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, forRunId, cancellationToken);
             if (refusal is not null) return OutputResult.Refused(refusal);
         }
 
@@ -54,7 +55,7 @@ public sealed class StepOutputs(
             if (type is null)
                 return OutputResult.Refused($"Isi berkas tidak sesuai dengan jenisnya \"{Path.GetExtension(fileName)}\". Yang diterima: {FileTypes.AllowedList}.");
 
-            return await RecordAsync(innovationId, fileName, userId, replaces, temporary, size, hash, type, cancellationToken);
+            return await RecordAsync(innovationId, fileName, userId, replaces, forRunId, temporary, size, hash, type, cancellationToken);
         }
         finally
         {
@@ -74,7 +75,8 @@ public sealed class StepOutputs(
         return File.Exists(path) ? (attachment, File.OpenRead(path)) : null;
     }
 
-    private async Task<string?> UploadRefusalAsync(PortalDbContext db, int innovationId, string userId, Guid? replaces, CancellationToken cancellationToken)
+    private async Task<string?> UploadRefusalAsync(PortalDbContext db, int innovationId, string userId, Guid? replaces, long? forRunId,
+        CancellationToken cancellationToken)
     {
         var innovation = await db.Innovations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
         if (innovation is null) return "Inovasi tidak ditemukan.";
@@ -84,8 +86,14 @@ public sealed class StepOutputs(
         var step = (await sops.GetAsync(innovation.SopDefinitionId, cancellationToken)).Step(innovation.CurrentStep);
         if (SopWorkflow.CapacityFor(step, innovation.State, actor) is null)
             return $"Hanya {step.Role.Name()} dari bidang inovasi ini yang dapat mengunggah keluaran langkah {step.Number}.";
-        if (replaces is { } replaced && !await db.Attachments.AnyAsync(a => a.Id == replaced && a.InnovationId == innovationId && a.SupersededAt == null, cancellationToken))
-            return "Berkas yang hendak diganti tidak ditemukan atau sudah diganti.";
+        var openRunId = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null)
+            .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (forRunId is { } chosen && chosen != openRunId)
+            return "Inovasi ini sudah berpindah langkah sejak halaman Anda dibuka; berkas tidak disimpan. Periksa langkahnya lalu unggah lagi.";
+        // Only an output of the step open now may be replaced: finished steps keep their history as it was.
+        if (replaces is { } replaced && !await db.Attachments.AnyAsync(
+                a => a.Id == replaced && a.InnovationId == innovationId && a.StepRunId == openRunId && a.SupersededAt == null, cancellationToken))
+            return "Berkas yang hendak diganti tidak ditemukan, sudah diganti, atau milik langkah yang sudah selesai.";
         return null;
     }
 
@@ -107,7 +115,7 @@ public sealed class StepOutputs(
         return (size, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
-    private async Task<OutputResult> RecordAsync(int innovationId, string fileName, string userId, Guid? replaces, string temporary,
+    private async Task<OutputResult> RecordAsync(int innovationId, string fileName, string userId, Guid? replaces, long? forRunId, string temporary,
         long size, string hash, AllowedFileType type, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -119,10 +127,9 @@ public sealed class StepOutputs(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Checked again inside the write transaction: the step may have moved on while the file streamed in.
-        var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, cancellationToken);
+        var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, forRunId, cancellationToken);
         if (refusal is not null) return OutputResult.Refused(refusal);
 
-        var innovation = await db.Innovations.SingleAsync(i => i.Id == innovationId, cancellationToken);
         var run = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null).OrderByDescending(r => r.Id).FirstAsync(cancellationToken);
         var uploader = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
         db.Attachments.Add(new Attachment
@@ -137,9 +144,6 @@ public sealed class StepOutputs(
             old.SupersededById = id;
             old.SupersededAt = now;
         }
-        innovation.UpdatedAt = now;
-        innovation.LastChangedByName = uploader.FullName;
-        innovation.Version++;
         db.AuditEntries.Add(new AuditEntry
         {
             At = now, ActorId = userId, ActorName = uploader.FullName, Action = AuditActions.OutputUploaded, InnovationId = innovationId,
