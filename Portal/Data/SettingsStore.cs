@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
@@ -8,8 +9,10 @@ namespace Portal.Data;
 /// The administrator's settings, read often and changed rarely: cached, and replaced on save.
 /// Defaults come from the "Settings" section of appsettings until an administrator saves.
 /// </summary>
-public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, IOptions<PortalSettings> defaults)
+public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, IOptions<PortalSettings> defaults, IDataProtectionProvider protection)
 {
+    // The SMTP password is stored encrypted with the portal's data-protection keys, never as plain text.
+    private readonly IDataProtector passwordProtector = protection.CreateProtector("Portal.Settings.SmtpPassword");
     private volatile PortalSettings? cached;
 
     public event Action<PortalSettings>? Changed;
@@ -18,8 +21,24 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         if (cached is { } settings) return settings.Copy();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        cached = await db.Settings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? defaults.Value.Copy();
+        var stored = await db.Settings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (stored is not null) stored.SmtpPassword = Unprotect(stored.SmtpPassword);
+        cached = stored ?? defaults.Value.Copy();
         return cached.Copy();
+    }
+
+    private string? Unprotect(string? protectedPassword)
+    {
+        if (string.IsNullOrEmpty(protectedPassword)) return null;
+        try
+        {
+            return passwordProtector.Unprotect(protectedPassword);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // Keys lost (e.g. a restored database without its keys folder): the password must be entered again.
+            return null;
+        }
     }
 
     public async Task SaveAsync(PortalSettings settings, string actorId, string actorName, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -34,11 +53,14 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
         var id = row.Id;
         db.Entry(row).CurrentValues.SetValues(settings);
         row.Id = id;
+        row.SmtpPassword = string.IsNullOrEmpty(settings.SmtpPassword) ? null : passwordProtector.Protect(settings.SmtpPassword);
         row.UpdatedAt = now;
         row.UpdatedByName = actorName;
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = actorId, ActorName = actorName, Action = AuditActions.SettingsChanged });
         await db.SaveChangesAsync(cancellationToken);
-        cached = row.Copy();
-        Changed?.Invoke(row.Copy());
+        var saved = row.Copy();
+        saved.SmtpPassword = settings.SmtpPassword;
+        cached = saved;
+        Changed?.Invoke(saved.Copy());
     }
 }

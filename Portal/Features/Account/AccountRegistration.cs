@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -56,24 +57,35 @@ public static class AccountRegistration
         // Every request re-reads the security stamp, so deactivation, a password reset or a role change ends sessions at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
-        builder.Services.AddAuthorization();
+        // A page or endpoint that forgets its policy is still closed to people who are not signed in.
+        builder.Services.AddAuthorization(options =>
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddSingleton<AccountAudit>();
         builder.Services.AddSingleton<FirstAdministratorSetup>();
         builder.Services.AddHostedService<FirstAdministratorNotice>();
         return builder;
     }
 
+    private static readonly string[] GatedPaths = ["/lampiran", "/laporan", "/hangfire", "/notifikasi"];
+
     /// <summary>Someone signed in with a one-time password sees no page but the change-password page until they choose their own.</summary>
     public static WebApplication UseOneTimePasswordGate(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            if (context.User.HasClaim(PortalClaims.MustChangePassword, "true")
-                && !context.Request.Path.StartsWithSegments("/akun")
-                && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            if (context.User.HasClaim(PortalClaims.MustChangePassword, "true") && !context.Request.Path.StartsWithSegments("/akun"))
             {
-                context.Response.Redirect(ChangePasswordPath);
-                return;
+                if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+                {
+                    context.Response.Redirect(ChangePasswordPath);
+                    return;
+                }
+                if (GatedPaths.Any(path => context.Request.Path.StartsWithSegments(path)))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    await context.Response.WriteAsync("Ganti kata sandi sementara Anda terlebih dahulu di /akun/ganti-sandi.");
+                    return;
+                }
             }
             await next();
         });

@@ -104,7 +104,7 @@ public sealed class OverdueScanJob(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "Overdue scan failed on step run {RunId} of innovation {InnovationId}", run.Id, run.InnovationId);
-                    failures.Add($"Inovasi #{run.InnovationId}, langkah {run.StepNumber}: {ex.Message}");
+                    failures.Add($"Inovasi #{run.InnovationId}, langkah {run.StepNumber}: gagal diperiksa ({ex.GetType().Name}; rincian di log server).");
                 }
             }
 
@@ -117,7 +117,7 @@ public sealed class OverdueScanJob(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Overdue scan failed");
-            failures.Add($"Pemeriksaan gagal: {ex.Message}");
+            failures.Add($"Pemeriksaan gagal ({ex.GetType().Name}; rincian di log server).");
             await RecordAsync(startedAt, stopwatch, examined, created, failures, CancellationToken.None);
             throw;
         }

@@ -44,7 +44,21 @@ public sealed class SendTestEmailHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Test e-mail to {Address} failed", address);
-            return (false, $"E-mail uji gagal dikirim melalui {settings.SmtpHost}:{settings.SmtpPort}: {ex.Message}");
+            return (false, $"E-mail uji gagal dikirim melalui {settings.SmtpHost}:{settings.SmtpPort}. {MailFailure.Explain(ex)}");
         }
     }
+}
+
+/// <summary>Says in Indonesian why sending failed; the exception itself goes to the log.</summary>
+public static class MailFailure
+{
+    public static string Explain(Exception exception) => exception switch
+    {
+        System.Net.Sockets.SocketException => "Server SMTP tidak dapat dihubungi (periksa alamat, port dan jaringan).",
+        MailKit.Security.AuthenticationException => "Server SMTP menolak nama pengguna atau kata sandi.",
+        MailKit.Security.SslHandshakeException => "Sambungan TLS ke server SMTP gagal (periksa pengaturan TLS dan port).",
+        MailKit.Net.Smtp.SmtpCommandException command => $"Server SMTP menolak pesan (kode {(int)command.StatusCode}).",
+        TimeoutException => "Server SMTP tidak menjawab dalam batas waktu.",
+        _ => "Terjadi kesalahan saat mengirim; lihat log server untuk rinciannya.",
+    };
 }
