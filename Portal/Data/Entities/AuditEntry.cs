@@ -46,4 +46,5 @@ public static class AuditActions
     public const string HolidaysChanged = "Hari libur diubah";
     public const string SettingsChanged = "Pengaturan diubah";
     public const string OutputUploaded = "Lampiran diunggah";
+    public const string DetailsChanged = "Data inovasi diubah";
 }

@@ -7,13 +7,10 @@ internal static class ReportFormat
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("id-ID");
 
-    // Asia/Makassar has no daylight saving time, so a fixed offset is exact and needs no tz database.
-    private static readonly TimeSpan WitaOffset = TimeSpan.FromHours(8);
-
     private const string Missing = "—";
 
     public static string DateTime(DateTimeOffset value) =>
-        value.ToOffset(WitaOffset).ToString("dd MMM yyyy HH:mm", Culture);
+        Portal.Domain.WorkingCalendar.ToWita(value).ToString("dd MMM yyyy HH:mm", Culture);
 
     public static string DateTime(DateTimeOffset? value) => value is { } v ? DateTime(v) : Missing;
 

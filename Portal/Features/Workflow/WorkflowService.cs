@@ -39,9 +39,9 @@ public sealed class WorkflowService(
 
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
         var action = new WorkflowAction(command.Action, command.Reason?.Trim());
-        if (SopWorkflow.Decide(sop, innovation.State, actor, action) is WorkflowDecision.Refused refused)
-            return WorkflowResult.Refused(refused.Reason);
-        var decision = (WorkflowDecision.Allowed)SopWorkflow.Decide(sop, innovation.State, actor, action);
+        var verdict = SopWorkflow.Decide(sop, innovation.State, actor, action);
+        if (verdict is WorkflowDecision.Refused refused) return WorkflowResult.Refused(refused.Reason);
+        var decision = (WorkflowDecision.Allowed)verdict;
         var currentStep = sop.Step(innovation.CurrentStep);
         if (decision.Outcome is StepOutcome.Selesai or StepOutcome.Sesuai or StepOutcome.Disetujui && currentStep.RequiresOutput
             && !await db.Attachments.AnyAsync(a => a.InnovationId == innovation.Id && a.StepRun!.FinishedAt == null && a.SupersededAt == null, cancellationToken))
@@ -169,17 +169,17 @@ public sealed class WorkflowService(
         if (innovation.Version != expectedVersion) return StaleRefusal(innovation, "diubah");
 
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
-        if (actor is null || !(actor.IsAdministrator || actor.UserId == innovation.ProposerId))
-            return WorkflowResult.Refused("Hanya pengusul atau Administrator yang dapat mengubah data inovasi.");
         if (innovation.Status != InnovationStatus.Berjalan)
             return WorkflowResult.Refused("Inovasi yang sudah selesai atau dibatalkan tidak dapat diubah.");
+        if (actor is null || !CanEditDetails(actor, innovation))
+            return WorkflowResult.Refused("Hanya pengusul atau Administrator yang dapat mengubah data inovasi.");
 
         var now = clock.GetUtcNow();
         details.ApplyTo(innovation);
         Touch(innovation, actor, now);
         db.AuditEntries.Add(new AuditEntry
         {
-            At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = "Data inovasi diubah",
+            At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.DetailsChanged,
             InnovationId = innovation.Id, FromStep = innovation.CurrentStep, ToStep = innovation.CurrentStep,
         });
         try
@@ -193,10 +193,14 @@ public sealed class WorkflowService(
             return await StaleRefusalFromDatabaseAsync(innovationId, cancellationToken);
         }
 
-        events.Publish(new InnovationChanged(innovation.Id, "Data inovasi diubah", innovation.CurrentStep, innovation.CurrentStep,
+        events.Publish(new InnovationChanged(innovation.Id, AuditActions.DetailsChanged, innovation.CurrentStep, innovation.CurrentStep,
             innovation.Status, actor.DisplayName, now));
         return WorkflowResult.Done("Data inovasi disimpan.", innovation.Id, innovation.Version);
     }
+
+    /// <summary>Who may change an innovation's record fields: its proposer or an administrator, while it runs.</summary>
+    public static bool CanEditDetails(WorkflowActor actor, Innovation innovation) =>
+        innovation.Status == InnovationStatus.Berjalan && (actor.IsAdministrator || actor.UserId == innovation.ProposerId);
 
     private static async Task OpenRunAsync(PortalDbContext db, int innovationId, SopStepDefinition step, WorkingCalendar calendar,
         DateTimeOffset now, CancellationToken cancellationToken)
