@@ -1,0 +1,54 @@
+namespace Portal.Features.Reports;
+
+/// <summary>The SOP header every report shows.</summary>
+public sealed record ReportSopInfo(
+    string Instansi,
+    string Dinas,
+    string BidangPemilik,
+    string NomorSop,
+    int SopVersion,
+    string TanggalEfektif,
+    string DisahkanOleh);
+
+public sealed record LaporanIdentity(
+    string Judul,
+    string Ringkasan,
+    string LatarBelakang,
+    string Tujuan,
+    string Manfaat,
+    string Bidang,
+    string Pengusul,
+    string? PengusulNip,
+    string JenisInovasi,
+    string Urusan,
+    string Tahapan,
+    decimal? Anggaran,
+    DateOnly TanggalMulai);
+
+/// <param name="Status">Already worded, e.g. "Tepat waktu", "Terlambat 2 hari kerja", "Berjalan", "Belum dimulai".</param>
+public sealed record LaporanStepRow(
+    int Number,
+    string Kegiatan,
+    string Pelaksana,
+    string WaktuSop,
+    DateTimeOffset? Mulai,
+    DateTimeOffset? Selesai,
+    int? HariKerja,
+    string Status);
+
+public sealed record LaporanReturn(int StepNumber, DateTimeOffset At, string By, string Reason);
+
+public sealed record LaporanOutput(int StepNumber, string FileName, string UploadedBy, DateTimeOffset UploadedAt);
+
+public sealed record LaporanApproval(string Name, string? Nip, DateTimeOffset ApprovedAt);
+
+/// <summary>Everything the Laporan Inovasi Pelayanan shows; built by the caller, rendered by <see cref="LaporanPdf"/>.</summary>
+public sealed record LaporanData(
+    ReportSopInfo Sop,
+    LaporanIdentity Innovation,
+    IReadOnlyList<LaporanStepRow> Steps,
+    IReadOnlyList<LaporanReturn> Returns,
+    IReadOnlyList<LaporanOutput> Outputs,
+    LaporanApproval? Approval,
+    bool IsDraft,
+    DateTimeOffset GeneratedAt);

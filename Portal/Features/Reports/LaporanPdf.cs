@@ -1,0 +1,171 @@
+namespace Portal.Features.Reports;
+
+/// <summary>The Laporan Inovasi Pelayanan: the record the SOP names under "Pencatatan".</summary>
+public static class LaporanPdf
+{
+    public static byte[] Render(LaporanData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var layout = new ReportLayout(data.Sop, ReportText.LaporanTitle,
+            documentTitle: $"{ReportText.LaporanTitle} — {data.Innovation.Judul}");
+
+        layout.Title(ReportText.LaporanTitle, ReportText.SopLines(data.Sop));
+        WriteIdentity(layout, data.Innovation);
+        WriteSteps(layout, data.Steps);
+        WriteReturns(layout, data);
+        WriteOutputs(layout, data);
+        WriteApproval(layout, data.Sop, data.Approval);
+        return layout.Finish(data.GeneratedAt, data.IsDraft);
+    }
+
+    private static void WriteIdentity(ReportLayout layout, LaporanIdentity innovation)
+    {
+        layout.Heading(ReportText.Identity.Heading);
+        layout.LabelValueTable(
+        [
+            (ReportText.Identity.Judul, innovation.Judul),
+            (ReportText.Identity.Ringkasan, innovation.Ringkasan),
+            (ReportText.Identity.LatarBelakang, innovation.LatarBelakang),
+            (ReportText.Identity.Tujuan, innovation.Tujuan),
+            (ReportText.Identity.Manfaat, innovation.Manfaat),
+            (ReportText.Identity.Bidang, innovation.Bidang),
+            (ReportText.Identity.Pengusul, ReportText.Identity.PengusulValue(innovation.Pengusul, innovation.PengusulNip)),
+            (ReportText.Identity.JenisInovasi, innovation.JenisInovasi),
+            (ReportText.Identity.Urusan, innovation.Urusan),
+            (ReportText.Identity.Tahapan, innovation.Tahapan),
+            (ReportText.Identity.Anggaran, ReportFormat.Rupiah(innovation.Anggaran)),
+            (ReportText.Identity.TanggalMulai, ReportFormat.Date(innovation.TanggalMulai)),
+        ]);
+    }
+
+    private static void WriteSteps(ReportLayout layout, IReadOnlyList<LaporanStepRow> steps)
+    {
+        layout.Heading(ReportText.Steps.Heading);
+        layout.Table(
+        [
+            new ReportColumn(ReportText.No, 20, TextAlign.Center),
+            new ReportColumn(ReportText.Kegiatan, 98),
+            new ReportColumn(ReportText.Steps.Pelaksana, 82),
+            new ReportColumn(ReportText.WaktuSop, 42),
+            new ReportColumn(ReportText.Steps.Mulai, 76),
+            new ReportColumn(ReportText.Steps.Selesai, 76),
+            new ReportColumn(ReportText.Steps.HariKerja, 34, TextAlign.Center),
+            new ReportColumn(ReportText.Steps.Status, 72),
+        ],
+        steps.Select(step => new[]
+        {
+            step.Number.ToString(ReportFormat.Culture),
+            step.Kegiatan,
+            step.Pelaksana,
+            step.WaktuSop,
+            ReportFormat.DateTime(step.Mulai),
+            ReportFormat.DateTime(step.Selesai),
+            ReportFormat.Number(step.HariKerja),
+            step.Status,
+        }));
+    }
+
+    private static void WriteReturns(ReportLayout layout, LaporanData data)
+    {
+        layout.Heading(ReportText.Returns.Heading);
+        if (data.Returns.Count == 0)
+        {
+            layout.Paragraph(ReportText.Returns.None, TextStyle.Italic);
+            return;
+        }
+
+        layout.Table(
+        [
+            new ReportColumn(ReportText.No, 20, TextAlign.Center),
+            new ReportColumn(ReportText.Returns.Langkah, 110),
+            new ReportColumn(ReportText.Returns.Waktu, 76),
+            new ReportColumn(ReportText.Returns.Oleh, 86),
+            new ReportColumn(ReportText.Returns.Alasan, 208),
+        ],
+        data.Returns.Select((item, index) => new[]
+        {
+            (index + 1).ToString(ReportFormat.Culture),
+            StepName(data.Steps, item.StepNumber),
+            ReportFormat.DateTime(item.At),
+            item.By,
+            item.Reason,
+        }));
+    }
+
+    private static void WriteOutputs(ReportLayout layout, LaporanData data)
+    {
+        layout.Heading(ReportText.Outputs.Heading);
+        if (data.Outputs.Count == 0)
+        {
+            layout.Paragraph(ReportText.Outputs.None, TextStyle.Italic);
+            return;
+        }
+
+        layout.Table(
+        [
+            new ReportColumn(ReportText.No, 20, TextAlign.Center),
+            new ReportColumn(ReportText.Outputs.Langkah, 110),
+            new ReportColumn(ReportText.Outputs.Berkas, 178),
+            new ReportColumn(ReportText.Outputs.Oleh, 96),
+            new ReportColumn(ReportText.Outputs.Waktu, 76),
+        ],
+        data.Outputs.Select((item, index) => new[]
+        {
+            (index + 1).ToString(ReportFormat.Culture),
+            StepName(data.Steps, item.StepNumber),
+            item.FileName,
+            item.UploadedBy,
+            ReportFormat.DateTime(item.UploadedAt),
+        }));
+    }
+
+    private static string StepName(IReadOnlyList<LaporanStepRow> steps, int number) =>
+        steps.FirstOrDefault(s => s.Number == number) is { } step
+            ? $"{number}. {step.Kegiatan}"
+            : number.ToString(ReportFormat.Culture);
+
+    /// <summary>The signature block in the right half of the page: filled when approved, blank lines otherwise.</summary>
+    private static void WriteApproval(ReportLayout layout, ReportSopInfo sop, LaporanApproval? approval)
+    {
+        const double signatureSpace = 46;
+        string[] heading =
+        [
+            ReportText.Approval.ApprovedBy,
+            ReportText.Approval.Role(sop),
+            ReportText.Approval.Region(sop),
+            approval is null ? ReportText.Approval.BlankDate : ReportText.Approval.Date(approval.ApprovedAt),
+        ];
+        (string Text, TextStyle Style)[] signatory = approval switch
+        {
+            null => [(ReportText.Approval.BlankName, TextStyle.Body), (ReportText.Approval.BlankNip, TextStyle.Body)],
+            { Nip: null } => [(approval.Name, TextStyle.BoldUnderline)],
+            _ => [(approval.Name, TextStyle.BoldUnderline), (ReportText.Approval.Nip(approval.Nip), TextStyle.Body)],
+        };
+
+        var indent = layout.ContentWidth / 2;
+        // Two spare lines for a role that wraps.
+        var lines = heading.Length + signatory.Length + 2;
+        layout.Space(18);
+        layout.KeepTogether(lines * layout.LineHeight(TextStyle.Body) + signatureSpace);
+        foreach (var line in heading)
+        {
+            layout.Paragraph(line, indent: indent);
+        }
+
+        if (approval is null)
+        {
+            layout.Space(signatureSpace);
+        }
+        else
+        {
+            var gap = (signatureSpace - layout.LineHeight(TextStyle.SmallItalic)) / 2;
+            layout.Space(gap);
+            layout.Paragraph(ReportText.Approval.Electronic, TextStyle.SmallItalic, indent);
+            layout.Space(gap);
+        }
+        foreach (var (text, style) in signatory)
+        {
+            layout.Paragraph(text, style, indent);
+        }
+    }
+}

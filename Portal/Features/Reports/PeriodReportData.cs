@@ -1,0 +1,15 @@
+namespace Portal.Features.Reports;
+
+/// <param name="Status">Already worded, e.g. "Berjalan · tepat waktu", "Terlambat 3 hari kerja", "Selesai".</param>
+public sealed record PeriodInnovationRow(string Judul, string Bidang, string Tahapan, string LangkahSaatIni, string Status);
+
+/// <summary>Finished runs of one SOP step in the period; the on-time rate is <see cref="TepatWaktu"/> / <see cref="Selesai"/>.</summary>
+public sealed record StepOnTimeRow(int Number, string Kegiatan, int Selesai, int TepatWaktu, double? RataRataHariKerja, string WaktuSop);
+
+/// <param name="PeriodLabel">e.g. "November 2026" or "Tahun 2026".</param>
+public sealed record PeriodReportData(
+    ReportSopInfo Sop,
+    string PeriodLabel,
+    IReadOnlyList<PeriodInnovationRow> Innovations,
+    IReadOnlyList<StepOnTimeRow> Steps,
+    DateTimeOffset GeneratedAt);

@@ -1,0 +1,120 @@
+namespace Portal.Features.Reports;
+
+/// <summary>Every word the PDF reports print, in one place.</summary>
+internal static class ReportText
+{
+    public const string LaporanTitle = "LAPORAN INOVASI PELAYANAN";
+    public const string RecapTitle = "REKAPITULASI INOVASI PELAYANAN";
+    public const string DraftWatermark = "DRAF";
+    public const string Creator = "Portal Inovasi Pelayanan";
+
+    public static IEnumerable<string> SopLines(ReportSopInfo sop) =>
+    [
+        $"Nomor SOP {sop.NomorSop} · Versi {sop.SopVersion} · Tanggal efektif {sop.TanggalEfektif}",
+        $"Disahkan oleh {sop.DisahkanOleh}",
+    ];
+
+    public static string BidangLine(ReportSopInfo sop) => $"Bidang {sop.BidangPemilik}";
+
+    public static string Printed(DateTimeOffset at) => $"Dicetak {ReportFormat.DateTime(at)} WITA";
+
+    public static string PageOf(int page, int count) => $"Halaman {page} dari {count}";
+
+    public const string No = "No";
+    public const string Kegiatan = "Kegiatan";
+    public const string WaktuSop = "Waktu SOP";
+
+    public static class Identity
+    {
+        public const string Heading = "A. Identitas Inovasi";
+        public const string Judul = "Judul inovasi";
+        public const string Ringkasan = "Ringkasan";
+        public const string LatarBelakang = "Latar belakang / masalah";
+        public const string Tujuan = "Tujuan";
+        public const string Manfaat = "Manfaat";
+        public const string Bidang = "Bidang pengusul";
+        public const string Pengusul = "Pengusul";
+        public const string JenisInovasi = "Jenis inovasi";
+        public const string Urusan = "Urusan";
+        public const string Tahapan = "Tahapan";
+        public const string Anggaran = "Anggaran";
+        public const string TanggalMulai = "Tanggal mulai";
+
+        public static string PengusulValue(string name, string? nip) => nip is null ? name : $"{name}\nNIP {nip}";
+    }
+
+    public static class Steps
+    {
+        public const string Heading = "B. Pelaksanaan Tahapan SOP";
+        public const string Pelaksana = "Pelaksana";
+        public const string Mulai = "Mulai (WITA)";
+        public const string Selesai = "Selesai (WITA)";
+        public const string HariKerja = "Hari kerja";
+        public const string Status = "Status";
+    }
+
+    public static class Returns
+    {
+        public const string Heading = "C. Pengembalian untuk perbaikan";
+        public const string Langkah = "Langkah";
+        public const string Waktu = "Waktu (WITA)";
+        public const string Oleh = "Dikembalikan oleh";
+        public const string Alasan = "Alasan";
+        public const string None = "Tidak ada";
+    }
+
+    public static class Outputs
+    {
+        public const string Heading = "D. Keluaran (lampiran)";
+        public const string Langkah = "Langkah";
+        public const string Berkas = "Nama berkas";
+        public const string Oleh = "Diunggah oleh";
+        public const string Waktu = "Waktu unggah (WITA)";
+        public const string None = "Belum ada lampiran";
+    }
+
+    public static class Approval
+    {
+        public const string ApprovedBy = "Disetujui oleh,";
+        public const string Electronic = "Disetujui secara elektronik";
+        public const string BlankDate = "Tanggal: ..............................";
+        public const string BlankName = "(.................................................)";
+        public const string BlankNip = "NIP ..........................................";
+
+        public static string Role(ReportSopInfo sop) => $"Kepala {sop.Dinas}";
+
+        // "Pemerintah Kabupaten Paser" signs as "Kabupaten Paser".
+        public static string Region(ReportSopInfo sop) =>
+            sop.Instansi.StartsWith("Pemerintah ", StringComparison.OrdinalIgnoreCase)
+                ? sop.Instansi["Pemerintah ".Length..]
+                : sop.Instansi;
+
+        public static string Date(DateTimeOffset at) => $"Tanggal: {ReportFormat.DateTime(at)} WITA";
+
+        public static string Nip(string nip) => $"NIP {nip}";
+    }
+
+    public static class Recap
+    {
+        public static string Title(string periodLabel) => $"{RecapTitle} — {ReportFormat.Upper(periodLabel)}";
+
+        public static string Count(int innovations) => $"Jumlah inovasi: {innovations}";
+
+        public const string InnovationsHeading = "A. Daftar Inovasi";
+        public const string Judul = "Judul inovasi";
+        public const string Bidang = "Bidang";
+        public const string Tahapan = "Tahapan";
+        public const string LangkahSaatIni = "Langkah saat ini";
+        public const string Status = "Status";
+        public const string NoInnovations = "Tidak ada inovasi pada periode ini.";
+
+        public const string OnTimeHeading = "B. Ketepatan Waktu per Langkah SOP";
+        public const string Selesai = "Selesai";
+        public const string TepatWaktu = "Tepat waktu";
+        public const string Persentase = "Tepat waktu (%)";
+        public const string RataRata = "Rata-rata hari kerja";
+        public const string OnTimeNote =
+            "Tepat waktu (%) = langkah yang selesai tepat waktu dibagi langkah yang selesai pada periode ini; "
+            + "tanda \"—\" berarti belum ada langkah yang selesai.";
+    }
+}
