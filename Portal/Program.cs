@@ -2,6 +2,7 @@ using Portal.Components;
 using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Outputs;
+using Portal.Features.Reports;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddPortalData();
 builder.AddWorkflow();
 builder.AddAccounts();
 builder.AddStepOutputs();
+builder.AddReports();
 builder.AddPortalUi();
 
 var app = builder.Build();
