@@ -8,19 +8,23 @@ public static class PeriodReport
     public static PeriodReportData Build(ReportSnapshot snapshot, string? bidangName)
     {
         var label = snapshot.Period.Label + (bidangName is null ? "" : $" — Bidang {bidangName}");
-        var innovations = snapshot.Innovations
-            .Select(i => (Innovation: i, State: i.StateAt(snapshot.AsOf)))
-            .Where(s => s.State is not null)
-            .OrderBy(s => s.Innovation.Bidang).ThenBy(s => s.Innovation.Title)
-            .Select(s => Row(snapshot, s.Innovation, s.State!))
-            .ToList();
+        var innovations = Rows(snapshot).Select(r => r.Row).ToList();
         var steps = DashboardFigures.Steps(snapshot)
             .Select(s => new StepOnTimeRow(s.Number, s.Kegiatan, s.Finished, s.OnTime, s.AverageWorkingDays, s.WaktuSop))
             .ToList();
         return new PeriodReportData(ReportWording.SopInfo(snapshot.CurrentSop), label, innovations, steps, snapshot.Now);
     }
 
-    public static PeriodInnovationRow Row(ReportSnapshot snapshot, ReportInnovation innovation, ReportState state)
+    /// <summary>Every innovation of the period as the report lists it, by bidang and title.</summary>
+    public static IReadOnlyList<(ReportInnovation Innovation, PeriodInnovationRow Row)> Rows(ReportSnapshot snapshot) =>
+        snapshot.Innovations
+            .Select(i => (Innovation: i, State: i.StateAt(snapshot.AsOf)))
+            .Where(s => s.State is not null)
+            .OrderBy(s => s.Innovation.Bidang).ThenBy(s => s.Innovation.Title)
+            .Select(s => (s.Innovation, Row(snapshot, s.Innovation, s.State!)))
+            .ToList();
+
+    private static PeriodInnovationRow Row(ReportSnapshot snapshot, ReportInnovation innovation, ReportState state)
     {
         var stage = snapshot.StageOf(innovation, state).Name();
         if (state.OpenRun is not { } open)

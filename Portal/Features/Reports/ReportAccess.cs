@@ -17,4 +17,10 @@ public static class ReportAccess
     /// <summary>Decided from the database's view of the person, so an acting (Plt./Plh.) Kepala Bidang counts too.</summary>
     public static bool IsLeadership(WorkflowActor? actor) =>
         actor is not null && (actor.IsAdministrator || actor.Capacities.Any(c => c.Role is SopRole.KepalaBidang or SopRole.KepalaDinas));
+
+    /// <summary>A Kepala Bidang starts on their own bidang; the Kepala Dinas and administrators on all of them.</summary>
+    public static int? DefaultBidang(WorkflowActor actor) =>
+        actor.IsAdministrator || actor.Capacities.Any(c => c.Role == SopRole.KepalaDinas)
+            ? null
+            : actor.Capacities.FirstOrDefault(c => c.Role == SopRole.KepalaBidang)?.BidangId;
 }

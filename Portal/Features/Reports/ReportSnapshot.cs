@@ -26,6 +26,9 @@ public sealed record ReportInnovation(
     DateTimeOffset CreatedAt,
     IReadOnlyList<ReportRun> Runs)
 {
+    /// <summary>The step it is at now, or the step it ended at.</summary>
+    public int CurrentStep => Runs[^1].StepNumber;
+
     /// <summary>When it was finished or cancelled; null while it runs.</summary>
     public DateTimeOffset? EndedAt => Status == InnovationStatus.Berjalan ? null : Runs.Max(r => r.FinishedAt);
 

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
+
+/// <summary>What the report filters offer: the years with innovations (up to this year) and every bidang.</summary>
+public sealed record ReportChoices(IReadOnlyList<int> Years, IReadOnlyList<Bidang> Bidang, int CurrentYear, int CurrentMonth);
 
 /// <summary>Loads the innovations active in a period (optionally of one bidang) with their runs, for the leadership views.</summary>
 public sealed class ReportSnapshotQuery(
@@ -40,5 +44,15 @@ public sealed class ReportSnapshotQuery(
 
         return new ReportSnapshot(period, bidangId, innovations, documents, currentSop, allBidang, calendar,
             calendars.DueSoonWorkingDays, clock.GetUtcNow());
+    }
+
+    public async Task<ReportChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        var today = WorkingCalendar.ToWita(clock.GetUtcNow());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var first = await db.Innovations.OrderBy(i => i.CreatedAt).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var firstYear = Math.Min(first is { } created ? WorkingCalendar.ToWita(created).Year : today.Year, today.Year);
+        var bidang = await db.Bidang.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        return new ReportChoices(Enumerable.Range(firstYear, today.Year - firstYear + 1).Reverse().ToList(), bidang, today.Year, today.Month);
     }
 }
