@@ -1,8 +1,11 @@
 using Portal.Components;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Alerts;
+using Portal.Features.Admin;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
+using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,12 +13,16 @@ builder.AddPortalData();
 builder.AddWorkflow();
 builder.AddAccounts();
 builder.AddStepOutputs();
+builder.AddAdministration();
+builder.AddSopPages();
 builder.AddReports();
 builder.AddPortalUi();
+builder.AddAlerts();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortalPipeline();
+app.UseAlerts();
 app.Run();
 
 public partial class Program;

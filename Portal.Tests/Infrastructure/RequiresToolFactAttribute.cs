@@ -19,6 +19,21 @@ public sealed class RequiresToolFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// A benchmark that takes over a minute: left out of the default run (reported as skipped) unless
+/// PORTAL_BENCHMARKS=1, e.g. <c>PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance</c>.
+/// </summary>
+public sealed class SlowBenchmarkFactAttribute : FactAttribute
+{
+    public SlowBenchmarkFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("PORTAL_BENCHMARKS") != "1")
+            Skip = "Benchmark lambat (lebih dari 1 menit): jalankan dengan PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance.";
+        else if (ExternalTools.Find(ExternalTools.Chromium) is null)
+            Skip = "Chromium tidak ditemukan; benchmark peramban dilewati.";
+    }
+}
+
 public static class ExternalTools
 {
     public const string Chromium = "chromium";
@@ -38,6 +53,18 @@ public static class ExternalTools
             if (File.Exists(candidate)) return candidate;
         }
         return null;
+    }
+
+    /// <summary>Runs the tool and fails the test with its error output when it is missing or exits non-zero.</summary>
+    public static void Run(string tool, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Require(tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{tool}'.");
+        var errors = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"'{tool}' exited with {process.ExitCode}: {errors.Result}");
     }
 
     public static string Require(string tool) =>

@@ -62,6 +62,7 @@ public static class UiRegistration
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
+        app.UseOneTimePasswordGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

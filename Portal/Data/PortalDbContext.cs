@@ -17,6 +17,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
     public DbSet<Substitution> Substitutions => Set<Substitution>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ScanRecord> ScanRecords => Set<ScanRecord>();
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,10 +30,10 @@ public sealed class BoardComponentTests : IAsyncLifetime
 
     private IRenderedComponent<SwimlaneBoard> RenderBoard(IReadOnlyList<InnovationSummary> items, WorkflowActor? actor, bool readOnly = false) =>
         Render<SwimlaneBoard>(p => p
-            .Add(b => b.Sop, Sop)
+            .Add(b => b.Sop, SopV1)
             .Add(b => b.CurrentSopId, 1)
             .Add(b => b.Items, items)
-            .Add(b => b.SopOf, _ => Sop)
+            .Add(b => b.SopOf, _ => SopV1)
             .Add(b => b.Actor, actor)
             .Add(b => b.ReadOnly, readOnly));
 
@@ -104,7 +104,7 @@ public sealed class BoardComponentTests : IAsyncLifetime
     [Fact]
     public void The_card_menu_lists_the_moves_and_a_link_to_the_details()
     {
-        var moves = SopWorkflow.AvailableMoves(Sop, Item(2, 3).State, Kabid());
+        var moves = SopWorkflow.AvailableMoves(SopV1, Item(2, 3).State, Kabid());
         var host = context.Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);

@@ -97,6 +97,14 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
             timings.Add(watch.Elapsed.TotalMilliseconds);
         }
         await BrowserSession.ScreenshotAsync(page, "board-500-innovations");
+        output.WriteLine($"BENCHMARK board with 500+ innovations usable in Chromium (navigation to live board): {string.Join(", ", timings.Select(t => $"{t:F0} ms"))} (target < 1500 ms)");
+        Assert.True(await page.Locator(".board-card").CountAsync() > 500);
+    }
+
+    [SlowBenchmarkFact]
+    public async Task Fifty_idle_boards_cost_memory_and_a_move_reaches_twenty_open_boards()
+    {
+        var page = await session.SignInAsync(DemoPeople.KabidPdip);
 
         // Server memory of idle open boards: 50 real circuits (browser tabs) on the same board.
         var tabs = new List<IPage>();
@@ -121,10 +129,12 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
         {
             var created = await workflow.CreateAsync(Portal.Tests.Features.Workflow.WorkflowServiceTests.Details($"Uji sebaran {round}"), fungsional);
             var id = created.InnovationId!.Value;
+            await session.App.AttachAsync(id, fungsional);
             await Task.WhenAll(watchers.Select(t => t.Locator($"[data-testid=zone-1] [data-testid=card-{id}]").WaitForAsync(new() { Timeout = 30_000 })));
 
             var watch = Stopwatch.StartNew();
-            await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
+            var moved = await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value + 1, WorkflowActionKind.Advance), fungsional);
+            Assert.True(moved.Succeeded, moved.Message);
             latencies.AddRange(await Task.WhenAll(watchers.Select(async t =>
             {
                 await t.Locator($"[data-testid=zone-2] [data-testid=card-{id}]").WaitForAsync(new() { Timeout = 30_000 });
@@ -134,7 +144,6 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
         latencies.Sort();
         output.WriteLine($"BENCHMARK move to re-render on 20 open boards (real circuits, {latencies.Count} samples): p50 {Percentile(latencies, 0.5):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms (target p95 < 500 ms)");
         foreach (var tab in tabs.Take(20)) await tab.CloseAsync();
-        output.WriteLine($"BENCHMARK board with 500+ innovations usable in Chromium (navigation to live board): {string.Join(", ", timings.Select(t => $"{t:F0} ms"))} (target < 1500 ms)");
-        Assert.True(await page.Locator(".board-card").CountAsync() > 500);
+        Assert.Equal(100, latencies.Count);
     }
 }

@@ -10,7 +10,7 @@ internal static class BoardTestData
     public const int Pdip = 5;
     public const int Dafduk = 2;
 
-    public static readonly SopDocument Sop = LoadSop();
+    public static readonly SopDocument SopV1 = LoadSop();
 
     private static SopDocument LoadSop()
     {

@@ -128,7 +128,7 @@ public class LaporanPdfTests
         Assert.All(results, pages => Assert.Equal(results[0], pages));
     }
 
-    [RequiresToolFact("pdftoppm", "poppler-utils")]
+    [RequiresToolFact(ExternalTools.PdfToPpm)]
     public void First_page_renders_to_png()
     {
         var png = ReportArtifacts.RenderFirstPage(LaporanPdf.Render(ReportSamples.FinishedInnovation()), "laporan-inovasi");

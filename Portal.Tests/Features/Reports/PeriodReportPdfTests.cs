@@ -50,7 +50,7 @@ public class PeriodReportPdfTests
         Assert.Contains("Tidak ada inovasi pada periode ini.", pdf.AllText);
     }
 
-    [RequiresToolFact("pdftoppm", "poppler-utils")]
+    [RequiresToolFact(ExternalTools.PdfToPpm)]
     public void First_page_renders_to_png()
     {
         var png = ReportArtifacts.RenderFirstPage(PeriodReportPdf.Render(ReportSamples.November()), "rekap-periode");

@@ -15,7 +15,7 @@ internal static class ReportArtifacts
         var pdfPath = Path.Combine(Folder, name + ".pdf");
         File.WriteAllBytes(pdfPath, pdf);
         var pngBase = Path.Combine(Folder, name + "-page1");
-        ExternalTool.Run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, pngBase);
+        ExternalTools.Run(ExternalTools.PdfToPpm, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, pngBase);
         return pngBase + ".png";
     }
 

@@ -22,6 +22,7 @@ internal sealed class BidangConfiguration : IEntityTypeConfiguration<Bidang>
         builder.Property(b => b.Name).HasMaxLength(150);
         builder.Property(b => b.ShortName).HasMaxLength(30);
         builder.HasIndex(b => b.Name).IsUnique();
+        builder.HasIndex(b => b.ShortName).IsUnique();
     }
 }
 
@@ -117,6 +118,7 @@ internal sealed class SubstitutionConfiguration : IEntityTypeConfiguration<Subst
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Note).HasMaxLength(500);
+        builder.Property(s => s.RevokedByName).HasMaxLength(200);
         builder.HasOne(s => s.Substitute).WithMany().HasForeignKey(s => s.SubstituteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Principal).WithMany().HasForeignKey(s => s.PrincipalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.SubstituteId, s.StartDate, s.EndDate });

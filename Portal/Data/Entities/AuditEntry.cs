@@ -33,7 +33,15 @@ public static class AuditActions
     public const string RoleChanged = "Peran diubah";
     public const string UserCreated = "Akun dibuat";
     public const string UserChanged = "Akun diubah";
+    public const string UserDeactivated = "Akun dinonaktifkan";
+    public const string UserReactivated = "Akun diaktifkan kembali";
+    public const string UserUnlocked = "Kunci akun dibuka";
+    public const string PasswordReset = "Kata sandi diatur ulang";
+    public const string PasswordChanged = "Kata sandi diganti";
+    public const string FirstAdministrator = "Administrator pertama dibuat";
     public const string Substitution = "Plt./Plh. ditetapkan";
+    public const string SubstitutionRevoked = "Plt./Plh. dicabut";
+    public const string BidangChanged = "Bidang diubah";
     public const string SopChanged = "SOP diubah";
     public const string HolidaysChanged = "Hari libur diubah";
     public const string SettingsChanged = "Pengaturan diubah";

@@ -10,5 +10,8 @@ public sealed class PortalUser : IdentityUser
     public int? BidangId { get; set; }
     public Bidang? Bidang { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when an administrator hands out a one-time password; the person must choose their own before using the portal.</summary>
+    public bool MustChangePassword { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

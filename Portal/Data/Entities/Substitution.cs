@@ -24,6 +24,7 @@ public sealed class Substitution
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedByName { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedByName { get; set; }
 
     public bool IsActiveOn(DateOnly witaDate) => RevokedAt is null && StartDate <= witaDate && witaDate <= EndDate;
 }

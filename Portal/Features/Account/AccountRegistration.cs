@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -9,6 +11,7 @@ namespace Portal.Features.Account;
 public static class AccountRegistration
 {
     public const string SignInPath = "/akun/masuk";
+    public const string ChangePasswordPath = "/akun/ganti-sandi";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -33,6 +36,7 @@ public static class AccountRegistration
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<IndonesianIdentityErrors>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
         var isDevelopment = builder.Environment.IsDevelopment();
@@ -49,9 +53,31 @@ public static class AccountRegistration
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
+        // Every request re-reads the security stamp, so deactivation, a password reset or a role change ends sessions at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<AccountAudit>();
+        builder.Services.AddSingleton<FirstAdministratorSetup>();
+        builder.Services.AddHostedService<FirstAdministratorNotice>();
         return builder;
+    }
+
+    /// <summary>Someone signed in with a one-time password sees no page but the change-password page until they choose their own.</summary>
+    public static WebApplication UseOneTimePasswordGate(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.User.HasClaim(PortalClaims.MustChangePassword, "true")
+                && !context.Request.Path.StartsWithSegments("/akun")
+                && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            {
+                context.Response.Redirect(ChangePasswordPath);
+                return;
+            }
+            await next();
+        });
+        return app;
     }
 
     public static WebApplication MapAccountEndpoints(this WebApplication app)

@@ -9,12 +9,13 @@ public static class PortalClaims
 {
     public const string FullName = "portal:full_name";
     public const string BidangId = "portal:bidang_id";
+    public const string MustChangePassword = "portal:must_change_password";
 
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in.");
 }
 
-/// <summary>Adds the name and bidang to the sign-in cookie so pages can show them without a query.</summary>
+/// <summary>Adds the name, bidang and "must change password" to the sign-in cookie so pages and middleware need no query.</summary>
 public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
 {
@@ -23,6 +24,7 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManag
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
         if (user.BidangId is { } bidangId) identity.AddClaim(new Claim(PortalClaims.BidangId, bidangId.ToString()));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
         return identity;
     }
 }

@@ -1,0 +1,139 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+using Portal.Features.Admin.Users;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Account;
+
+/// <summary>Sign-in, lockout, unlock, deactivation and password changes over real HTTP with real cookies.</summary>
+public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<AccountHttpTests.App>
+{
+    public sealed class App() : PortalAppFactory();
+
+    private UserAdministration Administration => app.Get<UserAdministration>();
+
+    [Fact]
+    public async Task The_right_password_signs_in_and_opens_pages()
+    {
+        var client = app.NewClient();
+
+        var response = await client.SignInAsync(DemoPeople.FungsionalPdip);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", new Uri(client.BaseAddress!, response.Headers.Location!).AbsolutePath);
+        var sop = await client.GetAsync("/sop");
+        Assert.Equal(HttpStatusCode.OK, sop.StatusCode);
+        Assert.Contains("Rizky Ramadhan", await sop.HtmlAsync());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_and_no_session()
+    {
+        var client = app.NewClient();
+
+        var response = await client.SignInAsync(DemoPeople.FungsionalDafduk, "bukan-kata-sandinya");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("NIP atau kata sandi salah.", await response.HtmlAsync());
+        var sop = await client.GetAsync("/sop");
+        Assert.Equal(HttpStatusCode.Redirect, sop.StatusCode);
+        Assert.StartsWith("http://localhost/akun/masuk", sop.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it()
+    {
+        const string nip = DemoPeople.KabidDafduk;
+        var client = app.NewClient();
+        for (var attempt = 1; attempt <= 4; attempt++)
+            Assert.Contains("NIP atau kata sandi salah.", await (await client.SignInAsync(nip, $"salah-ke-{attempt}")).HtmlAsync());
+
+        var fifth = await (await client.SignInAsync(nip, "salah-ke-5")).HtmlAsync();
+        Assert.Contains("Akun terkunci karena 5 kali gagal masuk", fifth);
+        Assert.Contains("minta Administrator membukanya", fifth);
+
+        var rightPasswordWhileLocked = await client.SignInAsync(nip);
+        Assert.Equal(HttpStatusCode.OK, rightPasswordWhileLocked.StatusCode);
+        Assert.Contains("Akun terkunci", await rightPasswordWhileLocked.HtmlAsync());
+
+        var userId = await app.IdAsync(nip);
+        var unlocked = await Administration.UnlockAsync(userId, await app.IdAsync(DemoPeople.Administrator));
+        Assert.True(unlocked.Succeeded, unlocked.Message);
+
+        var afterUnlock = await client.SignInAsync(nip);
+        Assert.Equal(HttpStatusCode.Redirect, afterUnlock.StatusCode);
+        await using var db = app.CreateDbContext();
+        Assert.Contains(await db.AuditEntries.Where(a => a.Action == AuditActions.LockedOut).Select(a => a.ActorId).ToListAsync(), id => id == userId);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserUnlocked && a.Detail!.Contains(nip)));
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_is_refused_and_its_open_session_ends()
+    {
+        const string nip = "199106142017082002"; // Maya Sari
+        var openSession = await app.SignedInClientAsync(nip);
+        Assert.Equal(HttpStatusCode.OK, (await openSession.GetAsync("/sop")).StatusCode);
+
+        var result = await Administration.SetActiveAsync(await app.IdAsync(nip), active: false, await app.IdAsync(DemoPeople.Administrator));
+        Assert.True(result.Succeeded, result.Message);
+
+        var afterDeactivation = await openSession.GetAsync("/sop");
+        Assert.Equal(HttpStatusCode.Redirect, afterDeactivation.StatusCode);
+        Assert.Contains("/akun/masuk", afterDeactivation.Headers.Location!.ToString());
+        var signIn = await app.NewClient().SignInAsync(nip);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Akun ini telah dinonaktifkan. Hubungi Administrator.", await signIn.HtmlAsync());
+        var guess = await app.NewClient().SignInAsync(nip, "tebakan-sandi");
+        Assert.Contains("NIP atau kata sandi salah.", await guess.HtmlAsync());
+    }
+
+    [Fact]
+    public async Task A_reset_password_works_once_and_must_be_replaced_before_any_page_opens()
+    {
+        const string nip = "198909232014021007"; // Yusuf Hakim
+        var reset = await Administration.ResetPasswordAsync(await app.IdAsync(nip), await app.IdAsync(DemoPeople.Administrator));
+        Assert.True(reset.Succeeded, reset.Message);
+        Assert.Equal(HttpStatusCode.OK, (await app.NewClient().SignInAsync(nip)).StatusCode);
+
+        var client = await app.SignedInClientAsync(nip, reset.OneTimePassword!);
+        var gate = await client.GetAsync("/sop");
+        Assert.Equal(HttpStatusCode.Redirect, gate.StatusCode);
+        Assert.Equal("/akun/ganti-sandi", gate.Headers.Location!.OriginalString);
+        Assert.Contains("kata sandi sementara", await (await client.GetAsync("/akun/ganti-sandi")).HtmlAsync());
+
+        var changed = await client.PostFormAsync("/akun/ganti-sandi", "change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = reset.OneTimePassword!,
+            ["Input.NewPassword"] = "kopi susu pagi hari",
+            ["Input.ConfirmPassword"] = "kopi susu pagi hari",
+        });
+        Assert.Contains("Kata sandi sudah diganti", await changed.HtmlAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sop")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().SignInAsync(nip, "kopi susu pagi hari")).StatusCode);
+        Assert.False((await app.UserAsync(nip)).MustChangePassword);
+    }
+
+    [Theory]
+    [InlineData("salah-sandi-lama", "sandi baru yang panjang", "sandi baru yang panjang", "Kata sandi saat ini salah.")]
+    [InlineData(Portal.Data.DemoData.Password, "pendek", "pendek", "Kata sandi baru minimal 10 karakter.")]
+    [InlineData(Portal.Data.DemoData.Password, "sandi baru yang panjang", "sandi lain yang panjang", "Ulangan kata sandi baru tidak sama.")]
+    [InlineData(Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, "harus berbeda dari kata sandi saat ini")]
+    [InlineData(Portal.Data.DemoData.Password, "aaaaaaaaaaaa", "aaaaaaaaaaaa", "sedikitnya 4 karakter yang berbeda")]
+    public async Task A_bad_password_change_is_refused_with_a_message_and_the_old_password_still_works(
+        string current, string newPassword, string confirm, string expected)
+    {
+        const string nip = "199502282022031004"; // Andi Wijaya
+        var client = await app.SignedInClientAsync(nip);
+
+        var response = await client.PostFormAsync("/akun/ganti-sandi", "change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = current,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = confirm,
+        });
+
+        Assert.Contains(expected, await response.HtmlAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().SignInAsync(nip)).StatusCode);
+    }
+}

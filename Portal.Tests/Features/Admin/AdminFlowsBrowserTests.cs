@@ -1,0 +1,145 @@
+using System.Text;
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Features.Admin;
+
+/// <summary>An administrator's everyday work through the real pages in Chromium.</summary>
+public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_administrator_adds_a_person_and_sees_the_one_time_password_once()
+    {
+        var page = await session.SignInAsync(DemoPeople.Administrator);
+        await OpenAsync(page, "/admin/pengguna");
+
+        await page.GetByTestId("add-user").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByLabel("NIP").FillAsync("12345");
+        await dialog.GetByLabel("Nama lengkap (dengan gelar)").FillAsync("Rina Marlina, S.Kom.");
+        await dialog.GetByTestId("user-save").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("NIP terdiri dari 18 angka.");
+
+        await dialog.GetByLabel("NIP").FillAsync("199805052022032001");
+        await dialog.GetByLabel("Jabatan").FillAsync("Pranata Komputer Ahli Pertama");
+        await ChooseAsync(page, dialog.GetByTestId("user-bidang"), "Bidang Pemanfaatan Data dan Inovasi Pelayanan (PDIP)");
+        await BrowserSession.ScreenshotAsync(page, "admin-pengguna-tambah");
+        await dialog.GetByTestId("user-save").ClickAsync();
+
+        var password = page.GetByTestId("one-time-password");
+        await Expect(password).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z2-9]{12}$"));
+        await BrowserSession.ScreenshotAsync(page, "admin-pengguna-sandi-sementara");
+        await page.GetByTestId("one-time-password-done").ClickAsync();
+        await Expect(password).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("users-grid")).ToContainTextAsync("Rina Marlina, S.Kom.");
+
+        await page.GetByTestId("user-link").Filter(new() { HasText = "Rina Marlina, S.Kom." }).ClickAsync();
+        await Expect(page.GetByTestId("user-title")).ToHaveTextAsync("Rina Marlina, S.Kom.");
+        await Expect(page.Locator("body")).ToContainTextAsync("Sandi sementara");
+        await BrowserSession.ScreenshotAsync(page, "admin-pengguna-detail");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_administrator_previews_a_holiday_file_saves_it_and_a_bad_file_is_refused()
+    {
+        var page = await session.SignInAsync(DemoPeople.Administrator);
+        await OpenAsync(page, "/admin/libur");
+
+        await page.GetByTestId("start-import").ClickAsync();
+        await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "libur-2027.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("2027-08-17,Tahun Tanpa Duplikat;libur nasional\n"),
+        });
+        await Expect(page.GetByTestId("import-error")).ToContainTextAsync("Baris 1: harus berisi tiga kolom");
+        await Expect(page.GetByTestId("import-save")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "terlalu-besar.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("2027-08-17,Hari Kemerdekaan Republik Indonesia,libur nasional\n", 20_000))),
+        });
+        await Expect(page.GetByTestId("import-error")).ToContainTextAsync("paling besar 1 MB");
+
+        await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        {
+            Name = "libur-2027.ics",
+            MimeType = "text/calendar",
+            Buffer = Encoding.UTF8.GetBytes(
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:Tahun Baru 2027 Masehi\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270205\r\nSUMMARY:Cuti Bersama Tahun Baru Imlek\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270817\r\nSUMMARY:Hari Kemerdekaan Republik Indonesia\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+        });
+        var preview = page.GetByTestId("import-preview");
+        await Expect(preview.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Expect(preview).ToContainTextAsync("Cuti bersama");
+        await BrowserSession.ScreenshotAsync(page, "admin-libur-pratinjau");
+
+        await page.GetByTestId("import-save").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("tahun=2027"));
+        await Expect(page.GetByTestId("holidays-grid")).ToContainTextAsync("Hari Kemerdekaan Republik Indonesia");
+        await Expect(page.GetByTestId("count-joint")).ToHaveTextAsync("1 cuti bersama");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_administrator_changes_a_step_time_and_the_SOP_page_shows_the_new_version_and_what_changed()
+    {
+        var page = await session.SignInAsync(DemoPeople.Administrator);
+        await OpenAsync(page, "/admin/sop");
+
+        var step9 = page.GetByTestId("sop-step-9");
+        await step9.GetByTestId("step-duration").FillAsync("3");
+        await step9.GetByTestId("step-duration").BlurAsync();
+        await Expect(page.GetByTestId("sop-pending-changes")).ToContainTextAsync("Langkah 9 (Laporan): Waktu: 1 hari → 3 hari");
+        await page.GetByTestId("sop-change-note").FillAsync("Penyusunan laporan diperpanjang menjadi 3 hari kerja.");
+        await page.GetByTestId("sop-change-note").BlurAsync();
+        await Expect(page.GetByTestId("sop-save")).ToBeEnabledAsync();
+        await BrowserSession.ScreenshotAsync(page, "admin-sop-perubahan");
+        await page.GetByTestId("sop-save").ClickAsync();
+        await Expect(page.GetByTestId("sop-current-version")).ToContainTextAsync("Versi berlaku: 2");
+
+        await OpenAsync(page, "/sop");
+        await Expect(page.GetByTestId("sop-history-2")).ToContainTextAsync("Langkah 9 (Laporan): Waktu: 1 hari → 3 hari");
+        await Expect(page.GetByTestId("sop-row-9").GetByTestId("sop-duration")).ToHaveTextAsync("3 hari");
+        await BrowserSession.ScreenshotAsync(page, "sop-versi-2");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_Kepala_Dinas_appoints_a_Plh_for_a_Kepala_Bidang()
+    {
+        var page = await session.SignInAsync(DemoPeople.KepalaDinas);
+        await OpenAsync(page, "/admin/plh");
+
+        await page.GetByTestId("add-substitution").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await ChooseAsync(page, dialog.GetByTestId("principal"), "Hendra Gunawan, S.Sos. — Kepala Bidang Dafduk");
+        await Expect(dialog.GetByTestId("derived-role")).ToContainTextAsync("Plh. Kepala Bidang Dafduk");
+        await ChooseAsync(page, dialog.GetByTestId("substitute"), "Fajar Nugroho, S.E. — Pejabat Fungsional Dafduk");
+        await dialog.GetByTestId("end-date").FillAsync(DateTime.Today.AddDays(3).ToString("dd MMM yyyy", Portal.Domain.WitaFormat.Indonesian));
+        await dialog.GetByTestId("end-date").PressAsync("Tab");
+        await dialog.GetByTestId("note").FillAsync("Surat Perintah Nomor 800/123/Disdukcapil");
+        await BrowserSession.ScreenshotAsync(page, "admin-plh-tetapkan");
+        await dialog.GetByTestId("substitution-save").ClickAsync();
+
+        var grid = page.GetByTestId("substitutions-grid").First;
+        await Expect(grid).ToContainTextAsync("Fajar Nugroho, S.E.");
+        await Expect(grid).ToContainTextAsync("Berlaku");
+        await BrowserSession.ScreenshotAsync(page, "admin-plh-daftar");
+    }
+
+    private async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(session.BaseUrl + path);
+        await BrowserSession.WaitForInteractiveAsync(page);
+    }
+
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+}

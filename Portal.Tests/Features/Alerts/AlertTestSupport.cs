@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using netDumbster.smtp;
+using Portal.Domain;
+using Portal.Features.Alerts;
+using Portal.Features.Workflow;
+using Portal.Tests.Features.Workflow;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Alerts;
+
+/// <summary>One notification as a test reads it: which run, which level, for whom (NIP), and whether as Plt./Plh.</summary>
+public sealed record Alert(int Step, int Run, AlertLevel Level, string Nip, bool Acting = false);
+
+/// <summary>
+/// The portal with a fake clock and the Hangfire server off (tests call the jobs themselves); the
+/// Hangfire storage is the real SQLite file all the same.
+/// </summary>
+public class AlertsApp : PortalAppFactory
+{
+    public AlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null)
+        : base(new FakeTimeProvider(start), WithDefaults(settings))
+    {
+    }
+
+    public FakeTimeProvider Clock => (FakeTimeProvider)Get<TimeProvider>();
+
+    public static DateTimeOffset Wita(int year, int month, int day, int hour, int minute = 0) =>
+        new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    public void SetWita(int year, int month, int day, int hour, int minute = 0) => Clock.SetUtcNow(Wita(year, month, day, hour, minute));
+
+    /// <summary>Moves the clock forward to the next given weekday (after today, WITA) at the given time.</summary>
+    public void MoveToNext(DayOfWeek dayOfWeek, int hour, int minute = 0)
+    {
+        var day = DateOnly.FromDateTime(WorkingCalendar.ToWita(Clock.GetUtcNow()).Date).AddDays(1);
+        while (day.DayOfWeek != dayOfWeek) day = day.AddDays(1);
+        SetWita(day.Year, day.Month, day.Day, hour, minute);
+    }
+
+    /// <summary>Next Monday 09:00 WITA: created by the PDIP fungsional; at 10:00 on step 2 (2 hari), due Wednesday 16:00.</summary>
+    public async Task<int> StepTwoFromNextMondayAsync(string title, string proposerNip = DemoPeople.FungsionalPdip)
+    {
+        MoveToNext(DayOfWeek.Monday, 9);
+        var id = await CreateInnovationAsync(title, proposerNip);
+        Clock.Advance(TimeSpan.FromHours(1));
+        await MoveAsync(id, proposerNip, WorkflowActionKind.Advance);
+        return id;
+    }
+
+    public async Task<ScanOutcome> ScanAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OverdueScanJob>().RunAsync(CancellationToken.None);
+    }
+
+    public async Task<int> CreateInnovationAsync(string title, string proposerNip = DemoPeople.FungsionalPdip)
+    {
+        var result = await Get<WorkflowService>().CreateAsync(WorkflowServiceTests.Details(title), await this.IdAsync(proposerNip));
+        Assert.True(result.Succeeded, result.Message);
+        return result.InnovationId!.Value;
+    }
+
+    public async Task MoveAsync(int innovationId, string nip, WorkflowActionKind action, string? reason = null)
+    {
+        // A work step needs its output before it may advance, as in real use.
+        if (action == WorkflowActionKind.Advance && await CurrentStepRequiresOutputAsync(innovationId))
+            await this.AttachAsync(innovationId, await this.IdAsync(nip));
+        await using var db = CreateDbContext();
+        var version = await db.Innovations.Where(i => i.Id == innovationId).Select(i => i.Version).SingleAsync();
+        var result = await Get<WorkflowService>().MoveAsync(new MoveCommand(innovationId, version, action, reason), await this.IdAsync(nip));
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    private async Task<bool> CurrentStepRequiresOutputAsync(int innovationId)
+    {
+        await using var db = CreateDbContext();
+        var innovation = await db.Innovations.SingleAsync(i => i.Id == innovationId);
+        return (await Get<SopCatalog>().GetAsync(innovation.SopDefinitionId)).Step(innovation.CurrentStep).RequiresOutput;
+    }
+
+    public async Task<List<Alert>> AlertsAsync(int innovationId)
+    {
+        await using var db = CreateDbContext();
+        return await (
+            from n in db.Notifications
+            where n.InnovationId == innovationId
+            join u in db.Users on n.RecipientId equals u.Id
+            orderby n.Id
+            select new Alert(n.StepRun!.StepNumber, n.StepRun.RunNumber, n.Level, u.UserName!, n.OnBehalfOf != null))
+            .ToListAsync();
+    }
+
+    /// <summary>Gives every person an address "{NIP}@paserkab.go.id", so e-mails can be checked by NIP.</summary>
+    public async Task GiveEveryoneAnEmailAsync()
+    {
+        await using var db = CreateDbContext();
+        await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, u => u.UserName + "@paserkab.go.id"));
+    }
+
+    private static Dictionary<string, string?> WithDefaults(IDictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?> { ["Alerts:RunServer"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return all;
+    }
+}
+
+/// <summary>A real SMTP server (netDumbster) on a loopback port that tests can stop and start again.</summary>
+public sealed class LoopbackSmtp : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly ConcurrentQueue<MimeMessage> received = new();
+    private SimpleSmtpServer? server;
+
+    public int Port { get; } = FreePort();
+
+    public IReadOnlyCollection<MimeMessage> Received => received.ToArray();
+
+    public Dictionary<string, string?> Settings(string? publicBaseUrl = "https://inovasi.paserkab.go.id") => new()
+    {
+        ["Settings:SmtpHost"] = "127.0.0.1",
+        ["Settings:SmtpPort"] = Port.ToString(),
+        ["Settings:SmtpUseTls"] = "false",
+        ["Settings:SmtpSenderAddress"] = "portal-inovasi@paserkab.go.id",
+        ["Portal:PublicBaseUrl"] = publicBaseUrl,
+    };
+
+    public void Start()
+    {
+        lock (gate)
+        {
+            if (server is not null) return;
+            server = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
+            server.MessageReceived += (_, args) =>
+                received.Enqueue(MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(args.Message.Data))));
+        }
+    }
+
+    public void Stop()
+    {
+        lock (gate)
+        {
+            server?.Stop();
+            server?.Dispose();
+            server = null;
+        }
+    }
+
+    public IReadOnlyList<MimeMessage> To(string nip) =>
+        received.Where(m => m.To.Mailboxes.Any(a => a.Address == $"{nip}@paserkab.go.id")).ToList();
+
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<MimeMessage, bool> predicate, int count = 1, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (true)
+        {
+            var matching = received.Where(predicate).ToList();
+            if (matching.Count >= count || DateTime.UtcNow > deadline) return matching;
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose() => Stop();
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,179 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+
+namespace Portal.Features.Admin.ActingOfficials;
+
+public enum SubstitutionStatus { Berlaku, AkanDatang, Berakhir, Dicabut }
+
+public sealed record SubstitutionRow(
+    int Id,
+    SubstitutionKind Kind,
+    string PrincipalName,
+    string SubstituteName,
+    SopRole Role,
+    string? Bidang,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string? Note,
+    string CreatedByName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt,
+    string? RevokedByName,
+    SubstitutionStatus Status)
+{
+    public string Title => $"{Kind}. {Role.Name()}{(Bidang is null ? "" : " " + Bidang)}";
+}
+
+/// <summary>A person who can be named in an appointment, with their SOP role (principals) or just their name (substitutes).</summary>
+public sealed record SubstitutionCandidate(string Id, string FullName, string Nip, SopRole? Role, string? Bidang, bool IsActive)
+{
+    public string Label => Role is { } role
+        ? $"{FullName} — {role.Name()}{(Bidang is null ? "" : " " + Bidang)}{(IsActive ? "" : " (nonaktif)")}"
+        : $"{FullName} (NIP {Nip})";
+}
+
+/// <summary>
+/// Appoints and revokes acting officials (Plt./Plh.). Administrators and the Kepala Dinas may do this.
+/// The workflow honours an appointment through <see cref="Workflow.ActorDirectory"/>.
+/// </summary>
+public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext> dbFactory, IValidator<SubstitutionForm> validator, TimeProvider clock)
+{
+    public static string Status(SubstitutionStatus status) => status switch
+    {
+        SubstitutionStatus.Berlaku => "Berlaku",
+        SubstitutionStatus.AkanDatang => "Akan datang",
+        SubstitutionStatus.Berakhir => "Berakhir",
+        _ => "Dicabut",
+    };
+
+    public async Task<IReadOnlyList<SubstitutionCandidate>> CandidatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var people = await (
+            from user in db.Users
+            orderby user.FullName
+            select new
+            {
+                user.Id, user.FullName, Nip = user.UserName!, Bidang = user.Bidang!.ShortName, user.IsActive,
+                Roles = (from userRole in db.UserRoles
+                         join role in db.Roles on userRole.RoleId equals role.Id
+                         where userRole.UserId == user.Id
+                         select role.Name).ToList(),
+            }).ToListAsync(cancellationToken);
+        return people
+            .Select(p => new SubstitutionCandidate(p.Id, p.FullName, p.Nip,
+                p.Roles.Select(r => r is null ? null : PortalRoles.AsSopRole(r)).FirstOrDefault(r => r is not null), p.Bidang, p.IsActive))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<SubstitutionRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var today = Today();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Substitutions.AsNoTracking()
+            .OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id)
+            .Select(s => new
+            {
+                s.Id, s.Kind, Principal = s.Principal!.FullName, Substitute = s.Substitute!.FullName, s.Role, s.BidangId,
+                s.StartDate, s.EndDate, s.Note, s.CreatedByName, s.CreatedAt, s.RevokedAt, s.RevokedByName,
+            })
+            .ToListAsync(cancellationToken);
+        var bidang = await db.Bidang.ToDictionaryAsync(b => b.Id, b => b.ShortName, cancellationToken);
+        return rows
+            .Select(s => new SubstitutionRow(s.Id, s.Kind, s.Principal, s.Substitute, s.Role,
+                s.BidangId is { } id ? bidang.GetValueOrDefault(id) : null, s.StartDate, s.EndDate, s.Note, s.CreatedByName, s.CreatedAt,
+                s.RevokedAt, s.RevokedByName,
+                s.RevokedAt is not null ? SubstitutionStatus.Dicabut
+                : s.EndDate < today ? SubstitutionStatus.Berakhir
+                : s.StartDate > today ? SubstitutionStatus.AkanDatang
+                : SubstitutionStatus.Berlaku))
+            .ToList();
+    }
+
+    public async Task<AdminResult> AppointAsync(SubstitutionForm form, string actorId, CancellationToken cancellationToken = default)
+    {
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid) return AdminResult.Refused(validation.Errors[0].ErrorMessage);
+        var start = DateOnly.FromDateTime(form.StartDate!.Value);
+        var end = DateOnly.FromDateTime(form.EndDate!.Value);
+        if (end < Today()) return AdminResult.Refused("Tanggal selesai sudah lewat; penunjukan harus berlaku hari ini atau sesudahnya.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ExecuteAsync(actorId, AdminAccess.SubstitutionManagers, async actor =>
+        {
+            var principal = await db.Users.AsNoTracking().Include(u => u.Bidang).FirstOrDefaultAsync(u => u.Id == form.PrincipalId, cancellationToken);
+            var substitute = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.SubstituteId, cancellationToken);
+            if (principal is null) return AdminResult.Refused("Pejabat yang digantikan tidak ditemukan.");
+            if (substitute is null) return AdminResult.Refused("Pejabat pengganti tidak ditemukan.");
+            if (!substitute.IsActive) return AdminResult.Refused($"{substitute.FullName} tidak aktif dan tidak dapat menjadi pengganti.");
+
+            var principalRoles = await (
+                from userRole in db.UserRoles
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where userRole.UserId == principal.Id
+                select role.Name).ToListAsync(cancellationToken);
+            if (principalRoles.Select(r => r is null ? null : PortalRoles.AsSopRole(r)).FirstOrDefault(r => r is not null) is not { } sopRole)
+                return AdminResult.Refused($"{principal.FullName} tidak memegang peran dalam SOP (Pejabat Fungsional, Kepala Bidang atau Kepala Dinas).");
+
+            var overlapping = await db.Substitutions.AsNoTracking()
+                .Where(s => s.PrincipalId == principal.Id && s.RevokedAt == null && s.StartDate <= end && start <= s.EndDate)
+                .Select(s => new { s.Kind, Substitute = s.Substitute!.FullName, s.StartDate, s.EndDate })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (overlapping is not null)
+            {
+                return AdminResult.Refused(
+                    $"Sudah ada {overlapping.Kind}. untuk {principal.FullName} ({overlapping.Substitute}, {Range(overlapping.StartDate, overlapping.EndDate)}) "
+                    + "yang beririsan dengan tanggal ini. Cabut penunjukan itu dahulu atau pilih tanggal lain.");
+            }
+
+            var now = clock.GetUtcNow();
+            var note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
+            db.Substitutions.Add(new Substitution
+            {
+                Kind = form.Kind,
+                PrincipalId = principal.Id,
+                SubstituteId = substitute.Id,
+                Role = sopRole,
+                BidangId = principal.BidangId,
+                StartDate = start,
+                EndDate = end,
+                Note = note,
+                CreatedAt = now,
+                CreatedByName = actor.FullName,
+            });
+            var title = $"{form.Kind}. {sopRole.Name()}{(principal.Bidang is null ? "" : " " + principal.Bidang.ShortName)}";
+            db.Audit(actor, AuditActions.Substitution,
+                $"{title}: {substitute.FullName} atas nama {principal.FullName}, {Range(start, end)}{(note is null ? "" : ". Catatan: " + note)}", now);
+            return AdminResult.Done($"{substitute.FullName} ditetapkan sebagai {title} ({Range(start, end)}).");
+        }, cancellationToken);
+    }
+
+    public async Task<AdminResult> RevokeAsync(int substitutionId, string actorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ExecuteAsync(actorId, AdminAccess.SubstitutionManagers, async actor =>
+        {
+            var substitution = await db.Substitutions.Include(s => s.Principal).Include(s => s.Substitute)
+                .FirstOrDefaultAsync(s => s.Id == substitutionId, cancellationToken);
+            if (substitution is null) return AdminResult.Refused("Penunjukan Plt./Plh. tidak ditemukan.");
+            if (substitution.RevokedAt is not null) return AdminResult.Refused("Penunjukan ini sudah dicabut.");
+            if (substitution.EndDate < Today()) return AdminResult.Refused("Penunjukan ini sudah berakhir; tidak ada yang perlu dicabut.");
+
+            var now = clock.GetUtcNow();
+            substitution.RevokedAt = now;
+            substitution.RevokedByName = actor.FullName;
+            db.Audit(actor, AuditActions.SubstitutionRevoked,
+                $"{substitution.Kind}. {substitution.Role.Name()}: {substitution.Substitute!.FullName} atas nama {substitution.Principal!.FullName}, "
+                + Range(substitution.StartDate, substitution.EndDate), now);
+            return AdminResult.Done($"Penunjukan {substitution.Substitute.FullName} dicabut.");
+        }, cancellationToken);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(WorkingCalendar.ToWita(clock.GetUtcNow()).DateTime);
+
+    private static string Range(DateOnly start, DateOnly end) =>
+        start == end ? WitaFormat.Date(start) : $"{WitaFormat.Date(start)} – {WitaFormat.Date(end)}";
+}

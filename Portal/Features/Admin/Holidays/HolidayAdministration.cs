@@ -1,0 +1,150 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Admin.Holidays;
+
+public sealed record HolidayRow(int Id, DateOnly Date, string Name, HolidayKind Kind);
+
+/// <summary>One holiday as the administrator adds or edits it; <see cref="Id"/> is null for a new one.</summary>
+public sealed class HolidayForm
+{
+    public int? Id { get; set; }
+    public DateTime? Date { get; set; }
+    public string Name { get; set; } = "";
+    public HolidayKind Kind { get; set; } = HolidayKind.LiburNasional;
+}
+
+public sealed class HolidayFormValidator : AbstractValidator<HolidayForm>
+{
+    public HolidayFormValidator()
+    {
+        RuleFor(f => f.Date).NotNull().WithMessage("Tanggal wajib diisi.")
+            .Must(d => d is null || d.Value.Year is >= 2020 and <= 2100).WithMessage("Tanggal tidak wajar.");
+        RuleFor(f => f.Name).Must(n => n.Trim().Length > 0).WithMessage("Nama hari libur wajib diisi.")
+            .MaximumLength(HolidayFile.MaxNameLength).WithMessage($"Nama hari libur paling banyak {HolidayFile.MaxNameLength} karakter.");
+        RuleFor(f => f.Kind).IsInEnum().WithMessage("Pilih jenis hari libur.");
+    }
+}
+
+/// <summary>
+/// The holiday table the working calendar counts with. Every change is audited and rebuilds the
+/// calendar; an import is all or nothing.
+/// </summary>
+public sealed class HolidayAdministration(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IValidator<HolidayForm> validator,
+    CalendarProvider calendars,
+    TimeProvider clock)
+{
+    public static string KindName(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "Cuti bersama" : "Libur nasional";
+
+    public async Task<IReadOnlyList<HolidayRow>> ListAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Holidays.AsNoTracking()
+            .Where(h => h.Date >= from && h.Date <= to)
+            .OrderBy(h => h.Date)
+            .Select(h => new HolidayRow(h.Id, h.Date, h.Name, h.Kind))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Years to offer: those with holidays, this year and the next (whose list an administrator imports).</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default)
+    {
+        var thisYear = WorkingCalendar.ToWita(clock.GetUtcNow()).Year;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var dates = await db.Holidays.Select(h => h.Date).ToListAsync(cancellationToken);
+        return dates.Select(d => d.Year).Append(thisYear).Append(thisYear + 1).Distinct().OrderBy(y => y).ToList();
+    }
+
+    public async Task<AdminResult> SaveAsync(HolidayForm form, string actorId, CancellationToken cancellationToken = default)
+    {
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid) return AdminResult.Refused(validation.Errors[0].ErrorMessage);
+        var date = DateOnly.FromDateTime(form.Date!.Value);
+        var name = form.Name.Trim();
+
+        return await InTransactionAsync(actorId, async (db, actor) =>
+        {
+            var taken = await db.Holidays.AsNoTracking().FirstOrDefaultAsync(h => h.Date == date && h.Id != form.Id, cancellationToken);
+            if (taken is not null) return AdminResult.Refused($"{WitaFormat.Date(date)} sudah tercatat sebagai {taken.Name}.");
+
+            string detail;
+            if (form.Id is { } id)
+            {
+                var holiday = await db.Holidays.FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+                if (holiday is null) return AdminResult.Refused("Hari libur tidak ditemukan.");
+                if (holiday.Date == date && holiday.Name == name && holiday.Kind == form.Kind) return AdminResult.Refused("Tidak ada perubahan untuk disimpan.");
+                detail = $"Diubah: {Describe(holiday.Date, holiday.Name, holiday.Kind)} → {Describe(date, name, form.Kind)}";
+                (holiday.Date, holiday.Name, holiday.Kind) = (date, name, form.Kind);
+            }
+            else
+            {
+                db.Holidays.Add(new Holiday { Date = date, Name = name, Kind = form.Kind });
+                detail = $"Ditambah: {Describe(date, name, form.Kind)}";
+            }
+            db.Audit(actor, AuditActions.HolidaysChanged, detail, clock.GetUtcNow());
+            return AdminResult.Done($"Hari libur {WitaFormat.Date(date)} disimpan.");
+        }, cancellationToken);
+    }
+
+    public Task<AdminResult> DeleteAsync(int holidayId, string actorId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(actorId, async (db, actor) =>
+        {
+            var holiday = await db.Holidays.FirstOrDefaultAsync(h => h.Id == holidayId, cancellationToken);
+            if (holiday is null) return AdminResult.Refused("Hari libur tidak ditemukan.");
+            db.Holidays.Remove(holiday);
+            db.Audit(actor, AuditActions.HolidaysChanged, $"Dihapus: {Describe(holiday.Date, holiday.Name, holiday.Kind)}", clock.GetUtcNow());
+            return AdminResult.Done($"Hari libur {WitaFormat.Date(holiday.Date)} dihapus.");
+        }, cancellationToken);
+
+    /// <summary>Reads an uploaded file and checks it for the year, without saving anything.</summary>
+    public async Task<HolidayFileResult> PreviewAsync(int year, string fileName, string text, CancellationToken cancellationToken = default)
+    {
+        var parsed = HolidayFile.Parse(fileName, text);
+        if (!parsed.Succeeded) return parsed;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var problem = HolidayFile.ImportProblem(parsed.Holidays, year, await ExistingAsync(db, parsed.Holidays, cancellationToken));
+        return problem is null
+            ? new HolidayFileResult(parsed.Holidays.OrderBy(h => h.Date).ToList(), null)
+            : HolidayFileResult.Failed(problem);
+    }
+
+    /// <summary>Stores the previewed holidays, checked again inside the transaction: someone may have added a date meanwhile.</summary>
+    public Task<AdminResult> ImportAsync(int year, IReadOnlyList<HolidayDate> holidays, string fileName, string actorId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(actorId, async (db, actor) =>
+        {
+            if (holidays.Any(h => HolidayFile.NameProblem(h.Name.Trim()) is not null || !Enum.IsDefined(h.Kind)))
+                return AdminResult.Refused("Data impor tidak sah; pratinjau ulang berkasnya.");
+            var problem = HolidayFile.ImportProblem(holidays, year, await ExistingAsync(db, holidays, cancellationToken));
+            if (problem is not null) return AdminResult.Refused(problem);
+
+            db.Holidays.AddRange(holidays.Select(h => new Holiday { Date = h.Date, Name = h.Name.Trim(), Kind = h.Kind }));
+            var national = holidays.Count(h => h.Kind == HolidayKind.LiburNasional);
+            db.Audit(actor, AuditActions.HolidaysChanged,
+                $"Impor {Path.GetFileName(fileName)} untuk tahun {year}: {national} libur nasional, {holidays.Count - national} cuti bersama",
+                clock.GetUtcNow());
+            return AdminResult.Done($"{holidays.Count} hari libur tahun {year} diimpor.");
+        }, cancellationToken);
+
+    private async Task<AdminResult> InTransactionAsync(string actorId, Func<PortalDbContext, PortalUser, Task<AdminResult>> command, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var result = await db.ExecuteAsync(actorId, AdminAccess.Administrators, actor => command(db, actor), cancellationToken);
+        if (result.Succeeded) calendars.Invalidate();
+        return result;
+    }
+
+    private static async Task<IReadOnlyDictionary<DateOnly, string>> ExistingAsync(PortalDbContext db, IReadOnlyList<HolidayDate> holidays, CancellationToken cancellationToken)
+    {
+        var dates = holidays.Select(h => h.Date).Distinct().ToList();
+        return await db.Holidays.AsNoTracking().Where(h => dates.Contains(h.Date)).ToDictionaryAsync(h => h.Date, h => h.Name, cancellationToken);
+    }
+
+    private static string Describe(DateOnly date, string name, HolidayKind kind) => $"{WitaFormat.Date(date)} {name} ({KindName(kind)})";
+}

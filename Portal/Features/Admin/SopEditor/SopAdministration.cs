@@ -1,0 +1,66 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Sop;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Admin.SopEditor;
+
+/// <summary>
+/// Edits of the SOP become a new version: stored versions never change, so an innovation keeps the
+/// version it started with (its <c>SopDefinitionId</c>) and new innovations take the newest.
+/// </summary>
+public sealed class SopAdministration(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    SopCatalog catalog,
+    IValidator<SopRevision> validator,
+    TimeProvider clock)
+{
+    public async Task<(SopDocument Current, SopRevision Revision)> StartRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        var (id, current) = await catalog.CurrentAsync(cancellationToken);
+        return (current, new SopRevision { BasedOnDefinitionId = id, Steps = current.Steps.Select(SopStepEdit.From).ToList() });
+    }
+
+    public async Task<AdminResult> SaveNewVersionAsync(SopRevision revision, string actorId, CancellationToken cancellationToken = default)
+    {
+        var validation = await validator.ValidateAsync(revision, cancellationToken);
+        if (!validation.IsValid) return AdminResult.Refused(validation.Errors[0].ErrorMessage);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
+        {
+            var latest = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps)
+                .OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
+            if (latest.Id != revision.BasedOnDefinitionId)
+            {
+                return AdminResult.Refused(
+                    $"SOP sudah diubah menjadi versi {latest.Version} oleh {latest.CreatedByName ?? "orang lain"} pada {WitaFormat.DateTime(latest.CreatedAt)}. "
+                    + "Muat ulang halaman, lalu ulangi perubahan Anda.");
+            }
+
+            var current = latest.ToDocument();
+            var edits = revision.Steps.ToDictionary(s => s.Number);
+            if (edits.Count != current.Steps.Count || current.Steps.Any(s => !edits.ContainsKey(s.Number)))
+                return AdminResult.Refused("Langkah yang dikirim tidak cocok dengan SOP saat ini; muat ulang halaman.");
+
+            var next = new SopDocument(current.Version + 1, current.Header, current.Steps.Select(s => edits[s.Number].ApplyTo(s)).ToList());
+            var changes = SopChanges.Compare(current, next);
+            if (changes.Count == 0) return AdminResult.Refused("Tidak ada perubahan pada langkah SOP; versi baru tidak dibuat.");
+            var problems = SopDefinitionRules.Problems(next);
+            if (problems.Count > 0) return AdminResult.Refused("SOP tidak dapat disimpan: " + string.Join("; ", problems) + ".");
+
+            var now = clock.GetUtcNow();
+            var note = revision.ChangeNote.Trim();
+            db.SopDefinitions.Add(SopDefinition.From(next, note, now, actor.FullName));
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ActorId = actor.Id, ActorName = actor.FullName, Action = AuditActions.SopChanged,
+                Detail = $"Versi {next.Version}: {SopChanges.Describe(changes)}", Reason = note,
+            });
+            return AdminResult.Done($"SOP versi {next.Version} disimpan. Inovasi yang sedang berjalan tetap memakai versinya; inovasi baru memakai versi {next.Version}.");
+        }, cancellationToken);
+    }
+}

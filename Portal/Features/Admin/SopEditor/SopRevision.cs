@@ -1,0 +1,67 @@
+using FluentValidation;
+using Portal.Domain;
+
+namespace Portal.Features.Admin.SopEditor;
+
+/// <summary>The editable parts of one step; name, activity, kind and inputs stay as the signed SOP has them.</summary>
+public sealed class SopStepEdit
+{
+    public int Number { get; set; }
+    public string ShortName { get; set; } = "";
+    public StepKind Kind { get; set; }
+    public SopRole Role { get; set; }
+    public bool HasDuration { get; set; }
+    public int DurationValue { get; set; } = 1;
+    public DurationUnit DurationUnit { get; set; } = DurationUnit.WorkingDays;
+    public int? ReturnToStep { get; set; }
+    public bool RequiresOutput { get; set; }
+
+    public static SopStepEdit From(SopStepDefinition step) => new()
+    {
+        Number = step.Number,
+        ShortName = step.ShortName,
+        Kind = step.Kind,
+        Role = step.Role,
+        HasDuration = step.Duration is not null,
+        DurationValue = step.Duration?.Value ?? 1,
+        DurationUnit = step.Duration?.Unit ?? DurationUnit.WorkingDays,
+        ReturnToStep = step.ReturnToStep,
+        RequiresOutput = step.RequiresOutput,
+    };
+
+    public SopStepDefinition ApplyTo(SopStepDefinition step) => step with
+    {
+        Role = Role,
+        Duration = HasDuration ? new SopDuration(DurationValue, DurationUnit) : null,
+        ReturnToStep = ReturnToStep,
+        RequiresOutput = RequiresOutput,
+    };
+}
+
+/// <summary>An administrator's edit of the current SOP version; saving it stores a new version.</summary>
+public sealed class SopRevision
+{
+    public const int MaxDurationDays = 365;
+
+    public int BasedOnDefinitionId { get; set; }
+    public List<SopStepEdit> Steps { get; set; } = [];
+    public string ChangeNote { get; set; } = "";
+}
+
+public sealed class SopRevisionValidator : AbstractValidator<SopRevision>
+{
+    public SopRevisionValidator()
+    {
+        RuleFor(r => r.ChangeNote).Must(n => n.Trim().Length >= 10)
+            .WithMessage("Catatan perubahan wajib diisi, minimal 10 karakter (misalnya dasar surat atau alasan perubahan).")
+            .MaximumLength(500).WithMessage("Catatan perubahan paling banyak 500 karakter.");
+        RuleFor(r => r.Steps).NotEmpty().WithMessage("SOP tidak memiliki langkah.");
+        RuleForEach(r => r.Steps).ChildRules(step =>
+        {
+            step.RuleFor(s => s.Role).IsInEnum().WithMessage(s => $"Langkah {s.Number}: pilih pelaksana.");
+            step.RuleFor(s => s.DurationValue).InclusiveBetween(1, SopRevision.MaxDurationDays).When(s => s.HasDuration)
+                .WithMessage(s => $"Langkah {s.Number}: waktu harus 1 sampai {SopRevision.MaxDurationDays} hari.");
+            step.RuleFor(s => s.DurationUnit).IsInEnum().WithMessage(s => $"Langkah {s.Number}: pilih hari kerja atau hari kalender.");
+        });
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text;
+using MimeKit;
+using Portal.Data.Entities;
+using Portal.Domain;
+
+namespace Portal.Features.Alerts;
+
+/// <summary>What an alert e-mail says: read from the notification, its step run and innovation when it is sent.</summary>
+public sealed record NotificationMail(
+    string To,
+    string RecipientName,
+    AlertLevel Level,
+    string Title,
+    string Message,
+    int InnovationId,
+    string InnovationTitle,
+    string StepLabel,
+    DateTimeOffset DueAt,
+    string Situation);
+
+/// <summary>One line of a daily digest: a late or soon-due step.</summary>
+public sealed record DigestItem(
+    int InnovationId,
+    string InnovationTitle,
+    string Bidang,
+    string StepLabel,
+    string Doers,
+    DateTimeOffset DueAt,
+    SlaStatus Status);
+
+/// <summary>Builds the portal's e-mails (HTML with a plain-text alternative) in Bahasa Indonesia.</summary>
+public static class AlertMail
+{
+    private const string Accent = "#0B4EA2";
+
+    public static MimeMessage ForNotification(NotificationMail mail, PortalSettings settings, PortalLinks links)
+    {
+        var link = links.Innovation(mail.InnovationId);
+        var rows = new (string Label, string Value)[]
+        {
+            ("Inovasi", mail.InnovationTitle),
+            ("Langkah", mail.StepLabel),
+            ("Tenggat", WitaFormat.DateTime(mail.DueAt)),
+            ("Keadaan", mail.Situation),
+        };
+
+        var html = new StringBuilder()
+            .Append(Header(AlertTexts.LevelName(mail.Level)))
+            .Append($"<p>Yth. {Encode(mail.RecipientName)},</p>")
+            .Append($"<p>{Encode(mail.Message)}</p>")
+            .Append(Table(rows))
+            .Append(Button(link, "Buka inovasi di portal"))
+            .Append(Footer(links))
+            .ToString();
+        var text = new StringBuilder()
+            .AppendLine($"Yth. {mail.RecipientName},").AppendLine()
+            .AppendLine(mail.Message).AppendLine()
+            .AppendJoin(Environment.NewLine, rows.Select(r => $"{r.Label}: {r.Value}")).AppendLine().AppendLine()
+            .AppendLine($"Buka inovasi: {link}")
+            .ToString();
+        return Message(settings, mail.To, mail.RecipientName, AlertTexts.MailSubject(mail.Title), html, text);
+    }
+
+    public static (string Html, string Text) DigestBody(string recipientName, string scopeName, string? actingPrefix,
+        DateOnly date, IReadOnlyList<DigestItem> items, PortalLinks links)
+    {
+        var late = items.Where(i => i.Status.Level == SlaLevel.Late).OrderByDescending(i => i.Status.WorkingDaysLate).ThenBy(i => i.DueAt).ToList();
+        var soon = items.Where(i => i.Status.Level == SlaLevel.DueSoon).OrderBy(i => i.DueAt).ToList();
+        var intro = $"Ringkasan langkah SOP Inovasi Pelayanan {scopeName} per {WitaFormat.LongDate(date)}: "
+            + $"{late.Count} langkah terlambat dan {soon.Count} langkah segera jatuh tempo.";
+
+        var html = new StringBuilder()
+            .Append(Header("Ringkasan harian"))
+            .Append($"<p>Yth. {Encode(recipientName)},</p>");
+        if (actingPrefix is not null) html.Append($"<p><em>{Encode(actingPrefix.TrimEnd(':'))}.</em></p>");
+        html.Append($"<p>{Encode(intro)}</p>")
+            .Append(DigestSection("Terlambat", late, links))
+            .Append(DigestSection("Segera jatuh tempo", soon, links))
+            .Append(Button(links.BaseUrl + "/", "Buka papan inovasi"))
+            .Append(Footer(links));
+
+        var text = new StringBuilder().AppendLine($"Yth. {recipientName},").AppendLine();
+        if (actingPrefix is not null) text.AppendLine(actingPrefix.TrimEnd(':') + ".");
+        text.AppendLine(intro).AppendLine();
+        foreach (var (heading, list) in new[] { ("Terlambat", late), ("Segera jatuh tempo", soon) })
+        {
+            if (list.Count == 0) continue;
+            text.AppendLine(heading + ":");
+            foreach (var item in list)
+                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {WitaFormat.DateTime(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
+            text.AppendLine();
+        }
+        return (html.ToString(), text.ToString());
+    }
+
+    public static MimeMessage ForDigest(DigestDelivery digest, string recipientName, PortalSettings settings) =>
+        Message(settings, digest.EmailTo, recipientName, digest.Subject, digest.BodyHtml, digest.BodyText);
+
+    public static MimeMessage Test(string to, PortalSettings settings, PortalLinks links, DateTimeOffset now)
+    {
+        var sentence = $"E-mail uji ini dikirim dari Portal Inovasi Pelayanan pada {WitaFormat.DateTime(now)}. "
+            + "Bila Anda menerimanya, pengaturan SMTP portal sudah benar.";
+        var html = Header("Uji e-mail") + $"<p>{Encode(sentence)}</p>" + Button(links.BaseUrl + "/", "Buka portal") + Footer(links);
+        return Message(settings, to, to, AlertTexts.TestSubject, html, sentence + Environment.NewLine + links.BaseUrl + "/");
+    }
+
+    private static MimeMessage Message(PortalSettings settings, string to, string toName, string subject, string html, string text)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(settings.SmtpSenderName, settings.SmtpSenderAddress));
+        message.To.Add(new MailboxAddress(toName, to));
+        message.Subject = subject;
+        message.Body = new BodyBuilder { HtmlBody = html, TextBody = text }.ToMessageBody();
+        return message;
+    }
+
+    private static string DigestSection(string heading, IReadOnlyList<DigestItem> items, PortalLinks links)
+    {
+        if (items.Count == 0) return "";
+        var html = new StringBuilder($"<h3 style=\"color:{Accent};margin:16px 0 8px\">{Encode(heading)} ({items.Count})</h3>")
+            .Append("<table style=\"border-collapse:collapse;width:100%;font-size:14px\"><tr>");
+        foreach (var column in new[] { "Inovasi", "Bidang", "Langkah", "Pelaksana", "Tenggat", "Keadaan" })
+            html.Append($"<th style=\"text-align:left;border-bottom:2px solid #ccc;padding:4px\">{column}</th>");
+        html.Append("</tr>");
+        foreach (var item in items)
+        {
+            html.Append("<tr>")
+                .Append($"<td style=\"padding:4px;border-bottom:1px solid #eee\"><a href=\"{Encode(links.Innovation(item.InnovationId))}\">{Encode(item.InnovationTitle)}</a></td>")
+                .Append(Cell(item.Bidang)).Append(Cell(item.StepLabel)).Append(Cell(item.Doers))
+                .Append(Cell(WitaFormat.DateTime(item.DueAt))).Append(Cell(item.Status.Label))
+                .Append("</tr>");
+        }
+        return html.Append("</table>").ToString();
+    }
+
+    private static string Header(string heading) =>
+        "<div style=\"font-family:Segoe UI,Arial,sans-serif;color:#222;max-width:680px\">"
+        + $"<div style=\"background:{Accent};color:#fff;padding:12px 16px;font-size:18px\">Portal Inovasi Pelayanan — {Encode(heading)}</div>"
+        + "<div style=\"padding:16px\">";
+
+    private static string Footer(PortalLinks links) =>
+        "<p style=\"color:#666;font-size:12px;margin-top:24px\">E-mail ini dikirim otomatis oleh Portal Inovasi Pelayanan "
+        + "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Paser. Semua pemberitahuan Anda: "
+        + $"<a href=\"{Encode(links.Notifications)}\">{Encode(links.Notifications)}</a></p></div></div>";
+
+    private static string Table(IEnumerable<(string Label, string Value)> rows) =>
+        "<table style=\"border-collapse:collapse;font-size:14px\">"
+        + string.Concat(rows.Select(r => $"<tr><th style=\"text-align:left;padding:4px 12px 4px 0\">{Encode(r.Label)}</th><td style=\"padding:4px\">{Encode(r.Value)}</td></tr>"))
+        + "</table>";
+
+    private static string Button(string href, string label) =>
+        $"<p style=\"margin:20px 0\"><a href=\"{Encode(href)}\" style=\"background:{Accent};color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px\">{Encode(label)}</a></p>"
+        + $"<p style=\"font-size:12px;color:#666\">Tautan: {Encode(href)}</p>";
+
+    private static string Cell(string value) => $"<td style=\"padding:4px;border-bottom:1px solid #eee\">{Encode(value)}</td>";
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,65 @@
+using Portal.Domain;
+
+namespace Portal.Features.Alerts;
+
+/// <summary>The alerts' Indonesian wording, in one place for the bell, the page, the e-mails and the admin screen.</summary>
+public static class AlertTexts
+{
+    public static string LevelName(AlertLevel level) => level switch
+    {
+        AlertLevel.DueSoon => "Segera jatuh tempo",
+        AlertLevel.Late => "Terlambat",
+        AlertLevel.Escalation => "Eskalasi keterlambatan",
+        _ => level.ToString(),
+    };
+
+    public static string StepLabel(int number, string shortName) => $"Langkah {number} ({shortName})";
+
+    public static string Title(AlertLevel level, string innovationTitle) => $"{LevelName(level)}: {innovationTitle}";
+
+    /// <summary>"Pejabat Fungsional Rizky Ramadhan", or only the role when nobody holds it.</summary>
+    public static string Doers(SopRole role, IEnumerable<string> names)
+    {
+        var list = string.Join(", ", names);
+        return list.Length == 0 ? role.Name() : $"{role.Name()} {list}";
+    }
+
+    public static string Message(AlertLevel level, SopStepDefinition step, DateTimeOffset dueAt, SlaStatus status,
+        int escalationWorkingDays, string doers, AlertRecipient recipient)
+    {
+        var stepLabel = StepLabel(step.Number, step.ShortName);
+        var due = WitaFormat.DateTime(dueAt);
+        var body = level switch
+        {
+            AlertLevel.DueSoon when status.WorkingDaysRemaining == 0 => $"{stepLabel} jatuh tempo hari ini, {due}.",
+            AlertLevel.DueSoon => $"{stepLabel} jatuh tempo {due}; sisa {status.WorkingDaysRemaining} hari kerja.",
+            AlertLevel.Late => $"{stepLabel} melewati tenggat {due} ({status.Label}). Pelaksana: {Sentence(doers)}",
+            _ => $"{stepLabel} {status.Label} sejak tenggat {due}, mencapai batas eskalasi {escalationWorkingDays} hari kerja. Pelaksana: {Sentence(doers)}",
+        };
+        return recipient.OnBehalfOf is { } principal ? $"{ActingPrefix(recipient.ActingAs, principal)} {body}" : body;
+    }
+
+    /// <summary>Ends a sentence with one full stop, also after a name that ends in a degree such as "S.Kom.".</summary>
+    public static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
+
+    public static string ActingPrefix(string? actingAs, string principal) => $"Sebagai {actingAs ?? "Plh."} atas nama {principal}:";
+
+    public static string MailSubject(string title) => $"[Portal Inovasi] {title}";
+
+    public static string DigestSubject(DateOnly date) => $"[Portal Inovasi] Ringkasan harian {WitaFormat.LongDate(date)}";
+
+    public const string TestSubject = "[Portal Inovasi] Uji e-mail";
+
+    public const string ScanJobName = "Pemeriksaan keterlambatan";
+    public const string DigestJobName = "Ringkasan harian";
+
+    public static string JobName(string job) => job switch
+    {
+        AlertSchedule.OverdueScanId => ScanJobName,
+        AlertSchedule.DailyDigestId => DigestJobName,
+        _ => job,
+    };
+
+    public const string DigestSkippedHoliday = "Hari ini bukan hari kerja: ringkasan tidak dikirim.";
+    public const string DigestSkippedNoSmtp = "SMTP belum diatur: ringkasan tidak dikirim.";
+}

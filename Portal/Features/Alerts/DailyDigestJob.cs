@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Alerts;
+
+/// <summary>
+/// The morning e-mail on working days: each Kepala Bidang gets the late and soon-due steps of their
+/// bidang, the Kepala Dinas those of the whole dinas (and their Plt./Plh. the same, in addition). No
+/// late or soon-due step, no e-mail; a re-run on the same day mails nobody twice.
+/// </summary>
+public sealed class DailyDigestJob(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    SettingsStore settingsStore,
+    CalendarProvider calendars,
+    SopCatalog sops,
+    AlertMailQueue mailQueue,
+    PortalLinks links,
+    TimeProvider clock,
+    ILogger<DailyDigestJob> logger)
+{
+    public const string DinasScope = "dinas";
+
+    private const string InsertSql =
+        "INSERT INTO DigestDeliveries (RecipientId, Date, Scope, EmailTo, Subject, BodyHtml, BodyText, LateCount, DueSoonCount, CreatedAt) "
+        + "VALUES ($recipient, $date, $scope, $emailTo, $subject, $html, $text, $late, $soon, $createdAt) "
+        + "ON CONFLICT (RecipientId, Date, Scope) DO NOTHING RETURNING Id";
+
+    public static string BidangScope(int bidangId) => $"bidang:{bidangId}";
+
+    [JobDisplayName(AlertTexts.DigestJobName)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<ScanOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var today = AlertRules.WitaDate(startedAt);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        if (!calendar.IsWorkingDay(today))
+            return await RecordAsync(startedAt, stopwatch, 0, 0, [], AlertTexts.DigestSkippedHoliday, cancellationToken);
+        var settings = await settingsStore.GetAsync(cancellationToken);
+        if (!settings.SmtpConfigured)
+            return await RecordAsync(startedAt, stopwatch, 0, 0, [], AlertTexts.DigestSkippedNoSmtp, cancellationToken);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var runs = await (
+            from run in db.StepRuns
+            where run.FinishedAt == null && run.DueAt != null
+            join innovation in db.Innovations on run.InnovationId equals innovation.Id
+            where innovation.Status == InnovationStatus.Berjalan
+            select new
+            {
+                run.InnovationId, run.StepNumber, DueAt = run.DueAt!.Value, innovation.Title, innovation.BidangId,
+                BidangName = innovation.Bidang!.Name, BidangShortName = innovation.Bidang.ShortName, innovation.ProposerId, innovation.SopDefinitionId,
+            }).ToListAsync(cancellationToken);
+        var directory = await AlertDirectory.LoadAsync(db, today, cancellationToken);
+
+        var items = new List<(int BidangId, DigestItem Item)>();
+        foreach (var run in runs)
+        {
+            var status = calendar.Evaluate(run.DueAt, startedAt, settings.DueSoonWorkingDays);
+            if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
+            var step = (await sops.GetAsync(run.SopDefinitionId, cancellationToken)).Step(run.StepNumber);
+            var doers = AlertTexts.Doers(step.Role,
+                directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+            items.Add((run.BidangId, new DigestItem(run.InnovationId, run.Title, run.BidangShortName,
+                AlertTexts.StepLabel(step.Number, step.ShortName), doers, run.DueAt, status)));
+        }
+
+        var deliveries = new List<DigestDelivery>();
+        foreach (var bidang in items.GroupBy(i => i.BidangId))
+        {
+            var bidangItems = bidang.Select(i => i.Item).ToList();
+            var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
+            deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaBidang(bidang.Key)), BidangScope(bidang.Key),
+                $"di {bidangName}", today, bidangItems, startedAt));
+        }
+        if (items.Count > 0)
+        {
+            deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaDinas), DinasScope,
+                "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt));
+        }
+
+        var created = await InsertAbsentAsync(db, deliveries, cancellationToken);
+        var failures = await mailQueue.EnqueuePendingAsync(db, startedAt, cancellationToken);
+        return await RecordAsync(startedAt, stopwatch, runs.Count, created, failures, null, cancellationToken);
+    }
+
+    private IEnumerable<DigestDelivery> Deliveries(IReadOnlyList<AlertRecipient> recipients, string scope, string scopeName,
+        DateOnly today, IReadOnlyList<DigestItem> items, DateTimeOffset now)
+    {
+        foreach (var recipient in recipients.Where(r => !string.IsNullOrWhiteSpace(r.Person.Email)))
+        {
+            var acting = recipient.OnBehalfOf is { } principal ? AlertTexts.ActingPrefix(recipient.ActingAs, principal) : null;
+            var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, links);
+            yield return new DigestDelivery
+            {
+                RecipientId = recipient.Person.Id,
+                Date = today,
+                Scope = scope,
+                EmailTo = recipient.Person.Email!,
+                Subject = AlertTexts.DigestSubject(today),
+                BodyHtml = html,
+                BodyText = text,
+                LateCount = items.Count(i => i.Status.Level == SlaLevel.Late),
+                DueSoonCount = items.Count(i => i.Status.Level == SlaLevel.DueSoon),
+                CreatedAt = now,
+            };
+        }
+    }
+
+    private static async Task<int> InsertAbsentAsync(PortalDbContext db, IReadOnlyList<DigestDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var inserted = 0;
+        foreach (var digest in deliveries)
+        {
+            var ids = await db.Database.SqlQueryRaw<long>(InsertSql + " AS Value",
+                    Parameter("$recipient", digest.RecipientId), Parameter("$date", digest.Date), Parameter("$scope", digest.Scope),
+                    Parameter("$emailTo", digest.EmailTo), Parameter("$subject", digest.Subject), Parameter("$html", digest.BodyHtml),
+                    Parameter("$text", digest.BodyText), Parameter("$late", digest.LateCount), Parameter("$soon", digest.DueSoonCount),
+                    Parameter("$createdAt", digest.CreatedAt.UtcDateTime))
+                .ToListAsync(cancellationToken);
+            inserted += ids.Count;
+        }
+        return inserted;
+    }
+
+    private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, object value) => new(name, value);
+
+    private async Task<ScanOutcome> RecordAsync(DateTimeOffset startedAt, Stopwatch stopwatch, int examined, int created,
+        IReadOnlyList<string> failures, string? note, CancellationToken cancellationToken)
+    {
+        var outcome = new ScanOutcome(examined, created, failures.Count, stopwatch.Elapsed);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ScanRecords.Add(ScanRecords.From(AlertSchedule.DailyDigestId, startedAt, outcome, failures, note));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Daily digest: {Created} e-mails queued{Note}", created, note is null ? "" : $" ({note})");
+        return outcome;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Alerts;
+
+/// <summary>What one job run did, as stored in its <see cref="ScanRecord"/>.</summary>
+public sealed record ScanOutcome(int RunsExamined, int AlertsCreated, int Failures, TimeSpan Duration);
+
+/// <summary>
+/// Looks at every open step run with a due date and notifies the people concerned once per level:
+/// soon due → the doers; late → the doers and their supervisor; late by the escalation threshold →
+/// the Kepala Dinas. The unique (step run, level, recipient) key and INSERT … ON CONFLICT DO NOTHING
+/// make a repeated, concurrent or catching-up run create each notification exactly once.
+/// </summary>
+public sealed class OverdueScanJob(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    SettingsStore settingsStore,
+    CalendarProvider calendars,
+    SopCatalog sops,
+    NotificationEvents notificationEvents,
+    AlertMailQueue mailQueue,
+    TimeProvider clock,
+    ILogger<OverdueScanJob> logger)
+{
+    private const string InsertSql =
+        "INSERT INTO Notifications (RecipientId, InnovationId, StepRunId, Level, OnBehalfOf, Title, Message, CreatedAt, EmailTo) "
+        + "VALUES ($recipient, $innovation, $run, $level, $onBehalfOf, $title, $message, $createdAt, $emailTo) "
+        + "ON CONFLICT (StepRunId, Level, RecipientId) DO NOTHING RETURNING Id";
+
+    private sealed record OpenRun(long Id, int InnovationId, int StepNumber, DateTimeOffset DueAt, string Title, int BidangId, string ProposerId, int SopDefinitionId);
+
+    [JobDisplayName(AlertTexts.ScanJobName)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<ScanOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        var stopwatch = Stopwatch.StartNew();
+        var failures = new List<string>();
+        var examined = 0;
+        var created = 0;
+        try
+        {
+            var settings = await settingsStore.GetAsync(cancellationToken);
+            var calendar = await calendars.GetAsync(cancellationToken);
+            var now = startedAt;
+            var horizon = calendar.DueSoonHorizon(now, settings.DueSoonWorkingDays);
+
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            examined = await db.StepRuns.CountAsync(r => r.FinishedAt == null && r.DueAt != null, cancellationToken);
+            var runs = await (
+                from run in db.StepRuns
+                where run.FinishedAt == null && run.DueAt != null && run.DueAt < horizon
+                join innovation in db.Innovations on run.InnovationId equals innovation.Id
+                where innovation.Status == InnovationStatus.Berjalan
+                select new OpenRun(run.Id, run.InnovationId, run.StepNumber, run.DueAt!.Value, innovation.Title,
+                    innovation.BidangId, innovation.ProposerId, innovation.SopDefinitionId))
+                .ToListAsync(cancellationToken);
+            var existing = (await (
+                from notification in db.Notifications
+                join run in db.StepRuns on notification.StepRunId equals run.Id
+                where run.FinishedAt == null && run.DueAt != null && run.DueAt < horizon
+                select new { notification.StepRunId, notification.Level, notification.RecipientId })
+                .ToListAsync(cancellationToken))
+                .Select(n => (n.StepRunId, n.Level, n.RecipientId))
+                .ToHashSet();
+            var directory = await AlertDirectory.LoadAsync(db, AlertRules.WitaDate(now), cancellationToken);
+
+            var pending = new List<Notification>();
+            foreach (var run in runs)
+            {
+                try
+                {
+                    var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
+                    var step = sop.Step(run.StepNumber);
+                    var status = calendar.Evaluate(run.DueAt, now, settings.DueSoonWorkingDays);
+                    var doers = AlertTexts.Doers(step.Role,
+                        directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+                    foreach (var level in AlertRules.LevelsReached(status, settings.EscalationWorkingDays))
+                    {
+                        foreach (var recipient in directory.RecipientsFor(level, step.Role, run.BidangId, run.ProposerId))
+                        {
+                            if (existing.Contains((run.Id, level, recipient.Person.Id))) continue;
+                            pending.Add(new Notification
+                            {
+                                RecipientId = recipient.Person.Id,
+                                InnovationId = run.InnovationId,
+                                StepRunId = run.Id,
+                                Level = level,
+                                OnBehalfOf = recipient.OnBehalfOf,
+                                Title = AlertTexts.Title(level, run.Title),
+                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient),
+                                CreatedAt = now,
+                                EmailTo = settings.SmtpConfigured && !string.IsNullOrWhiteSpace(recipient.Person.Email) ? recipient.Person.Email : null,
+                            });
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Overdue scan failed on step run {RunId} of innovation {InnovationId}", run.Id, run.InnovationId);
+                    failures.Add($"Inovasi #{run.InnovationId}, langkah {run.StepNumber}: {ex.Message}");
+                }
+            }
+
+            var recipients = await InsertAbsentAsync(db, pending, cancellationToken);
+            created = recipients.Count;
+            notificationEvents.Publish(recipients);
+            failures.AddRange(await mailQueue.EnqueuePendingAsync(db, now, cancellationToken));
+            return await RecordAsync(startedAt, stopwatch, examined, created, failures, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Overdue scan failed");
+            failures.Add($"Pemeriksaan gagal: {ex.Message}");
+            await RecordAsync(startedAt, stopwatch, examined, created, failures, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Inserts the notifications that do not exist yet; returns the recipient of each one actually inserted.</summary>
+    private static async Task<List<string>> InsertAbsentAsync(PortalDbContext db, IReadOnlyList<Notification> pending, CancellationToken cancellationToken)
+    {
+        var inserted = new List<string>();
+        if (pending.Count == 0) return inserted;
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertSql;
+        var parameters = new[] { "$recipient", "$innovation", "$run", "$level", "$onBehalfOf", "$title", "$message", "$createdAt", "$emailTo" }
+            .Select(name => AddParameter(command, name))
+            .ToArray();
+        await command.PrepareAsync(cancellationToken);
+
+        foreach (var notification in pending)
+        {
+            parameters[0].Value = notification.RecipientId;
+            parameters[1].Value = notification.InnovationId;
+            parameters[2].Value = notification.StepRunId;
+            parameters[3].Value = notification.Level.ToString();
+            parameters[4].Value = (object?)notification.OnBehalfOf ?? DBNull.Value;
+            parameters[5].Value = notification.Title;
+            parameters[6].Value = notification.Message;
+            parameters[7].Value = notification.CreatedAt.UtcDateTime;
+            parameters[8].Value = (object?)notification.EmailTo ?? DBNull.Value;
+            if (await command.ExecuteScalarAsync(cancellationToken) is not null) inserted.Add(notification.RecipientId);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private async Task<ScanOutcome> RecordAsync(DateTimeOffset startedAt, Stopwatch stopwatch, int examined, int created,
+        List<string> failures, CancellationToken cancellationToken)
+    {
+        var outcome = new ScanOutcome(examined, created, failures.Count, stopwatch.Elapsed);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ScanRecords.Add(ScanRecords.From(AlertSchedule.OverdueScanId, startedAt, outcome, failures));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Overdue scan: {Runs} open runs, {Created} alerts, {Failures} failures in {Duration} ms",
+            examined, created, failures.Count, outcome.Duration.TotalMilliseconds);
+        return outcome;
+    }
+}
