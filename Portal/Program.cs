@@ -2,8 +2,9 @@ using Portal.Components;
 using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Alerts;
-using Portal.Features.Outputs;
 using Portal.Features.Admin;
+using Portal.Features.Outputs;
+using Portal.Features.Reports;
 using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddStepOutputs();
 builder.AddAdministration();
 builder.AddSopPages();
+builder.AddReports();
 builder.AddPortalUi();
 builder.AddAlerts();
 

@@ -6,10 +6,16 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public sealed class RequiresToolFactAttribute : FactAttribute
 {
-    public RequiresToolFactAttribute(string tool)
+    public RequiresToolFactAttribute(string tool) : this(tool, null) { }
+
+    /// <param name="debianPackage">The package that installs the tool, named in the skip message.</param>
+    public RequiresToolFactAttribute(string tool, string? debianPackage)
     {
         if (ExternalTools.Find(tool) is null && !ExternalTools.IsCi)
-            Skip = $"{tool} tidak ditemukan di mesin ini (pasang dengan apt-get atau set {ExternalTools.EnvironmentVariable(tool)}); uji ini dilewati. Dengan CI=true uji ini wajib berjalan.";
+        {
+            var install = debianPackage is null ? "apt-get" : $"apt-get install -y {debianPackage}";
+            Skip = $"{tool} tidak ditemukan di mesin ini (pasang dengan {install} atau set {ExternalTools.EnvironmentVariable(tool)}); uji ini dilewati. Dengan CI=true uji ini wajib berjalan.";
+        }
     }
 }
 

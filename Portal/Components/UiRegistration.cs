@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Outputs;
+using Portal.Features.Reports;
 
 namespace Portal.Components;
 
@@ -69,6 +70,7 @@ public static class UiRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapStepOutputs();
+        app.MapReports();
         // Screens that lost their circuit poll this before reloading themselves.
         app.MapGet("/sehat", () => Results.Text("ok")).AllowAnonymous();
         return app;

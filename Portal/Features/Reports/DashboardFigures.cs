@@ -1,0 +1,101 @@
+using Portal.Domain;
+
+namespace Portal.Features.Reports;
+
+public sealed record DashboardSummary(int Active, int Running, int Finished, int Cancelled, int RunningLate);
+
+public sealed record StageFigure(InnovationStage Stage, int Innovations)
+{
+    public string Label => Stage.Name();
+}
+
+/// <summary>The runs of one SOP step that finished in the period, judged against the step's SOP time.</summary>
+public sealed record StepFigure(int Number, string Kegiatan, int Finished, int OnTime, double? AverageWorkingDays, int? SopWorkingDays, string WaktuSop)
+{
+    public double? OnTimeRate => Finished == 0 ? null : (double)OnTime / Finished;
+}
+
+/// <summary>Step runs of one bidang's innovations that were late: finished late in the period, or still open and late.</summary>
+public sealed record BidangLateFigure(int BidangId, string Bidang, int LateSteps);
+
+public sealed record MonthFigure(int Month, string Label, int Finished);
+
+public sealed record Dashboard(
+    DashboardSummary Summary,
+    IReadOnlyList<StageFigure> Stages,
+    IReadOnlyList<StepFigure> Steps,
+    IReadOnlyList<BidangLateFigure> LateByBidang,
+    IReadOnlyList<MonthFigure> FinishedPerMonth);
+
+/// <summary>The leadership figures, computed from a loaded <see cref="ReportSnapshot"/> and nothing else.</summary>
+public static class DashboardFigures
+{
+    public static Dashboard Compute(ReportSnapshot snapshot) =>
+        new(Summary(snapshot), Stages(snapshot), Steps(snapshot), LateByBidang(snapshot), FinishedPerMonth(snapshot));
+
+    public static DashboardSummary Summary(ReportSnapshot snapshot)
+    {
+        var states = States(snapshot).ToList();
+        return new DashboardSummary(
+            states.Count,
+            states.Count(s => s.State.Status == InnovationStatus.Berjalan),
+            states.Count(s => s.State.Status == InnovationStatus.Selesai),
+            states.Count(s => s.State.Status == InnovationStatus.Dibatalkan),
+            states.Count(s => s.State.OpenRun is { } open && snapshot.Sla(open).Level == SlaLevel.Late));
+    }
+
+    /// <summary>Innovations by tahapan at the end of the period (or now); cancelled ones are left out.</summary>
+    public static IReadOnlyList<StageFigure> Stages(ReportSnapshot snapshot)
+    {
+        var counts = States(snapshot)
+            .Where(s => s.State.Status != InnovationStatus.Dibatalkan)
+            .GroupBy(s => snapshot.StageOf(s.Innovation, s.State))
+            .ToDictionary(g => g.Key, g => g.Count());
+        return Enum.GetValues<InnovationStage>().Select(stage => new StageFigure(stage, counts.GetValueOrDefault(stage))).ToList();
+    }
+
+    public static IReadOnlyList<StepFigure> Steps(ReportSnapshot snapshot)
+    {
+        var finished = snapshot.Innovations.SelectMany(snapshot.RunsFinishedInPeriod).ToLookup(r => r.StepNumber);
+        return snapshot.CurrentSop.Steps.Select(step =>
+        {
+            var runs = finished[step.Number].ToList();
+            return new StepFigure(
+                step.Number,
+                step.ShortName,
+                runs.Count,
+                runs.Count(r => snapshot.Sla(r).Level != SlaLevel.Late),
+                runs.Count == 0 ? null : runs.Average(snapshot.WorkingDays),
+                step.Duration is { Unit: DurationUnit.WorkingDays } duration ? duration.Value : null,
+                step.Duration.Label());
+        }).ToList();
+    }
+
+    public static IReadOnlyList<BidangLateFigure> LateByBidang(ReportSnapshot snapshot)
+    {
+        var lateByBidang = States(snapshot)
+            .GroupBy(s => s.Innovation.BidangId)
+            .ToDictionary(g => g.Key, g => g.Sum(s => LateRuns(snapshot, s.Innovation, s.State)));
+        return snapshot.AllBidang
+            .Where(b => snapshot.BidangId is null || b.Id == snapshot.BidangId)
+            .Select(b => new BidangLateFigure(b.Id, b.ShortName, lateByBidang.GetValueOrDefault(b.Id)))
+            .ToList();
+    }
+
+    public static IReadOnlyList<MonthFigure> FinishedPerMonth(ReportSnapshot snapshot) =>
+        snapshot.Period.Months
+            .Select(month => new MonthFigure(month.Month!.Value, ReportPeriod.MonthName(month.Month.Value),
+                snapshot.Innovations.Count(i => i.Status == InnovationStatus.Selesai && i.EndedAt is { } ended
+                    && month.Contains(ended) && ended <= snapshot.AsOf)))
+            .ToList();
+
+    private static int LateRuns(ReportSnapshot snapshot, ReportInnovation innovation, ReportState state) =>
+        snapshot.RunsFinishedInPeriod(innovation).Count(r => snapshot.Sla(r).Level == SlaLevel.Late)
+        + (state.OpenRun is { } open && snapshot.Sla(open).Level == SlaLevel.Late ? 1 : 0);
+
+    private static IEnumerable<(ReportInnovation Innovation, ReportState State)> States(ReportSnapshot snapshot) =>
+        snapshot.Innovations
+            .Select(i => (Innovation: i, State: i.StateAt(snapshot.AsOf)))
+            .Where(s => s.State is not null)
+            .Select(s => (s.Innovation, s.State!));
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Features.Innovations;
+using Portal.Features.Outputs;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Reports;
+
+public sealed record LaporanOutcome(LaporanData? Data, ReportRefusal? Refusal);
+
+/// <summary>
+/// Builds the Laporan Inovasi Pelayanan of one innovation from the database: the SOP header of its version, its
+/// record, the newest run of every step judged by <see cref="SlaRules"/>, its returns, outputs and final approval.
+/// </summary>
+public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, TimeProvider clock)
+{
+    public async Task<LaporanOutcome> LoadAsync(int innovationId, string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var innovation = await db.Innovations.AsNoTracking()
+            .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
+            .FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
+        if (innovation is null) return Refused(RefusalKind.NotFound, "Inovasi tidak ditemukan.");
+
+        var actor = await ActorDirectory.ResolveAsync(db, userId, now, cancellationToken);
+        if (actor is null || !InnovationAccess.CanSeeDocuments(actor, innovation.BidangId))
+            return Refused(RefusalKind.Forbidden,
+                "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.");
+
+        var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
+        if (LaporanAvailability.Refusal(sop, innovation.Status, innovation.CurrentStep) is { } notYet)
+            return Refused(RefusalKind.NotAvailable, notYet);
+
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var runs = innovation.StepRuns.OrderBy(r => r.Id).ToList();
+        var finished = innovation.Status == InnovationStatus.Selesai;
+
+        var steps = sop.Steps.Select(step =>
+        {
+            var run = runs.LastOrDefault(r => r.StepNumber == step.Number);
+            if (run is null)
+                return new LaporanStepRow(step.Number, step.ShortName, step.Role.Name(), step.Duration.Label(), null, null, null, ReportWording.NotStarted);
+            var sla = calendar.Evaluate(run.DueAt, run.FinishedAt ?? now, calendars.DueSoonWorkingDays);
+            return new LaporanStepRow(step.Number, step.ShortName, step.Role.Name(), step.Duration.Label(), run.StartedAt, run.FinishedAt,
+                calendar.WorkingDaysElapsed(run.StartedAt, run.FinishedAt ?? now), ReportWording.StepStatus(sla, run.FinishedAt is not null));
+        }).ToList();
+
+        var returns = runs
+            .Where(r => r.Outcome == StepOutcome.TidakSesuai && r.FinishedAt is not null)
+            .Select(r => new LaporanReturn(r.StepNumber, r.FinishedAt!.Value, ReportWording.Actor(r.FinishedByName, r.OnBehalfOf), r.Note ?? ""))
+            .ToList();
+
+        var outputs = await db.Attachments.AsNoTracking()
+            .Where(a => a.InnovationId == innovationId && a.SupersededAt == null)
+            .OrderBy(a => a.StepNumber).ThenBy(a => a.UploadedAt)
+            .Select(a => new LaporanOutput(a.StepNumber, a.FileName, a.UploadedByName, a.UploadedAt))
+            .ToListAsync(cancellationToken);
+
+        LaporanApproval? approval = null;
+        var approvingRun = finished ? runs.LastOrDefault(r => r.StepNumber == sop.Steps[^1].Number && r.Outcome == StepOutcome.Disetujui) : null;
+        if (approvingRun is { FinishedAt: { } approvedAt })
+        {
+            var nip = await db.Users.Where(u => u.Id == approvingRun.FinishedById).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
+            approval = new LaporanApproval(ReportWording.Actor(approvingRun.FinishedByName, approvingRun.OnBehalfOf), nip, approvedAt);
+        }
+
+        var stage = finished ? InnovationStage.Penerapan : sop.Step(innovation.CurrentStep).Stage;
+        var identity = new LaporanIdentity(
+            innovation.Title, innovation.Summary, innovation.Background, innovation.Goal, innovation.Benefit,
+            innovation.Bidang!.Name, innovation.Proposer!.FullName, innovation.Proposer.UserName,
+            innovation.Type.Name(), innovation.Affair.Name(),
+            stage.Name(), innovation.Budget, innovation.StartDate);
+
+        return new LaporanOutcome(
+            new LaporanData(ReportWording.SopInfo(sop), identity, steps, returns, outputs, approval, LaporanAvailability.IsDraft(innovation.Status), now),
+            null);
+    }
+
+    private static LaporanOutcome Refused(RefusalKind kind, string message) => new(null, new ReportRefusal(kind, message));
+}

@@ -1,0 +1,35 @@
+using Portal.Domain;
+
+namespace Portal.Features.Reports;
+
+/// <summary>How the reports word the SOP header and a step's timing.</summary>
+public static class ReportWording
+{
+    public static ReportSopInfo SopInfo(SopDocument sop) => new(
+        sop.Header.Instansi,
+        sop.Header.Dinas,
+        sop.Header.BidangPemilik,
+        sop.Header.Nomor,
+        sop.Version,
+        WitaFormat.LongDate(sop.Header.TanggalEfektif),
+        $"{sop.Header.DisahkanOleh} ({sop.Header.DisahkanOlehNama})");
+
+    /// <summary>"Terlambat 2 hari kerja"; a step finished late on its due day is late by less than a working day.</summary>
+    public static string Late(SlaStatus sla) => sla.WorkingDaysLate == 0
+        ? "Terlambat kurang dari 1 hari kerja"
+        : $"Terlambat {sla.WorkingDaysLate} hari kerja";
+
+    /// <summary>A step run in the Laporan: judged when it finished, or now while it runs.</summary>
+    public static string StepStatus(SlaStatus sla, bool finished) => (sla.Level, finished) switch
+    {
+        (SlaLevel.Late, _) => Late(sla),
+        (_, true) => "Tepat waktu",
+        _ => "Berjalan",
+    };
+
+    public const string NotStarted = "Belum dimulai";
+
+    /// <summary>The person who finished a run, with the official they acted for.</summary>
+    public static string Actor(string? name, string? onBehalfOf) =>
+        (name ?? "—") + (onBehalfOf is { } principal ? $" (atas nama {principal})" : "");
+}
