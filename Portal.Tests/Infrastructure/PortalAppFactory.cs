@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Portal.Data;
 
 namespace Portal.Tests.Infrastructure;
@@ -40,6 +41,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
+            // Open browser circuits would otherwise hold a stopping test server for the default 30 s.
+            services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
             if (clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

@@ -21,7 +21,7 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         if (cached is { } settings) return settings.Copy();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var stored = await db.Settings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var stored = await db.Settings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         if (stored is not null) stored.SmtpPassword = Unprotect(stored.SmtpPassword);
         cached = stored ?? defaults.Value.Copy();
         return cached.Copy();
@@ -44,7 +44,7 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task SaveAsync(PortalSettings settings, string actorId, string actorName, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Settings.FirstOrDefaultAsync(cancellationToken);
+        var row = await db.Settings.OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             row = new PortalSettings();
