@@ -160,6 +160,18 @@ public sealed class BoardComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public void When_an_innovation_moves_its_card_moves_to_the_new_cell_on_the_next_render()
+    {
+        var board = RenderBoard([Item(1, 1), Item(2, 3)], Fungsional());
+
+        board.Render(p => p.Add(b => b.Items, [Item(1, 2), Item(2, 3)]));
+
+        Assert.NotNull(board.Find("[data-testid=zone-2] [data-testid=card-1]"));
+        Assert.Empty(board.FindAll("[data-testid=zone-1] [data-testid=card-1]"));
+        Assert.Contains("1 kartu", board.Find("[data-testid=column-2]").TextContent);
+    }
+
+    [Fact]
     public void The_read_only_board_offers_no_moves()
     {
         var board = RenderBoard([Item(1, 1)], Fungsional(), readOnly: true);
