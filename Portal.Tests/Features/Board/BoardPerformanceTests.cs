@@ -124,6 +124,15 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
         var workflow = session.App.Get<WorkflowService>();
         var fungsional = await session.App.IdAsync(DemoPeople.FungsionalPdip);
         var latencies = new List<double>();
+        var serverLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Portal.Features.Board.BoardMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        var measuring = false;
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => { if (measuring) serverLatencies.Add(value); });
+        listener.Start();
         var watchers = tabs.Take(20).ToList();
         for (var round = 0; round < 5; round++)
         {
@@ -133,6 +142,7 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
             await Task.WhenAll(watchers.Select(t => t.Locator($"[data-testid=zone-1] [data-testid=card-{id}]").WaitForAsync(new() { Timeout = 30_000 })));
 
             var watch = Stopwatch.StartNew();
+            measuring = true;
             var moved = await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value, WorkflowActionKind.Advance), fungsional);
             Assert.True(moved.Succeeded, moved.Message);
             latencies.AddRange(await Task.WhenAll(watchers.Select(async t =>
@@ -141,8 +151,11 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
                 return watch.Elapsed.TotalMilliseconds;
             })));
         }
+        measuring = false;
+        var server = serverLatencies.Order().ToList();
+        output.WriteLine($"BENCHMARK move to server re-render on 20 open boards (real circuits, {server.Count} samples, metric portal.board.move_to_render): p50 {Percentile(server, 0.5):F0} ms, p95 {Percentile(server, 0.95):F0} ms, max {server[^1]:F0} ms (target p95 < 500 ms)");
         latencies.Sort();
-        output.WriteLine($"BENCHMARK move to re-render on 20 open boards (real circuits, {latencies.Count} samples): p50 {Percentile(latencies, 0.5):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms (target p95 < 500 ms)");
+        output.WriteLine($"BENCHMARK move to card visible in 20 Chromium tabs on the same 2 cores ({latencies.Count} samples): p50 {Percentile(latencies, 0.5):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, max {latencies[^1]:F0} ms (target p95 < 500 ms)");
         foreach (var tab in tabs.Take(20)) await tab.CloseAsync();
         Assert.Equal(100, latencies.Count);
     }
