@@ -172,6 +172,22 @@ public sealed class BoardComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_capped_cell_says_how_many_cards_it_holds_and_offers_to_show_them_all()
+    {
+        string? expanded = null;
+        var board = Render<SwimlaneBoard>(p => p
+            .Add(b => b.Sop, SopV1).Add(b => b.CurrentSopId, 1).Add(b => b.Items, [Item(1, 1), Item(2, 1)])
+            .Add(b => b.SopOf, _ => SopV1).Add(b => b.Actor, Fungsional())
+            .Add(b => b.TotalCounts, new Dictionary<string, int> { ["1"] = 30, ["2"] = 0 })
+            .Add(b => b.OnShowAll, zone => expanded = zone));
+
+        Assert.Equal("2 dari 30 kartu · ", board.Find("[data-testid=count-1]").TextContent);
+        board.Find("[data-testid=show-all-1]").Click();
+        Assert.Equal("1", expanded);
+        Assert.Empty(board.FindAll("[data-testid=show-all-2]"));
+    }
+
+    [Fact]
     public void The_read_only_board_offers_no_moves()
     {
         var board = RenderBoard([Item(1, 1)], Fungsional(), readOnly: true);

@@ -98,7 +98,9 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
         }
         await BrowserSession.ScreenshotAsync(page, "board-500-innovations");
         output.WriteLine($"BENCHMARK board with 500+ innovations usable in Chromium (navigation to live board): {string.Join(", ", timings.Select(t => $"{t:F0} ms"))} (target < 1500 ms)");
-        Assert.True(await page.Locator(".board-card").CountAsync() > 500);
+        // Crowded cells show their 12 most urgent cards and say how many there are.
+        await Assertions.Expect(page.GetByTestId("count-1")).ToContainTextAsync("dari");
+        Assert.InRange(await page.Locator(".board-card").CountAsync(), 100, 11 * 12);
     }
 
     [SlowBenchmarkFact]
@@ -139,7 +141,7 @@ public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAs
             var created = await workflow.CreateAsync(Portal.Tests.Features.Workflow.WorkflowServiceTests.Details($"Uji sebaran {round}"), fungsional);
             var id = created.InnovationId!.Value;
             await session.App.AttachAsync(id, fungsional);
-            await Task.WhenAll(watchers.Select(t => t.Locator($"[data-testid=zone-1] [data-testid=card-{id}]").WaitForAsync(new() { Timeout = 30_000 })));
+            await Task.WhenAll(watchers.Select(t => t.Locator($"[data-testid=card-{id}]").WaitForAsync(new() { Timeout = 30_000 })));
 
             var watch = Stopwatch.StartNew();
             measuring = true;
