@@ -72,16 +72,18 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         var action = page.GetByTestId($"card-action-{id}-Advance");
         for (var attempt = 1; !await page.GetByTestId("move-dialog").IsVisibleAsync(); attempt++)
         {
-            await page.GetByTestId($"card-menu-{id}").FocusAsync();
-            await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(action).ToContainTextAsync("Lanjutkan ke langkah 2");
             try
             {
-                await action.PressAsync("Enter", new() { Timeout = 3_000 });
-                await page.GetByTestId("move-dialog").WaitForAsync(new() { Timeout = 3_000 });
+                await page.GetByTestId($"card-menu-{id}").FocusAsync();
+                await page.Keyboard.PressAsync("Enter");
+                await action.WaitForAsync(new() { Timeout = 4_000 });
+                await Assertions.Expect(action).ToContainTextAsync("Lanjutkan ke langkah 2");
+                await action.PressAsync("Enter", new() { Timeout = 4_000 });
+                await page.GetByTestId("move-dialog").WaitForAsync(new() { Timeout = 4_000 });
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 4)
             {
+                await page.Keyboard.PressAsync("Escape");
             }
         }
         await page.GetByTestId("move-text").FillAsync("Kajian selesai dan diunggah.");
