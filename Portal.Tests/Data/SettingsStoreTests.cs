@@ -15,7 +15,7 @@ public sealed class SettingsStoreTests(DemoPortal app) : IClassFixture<DemoPorta
         settings.SmtpUserName = "portal";
         settings.SmtpPassword = "rahasia-sekali-2026";
 
-        await store.SaveAsync(settings, await app.IdAsync(DemoPeople.Administrator), "Admin Portal", DateTimeOffset.UtcNow);
+        await store.SaveAsync(settings, await app.IdAsync(DemoPeople.Administrator), "Admin Portal", app.Get<TimeProvider>().GetUtcNow());
 
         await using var db = app.CreateDbContext();
         var stored = await db.Settings.AsNoTracking().SingleAsync();

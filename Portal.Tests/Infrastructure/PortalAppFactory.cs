@@ -12,18 +12,19 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// The real portal on a real SQLite file in a temporary data folder, with the demo people and
-/// innovations seeded. Pass a clock (e.g. FakeTimeProvider) to control time; only the clock is faked.
+/// innovations seeded. Only the clock is faked: without one given, the portal runs on a clock pinned to
+/// <see cref="TestInstants.OrdinaryWednesday"/>, so no test depends on the machine's date or hour.
 /// </summary>
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
-    private readonly TimeProvider? clock;
+    private readonly TimeProvider clock;
     private readonly Dictionary<string, string?> settings;
     private readonly bool ownsDataDirectory;
 
     /// <param name="dataDirectory">An existing data folder to reuse (e.g. to restart the portal); the caller then owns it.</param>
     public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
-        this.clock = clock;
+        this.clock = clock ?? new RunningClock(TestInstants.OrdinaryWednesday);
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
@@ -43,11 +44,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         {
             // Open browser circuits would otherwise hold a stopping test server for the default 30 s.
             services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
-            if (clock is not null)
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(clock);
-            }
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
         });
     }
 
@@ -82,5 +80,5 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The portal with default settings and the real clock, for use as an xunit class fixture.</summary>
+/// <summary>The portal with default settings and the pinned clock, for use as an xunit class fixture.</summary>
 public sealed class DemoPortal() : PortalAppFactory();

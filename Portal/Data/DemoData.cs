@@ -45,24 +45,29 @@ public sealed class DemoData(
     ];
 
     /// <summary>A demo innovation: who proposes it, how far it got, and how its current step is doing.</summary>
-    private sealed record DemoInnovation(string Title, string Summary, string ProposerNip, int Step, Pace Pace, bool ReturnedOnce = false, InnovationType Type = InnovationType.Digital);
+    /// <param name="OutputReady">The current step's output is already attached, so its doer can move the card on at once.</param>
+    private sealed record DemoInnovation(string Title, string Summary, string ProposerNip, int Step, Pace Pace, bool ReturnedOnce = false,
+        InnovationType Type = InnovationType.Digital, bool OutputReady = false);
 
     private enum Pace { OnTime, DueSoon, Late, Finished }
 
+    /// <summary>Working days before the demo's last day that the demo accounts were made, before any innovation.</summary>
+    private const int AccountsCreatedWorkingDaysBack = 60;
+
     private static readonly IReadOnlyList<DemoInnovation> Innovations =
     [
-        new("Dukcapil Goes to School", "Perekaman KTP-el dan penerbitan KIA langsung di sekolah-sekolah menengah se-Kabupaten Paser.", "199204172019031008", 1, Pace.OnTime, Type: InnovationType.NonDigital),
+        new("Dukcapil Goes to School", "Perekaman KTP-el dan penerbitan KIA langsung di sekolah-sekolah menengah se-Kabupaten Paser.", "199204172019031008", 1, Pace.OnTime, Type: InnovationType.NonDigital, OutputReady: true),
         new("KTP-el Jemput Bola Desa Terpencil", "Pelayanan perekaman KTP-el keliling ke desa-desa terpencil di Kecamatan Muara Komam dan Long Kali.", "199012012015031006", 1, Pace.Late, Type: InnovationType.NonDigital),
         new("Akta Kelahiran Online Terintegrasi Puskesmas", "Pengajuan akta kelahiran langsung dari puskesmas dan bidan desa melalui aplikasi daring.", "199106142017082002", 2, Pace.DueSoon, ReturnedOnce: true),
-        new("Antrean Pelayanan via WhatsApp", "Pengambilan nomor antrean pelayanan Disdukcapil melalui WhatsApp dengan pengingat otomatis.", "199308092020122003", 2, Pace.OnTime),
+        new("Antrean Pelayanan via WhatsApp", "Pengambilan nomor antrean pelayanan Disdukcapil melalui WhatsApp dengan pengingat otomatis.", "199308092020122003", 2, Pace.OnTime, OutputReady: true),
         new("Layanan Malam Rabu", "Pembukaan loket pelayanan adminduk pada Rabu malam bagi pekerja yang tidak dapat datang di jam kerja.", "199502282022031004", 3, Pace.OnTime, Type: InnovationType.NonDigital),
         new("Si-PAKDE Desa", "Sistem Pelayanan Administrasi Kependudukan di Desa melalui operator desa yang terlatih.", "199204172019031008", 4, Pace.Late, ReturnedOnce: true),
         new("Pojok Baca Adminduk", "Pojok informasi dan literasi administrasi kependudukan di ruang tunggu pelayanan.", "199502282022031004", 5, Pace.OnTime, Type: InnovationType.NonDigital),
         new("IKD Paser: Aktivasi Identitas Kependudukan Digital", "Percepatan aktivasi Identitas Kependudukan Digital bagi ASN dan pelajar di Kabupaten Paser.", "198909232014021007", 6, Pace.DueSoon),
-        new("Kartu Keluarga Mandiri Cetak Sendiri", "Pencetakan dokumen kependudukan secara mandiri dengan kertas HVS dan tanda tangan elektronik.", "199012012015031006", 6, Pace.Late),
-        new("Layanan Adminduk Rumah Sakit (LARIS)", "Penerbitan akta kematian dan akta kelahiran bekerja sama dengan RSUD Panglima Sebaya.", "199106142017082002", 7, Pace.OnTime),
+        new("Kartu Keluarga Mandiri Cetak Sendiri", "Pencetakan dokumen kependudukan secara mandiri dengan kertas HVS dan tanda tangan elektronik.", "199012012015031006", 6, Pace.Late, OutputReady: true),
+        new("Layanan Adminduk Rumah Sakit (LARIS)", "Penerbitan akta kematian dan akta kelahiran bekerja sama dengan RSUD Panglima Sebaya.", "199106142017082002", 7, Pace.OnTime, OutputReady: true),
         new("Dashboard Data Kependudukan Kecamatan", "Dasbor data agregat kependudukan per kecamatan untuk perencanaan pembangunan.", "199308092020122003", 8, Pace.Late),
-        new("Sertifikat Elektronik Pejabat Pencatatan Sipil", "Tanda tangan elektronik tersertifikasi BSrE untuk seluruh dokumen pencatatan sipil.", "198909232014021007", 9, Pace.OnTime),
+        new("Sertifikat Elektronik Pejabat Pencatatan Sipil", "Tanda tangan elektronik tersertifikasi BSrE untuk seluruh dokumen pencatatan sipil.", "198909232014021007", 9, Pace.OnTime, OutputReady: true),
         new("Pelayanan Disabilitas dan Lansia di Rumah", "Perekaman KTP-el di rumah bagi penduduk disabilitas dan lanjut usia.", "199204172019031008", 10, Pace.OnTime, Type: InnovationType.NonDigital),
         new("Kios Cetak Dokumen Mandiri (ADM)", "Anjungan Dukcapil Mandiri di Mal Pelayanan Publik Kabupaten Paser.", "198909232014021007", 10, Pace.Finished),
         new("Layanan Pindah Datang Satu Hari", "Penyelesaian surat pindah datang dalam satu hari kerja dengan verifikasi daring antardaerah.", "199012012015031006", 10, Pace.Finished, ReturnedOnce: true),
@@ -75,12 +80,13 @@ public sealed class DemoData(
             if (await db.Users.AnyAsync(cancellationToken)) return;
         }
 
-        await SeedPeopleAsync();
-        await SeedInnovationsAsync(cancellationToken);
+        var timeline = new DemoTimeline(await calendars.GetAsync(cancellationToken), clock.GetUtcNow());
+        await SeedPeopleAsync(timeline);
+        await SeedInnovationsAsync(timeline, cancellationToken);
         logger.LogInformation("Seeded {People} demo people and {Innovations} demo innovations", People.Count, Innovations.Count);
     }
 
-    private async Task SeedPeopleAsync()
+    private async Task SeedPeopleAsync(DemoTimeline timeline)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var bidangByShortName = await db.Bidang.ToDictionaryAsync(b => b.ShortName, b => b.Id);
@@ -92,21 +98,19 @@ public sealed class DemoData(
                 FullName = person.FullName,
                 Jabatan = person.Jabatan,
                 BidangId = person.BidangShortName is { } shortName ? bidangByShortName[shortName] : null,
-                CreatedAt = clock.GetUtcNow(),
+                CreatedAt = timeline.At(AccountsCreatedWorkingDaysBack, DemoTimeline.OfficeOpens),
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, person.Role));
         }
     }
 
-    private async Task SeedInnovationsAsync(CancellationToken cancellationToken)
+    private async Task SeedInnovationsAsync(DemoTimeline timeline, CancellationToken cancellationToken)
     {
         var simulated = new SimulatedClock();
         var workflow = ActivatorUtilities.CreateInstance<WorkflowService>(services, simulated, events);
         var outputs = ActivatorUtilities.CreateInstance<Portal.Features.Outputs.StepOutputs>(services, simulated, events);
         var (_, sop) = await sops.CurrentAsync(cancellationToken);
-        var calendar = await calendars.GetAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         var idsByNip = await UserIdsByNipAsync(cancellationToken);
 
         foreach (var demo in Innovations)
@@ -116,7 +120,7 @@ public sealed class DemoData(
             // Each earlier step took one to two working days; the current one has run for as long as its pace says.
             var currentStepAge = CurrentStepAge(sop.Step(demo.Step), demo.Pace);
             var workingDaysBack = path.Count * 2 + currentStepAge;
-            simulated.Now = StartOfWorkingDay(calendar, SubtractWorkingDays(calendar, now, workingDaysBack), hour: 8);
+            simulated.Now = timeline.At(workingDaysBack, DemoTimeline.OfficeOpens);
 
             var created = await workflow.CreateAsync(new InnovationDetails
             {
@@ -132,15 +136,13 @@ public sealed class DemoData(
 
             foreach (var (action, remainingAfter) in path.Select((a, i) => (a, path.Count - i - 1)))
             {
-                simulated.Now = StartOfWorkingDay(calendar, SubtractWorkingDays(calendar, now, remainingAfter * 2 + currentStepAge), hour: 10);
+                simulated.Now = timeline.At(remainingAfter * 2 + currentStepAge, DemoTimeline.StepsMove);
                 var innovation = await CurrentAsync(created.InnovationId!.Value, cancellationToken);
                 var step = sop.Step(innovation.CurrentStep);
                 var actorNip = ActorFor(step.Role, proposer);
                 if (action != WorkflowActionKind.ReturnForRevision && step.RequiresOutput)
                 {
-                    using var document = new MemoryStream(DemoDocument.Pdf(step.Output, demo.Title, "Dokumen contoh untuk data demo."));
-                    var upload = await outputs.UploadAsync(innovation.Id, $"{step.Output}.pdf", document, idsByNip[actorNip], cancellationToken: cancellationToken);
-                    if (!upload.Succeeded) throw new InvalidOperationException($"Demo upload refused: {upload.Message}");
+                    await UploadOutputAsync(innovation.Id, step, demo, idsByNip[actorNip], cancellationToken);
                     innovation = await CurrentAsync(innovation.Id, cancellationToken);
                 }
                 var result = await workflow.MoveAsync(
@@ -149,6 +151,21 @@ public sealed class DemoData(
                     idsByNip[actorNip], cancellationToken);
                 if (!result.Succeeded) throw new InvalidOperationException($"Demo move refused: {result.Message}");
             }
+
+            var current = await CurrentAsync(created.InnovationId!.Value, cancellationToken);
+            var currentStep = sop.Step(current.CurrentStep);
+            if (demo.OutputReady && current.Status == InnovationStatus.Berjalan && currentStep.RequiresOutput)
+            {
+                simulated.Now = timeline.At(currentStepAge, DemoTimeline.OutputsUploaded);
+                await UploadOutputAsync(current.Id, currentStep, demo, idsByNip[ActorFor(currentStep.Role, proposer)], cancellationToken);
+            }
+        }
+
+        async Task UploadOutputAsync(int innovationId, SopStepDefinition step, DemoInnovation demo, string uploaderId, CancellationToken token)
+        {
+            using var document = new MemoryStream(DemoDocument.Pdf(step.Output, demo.Title, "Dokumen contoh untuk data demo."));
+            var upload = await outputs.UploadAsync(innovationId, $"{step.Output}.pdf", document, uploaderId, cancellationToken: token);
+            if (!upload.Succeeded) throw new InvalidOperationException($"Demo upload refused: {upload.Message}");
         }
     }
 
@@ -206,28 +223,45 @@ public sealed class DemoData(
         return await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
     }
 
-    private static DateTimeOffset SubtractWorkingDays(WorkingCalendar calendar, DateTimeOffset from, int workingDays)
-    {
-        var date = WorkingCalendar.ToWita(from).Date;
-        var day = DateOnly.FromDateTime(date);
-        while (workingDays > 0)
-        {
-            day = day.AddDays(-1);
-            if (calendar.IsWorkingDay(day)) workingDays--;
-        }
-        return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-    }
-
-    private static DateTimeOffset StartOfWorkingDay(WorkingCalendar calendar, DateTimeOffset witaDay, int hour)
-    {
-        var day = DateOnly.FromDateTime(witaDay.Date);
-        while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
-        return new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
-    }
-
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>
+    /// Demo instants are fixed office hours on working days, counted back from the last working day whose demo
+    /// hours are already over, so nothing in the demo lies in the future whatever the day or hour of seeding.
+    /// </summary>
+    private sealed class DemoTimeline(WorkingCalendar calendar, DateTimeOffset now)
+    {
+        public static readonly TimeOnly OfficeOpens = new(8, 0);
+        public static readonly TimeOnly StepsMove = new(10, 0);
+        public static readonly TimeOnly OutputsUploaded = new(10, 30);
+        private static readonly TimeOnly DemoHoursOver = new(11, 0);
+
+        private readonly DateOnly lastDemoDay = LastDemoDay(calendar, now);
+
+        public DateTimeOffset At(int workingDaysBack, TimeOnly time)
+        {
+            var day = lastDemoDay;
+            while (workingDaysBack > 0)
+            {
+                day = day.AddDays(-1);
+                if (calendar.IsWorkingDay(day)) workingDaysBack--;
+            }
+            var local = day.ToDateTime(time);
+            return new DateTimeOffset(local, WorkingCalendar.Wita.GetUtcOffset(local)).ToUniversalTime();
+        }
+
+        private static DateOnly LastDemoDay(WorkingCalendar calendar, DateTimeOffset now)
+        {
+            var local = WorkingCalendar.ToWita(now).DateTime;
+            var day = DateOnly.FromDateTime(local);
+            if (calendar.IsWorkingDay(day) && TimeOnly.FromDateTime(local) >= DemoHoursOver) return day;
+            do day = day.AddDays(-1);
+            while (!calendar.IsWorkingDay(day));
+            return day;
+        }
     }
 
     private sealed class SimulatedClock : TimeProvider

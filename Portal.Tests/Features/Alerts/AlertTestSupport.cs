@@ -158,11 +158,11 @@ public sealed class LoopbackSmtp : IDisposable
 
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(Func<MimeMessage, bool> predicate, int count = 1, int timeoutSeconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var matching = received.Where(predicate).ToList();
-            if (matching.Count >= count || DateTime.UtcNow > deadline) return matching;
+            if (matching.Count >= count || waited.Elapsed.TotalSeconds > timeoutSeconds) return matching;
             await Task.Delay(100);
         }
     }
