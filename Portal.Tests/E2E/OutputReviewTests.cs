@@ -9,6 +9,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.E2E;
 
 /// <summary>The concept's way from the Pejabat Fungsional to the Kepala Bidang: upload on step 2, advance, review the PDF, verify.</summary>
+[Trait("Category", "Browser")]
 public sealed class OutputReviewTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]

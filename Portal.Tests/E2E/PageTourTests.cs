@@ -4,6 +4,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.E2E;
 
 /// <summary>Opens the main pages as a new user would, at an office PC's and a TV's size, and keeps screenshots.</summary>
+[Trait("Category", "Browser")]
 public sealed class PageTourTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]

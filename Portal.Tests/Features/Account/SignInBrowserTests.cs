@@ -3,6 +3,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Account;
 
+[Trait("Category", "Browser")]
 public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Portal.Tests.Features.Admin;
 
 /// <summary>An administrator's everyday work through the real pages in Chromium.</summary>
+[Trait("Category", "Browser")]
 public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]

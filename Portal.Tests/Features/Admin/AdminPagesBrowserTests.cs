@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.Features.Admin;
 
+[Trait("Category", "Browser")]
 public sealed class AdminPagesBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     public static readonly (string Path, string Heading, string Screenshot)[] Pages =

@@ -6,6 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Features.Alerts;
 
 /// <summary>The bell, the notifications page, the admin page and the Hangfire dashboard in Chromium.</summary>
+[Trait("Category", "Browser")]
 public sealed class AlertsBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]

@@ -7,6 +7,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Features.Board;
 
 /// <summary>The board as people use it: real Chromium, real mouse drags, two people watching each other.</summary>
+[Trait("Category", "Browser")]
 public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     /// <summary>A new innovation at step 1 whose output (hasil kajian) is already attached.</summary>
@@ -124,6 +125,7 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
     }
 }
 
+[Trait("Category", "Browser")]
 public sealed class StepOutputBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]

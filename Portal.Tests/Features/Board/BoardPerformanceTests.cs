@@ -62,6 +62,7 @@ public sealed class BoardPerformanceTests(ITestOutputHelper output) : IAsyncLife
 }
 
 [Trait("Category", "Performance")]
+[Trait("Category", "Browser")]
 public sealed class BoardBrowserPerformanceTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];

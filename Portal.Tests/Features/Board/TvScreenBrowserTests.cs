@@ -6,6 +6,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Board;
 
+[Trait("Category", "Browser")]
 public sealed class TvScreenBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]

@@ -6,6 +6,7 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Features.Reports;
 
 /// <summary>The leadership pages and the Laporan button in a real browser; screenshots go to test-artifacts.</summary>
+[Trait("Category", "Browser")]
 public sealed class ReportBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     private async Task<int> IdOfAsync(string title)

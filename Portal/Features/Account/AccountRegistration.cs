@@ -35,6 +35,7 @@ public static class AccountRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<IndonesianIdentityErrors>()
