@@ -183,6 +183,10 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
     [InlineData(Portal.Data.DemoData.Password, "sandi baru yang panjang", "sandi lain yang panjang", "Ulangan kata sandi baru tidak sama.")]
     [InlineData(Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, "harus berbeda dari kata sandi saat ini")]
     [InlineData(Portal.Data.DemoData.Password, "aaaaaaaaaaaa", "aaaaaaaaaaaa", "sedikitnya 4 karakter yang berbeda")]
+    [InlineData(Portal.Data.DemoData.Password, "password123", "password123", "paling sering dipakai orang")]
+    [InlineData(Portal.Data.DemoData.Password, "abcdefghijkl", "abcdefghijkl", "hanya urutan atau pengulangan")]
+    [InlineData(Portal.Data.DemoData.Password, "kopi-19950228", "kopi-19950228", "tidak boleh memuat NIP atau tanggal lahir")]
+    [InlineData(Portal.Data.DemoData.Password, "AndiWijaya!2025", "AndiWijaya!2025", "tidak boleh dibentuk dari nama")]
     public async Task A_bad_password_change_is_refused_with_a_message_and_the_old_password_still_works(
         string current, string newPassword, string confirm, string expected)
     {

@@ -38,7 +38,9 @@ public static class AccountRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddSingleton<UnknownAccountPassword>();
         builder.Services.AddScoped<PasswordSignIn>();
 
