@@ -21,6 +21,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     private readonly string environment;
     private readonly bool ownsDataDirectory;
 
+    /// <summary>The suite signs in very often from one address; a test of the sign-in rate limit sets its own.</summary>
+    public const string TestSignInPermitLimit = "100000";
+
     /// <param name="dataDirectory">An existing data folder to reuse (e.g. to restart the portal); the caller then owns it.</param>
     /// <param name="environment">Development seeds the demo people; Production has HTTPS-only cookies, HSTS and the error page.</param>
     public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, string? dataDirectory = null,
@@ -28,6 +31,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         this.clock = clock;
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        this.settings.TryAdd("Portal:SignInRateLimit:PermitLimit", TestSignInPermitLimit);
         this.environment = environment;
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();

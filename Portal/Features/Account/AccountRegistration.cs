@@ -64,6 +64,9 @@ public static class AccountRegistration
                 return Task.CompletedTask;
             };
         });
+        builder.Services.AddAntiforgery(options =>
+            options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        builder.AddSignInRateLimit();
         // Every request re-reads the security stamp, so deactivation, a password reset or a role change ends sessions at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
