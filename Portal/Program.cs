@@ -5,11 +5,13 @@ using Portal.Features.Alerts;
 using Portal.Features.Admin;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
+using Portal.Features.Security;
 using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalData();
+builder.AddPortalSecurity();
 builder.AddWorkflow();
 builder.AddAccounts();
 builder.AddStepOutputs();

@@ -19,13 +19,21 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 {
     private readonly TimeProvider clock;
     private readonly Dictionary<string, string?> settings;
+    private readonly string environment;
     private readonly bool ownsDataDirectory;
 
+    /// <summary>The suite signs in very often from one address; a test of the sign-in rate limit sets its own.</summary>
+    public const string TestSignInPermitLimit = "100000";
+
     /// <param name="dataDirectory">An existing data folder to reuse (e.g. to restart the portal); the caller then owns it.</param>
-    public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    /// <param name="environment">Development seeds the demo people; Production has HTTPS-only cookies, HSTS and the error page.</param>
+    public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, string? dataDirectory = null,
+        string environment = "Development")
     {
         this.clock = clock ?? new RunningClock(TestInstants.OrdinaryWednesday);
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        this.settings.TryAdd("Portal:SignInRateLimit:PermitLimit", TestSignInPermitLimit);
+        this.environment = environment;
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
         Directory.CreateDirectory(DataDirectory);
@@ -37,7 +45,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

@@ -18,6 +18,38 @@ public static partial class PortalHttp
             BaseAddress = new Uri(baseAddress),
         });
 
+    /// <summary>
+    /// A client of the portal on its real Kestrel port (see <see cref="PortalAppFactory.StartKestrel"/>) whose connections
+    /// come from this loopback address (127.0.0.1 unless given; any 127.x.y.z works on Linux), so the portal sees a real
+    /// client address: a proxy it trusts, or one it does not.
+    /// </summary>
+    public static HttpClient NewKestrelClient(string baseUrl, IPAddress? from = null)
+    {
+        var source = from ?? IPAddress.Loopback;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            CookieContainer = new CookieContainer(),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+    }
+
     /// <summary>GETs the page, then posts its static form with these fields.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName, IDictionary<string, string> fields)
     {

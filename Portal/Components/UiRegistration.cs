@@ -7,6 +7,7 @@ using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
+using Portal.Features.Security;
 
 namespace Portal.Components;
 
@@ -55,12 +56,14 @@ public static class UiRegistration
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSignInRateLimit();
         app.UseAuthentication();
         app.UseOneTimePasswordGate();
         app.UseAuthorization();

@@ -12,7 +12,7 @@ public static class DataRegistration
     {
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
         var dataDirectory = DataDirectory(builder.Configuration, builder.Environment);
-        Directory.CreateDirectory(dataDirectory);
+        DataFolder.CreatePrivate(dataDirectory);
 
         var connectionString = builder.Configuration.GetConnectionString("Portal")
             ?? new SqliteConnectionStringBuilder

@@ -69,7 +69,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
     }
 
     [Fact]
-    public async Task A_deactivated_account_is_refused_and_its_open_session_ends()
+    public async Task A_deactivated_account_is_refused_like_a_wrong_password_and_its_open_session_ends()
     {
         const string nip = "199106142017082002"; // Maya Sari
         var openSession = await app.SignedInClientAsync(nip);
@@ -81,11 +81,74 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         var afterDeactivation = await openSession.GetAsync("/sop");
         Assert.Equal(HttpStatusCode.Redirect, afterDeactivation.StatusCode);
         Assert.Contains("/akun/masuk", afterDeactivation.Headers.Location!.ToString());
-        var signIn = await app.NewClient().SignInAsync(nip);
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        Assert.Contains("Akun ini telah dinonaktifkan. Hubungi Administrator.", await signIn.HtmlAsync());
-        var guess = await app.NewClient().SignInAsync(nip, "tebakan-sandi");
-        Assert.Contains("NIP atau kata sandi salah.", await guess.HtmlAsync());
+        // Whoever tries the account learns nothing from the answer, not even whether the password was right.
+        var rightPassword = await app.NewClient().SignInAsync(nip);
+        var wrongPassword = await app.NewClient().SignInAsync(nip, "tebakan-sandi");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (rightPassword.StatusCode, wrongPassword.StatusCode));
+        Assert.Equal("NIP atau kata sandi salah.", SignInError(await rightPassword.HtmlAsync()));
+        Assert.Equal("NIP atau kata sandi salah.", SignInError(await wrongPassword.HtmlAsync()));
+        Assert.DoesNotContain("nonaktif", await rightPassword.HtmlAsync());
+    }
+
+    [Fact]
+    public async Task Every_attempt_on_a_deactivated_account_counts_towards_its_lockout_right_password_or_not()
+    {
+        const string nip = "198107082006042001"; // Siti Aminah
+        var userId = await app.IdAsync(nip);
+        var result = await Administration.SetActiveAsync(userId, active: false, await app.IdAsync(DemoPeople.Administrator));
+        Assert.True(result.Succeeded, result.Message);
+        var client = app.NewClient();
+
+        string[] attempts = [Portal.Data.DemoData.Password, "salah-ke-dua", Portal.Data.DemoData.Password, "salah-ke-empat"];
+        foreach (var password in attempts)
+            Assert.Equal("NIP atau kata sandi salah.", SignInError(await (await client.SignInAsync(nip, password)).HtmlAsync()));
+        var fifth = SignInError(await (await client.SignInAsync(nip)).HtmlAsync());
+
+        Assert.StartsWith("Akun terkunci karena 5 kali gagal masuk", fifth);
+        await using var db = app.CreateDbContext();
+        var audit = await db.AuditEntries.Where(a => a.ActorId == userId).Select(a => new { a.Action, a.Detail, a.At }).ToListAsync();
+        Assert.Equal(4, audit.Count(a => a.Action == AuditActions.SignInFailed && a.Detail == "Akun nonaktif"));
+        var lockedOut = Assert.Single(audit, a => a.Action == AuditActions.LockedOut);
+        Assert.DoesNotContain(audit, a => a.Action == AuditActions.SignIn);
+        var lockedFor = (await app.UserAsync(nip)).LockoutEnd - lockedOut.At;
+        Assert.InRange(lockedFor!.Value, TimeSpan.FromMinutes(14.9), TimeSpan.FromMinutes(15));
+    }
+
+    [Theory]
+    [InlineData("%2Fsop", "/sop")]
+    [InlineData("%2Finovasi%3Fcari%3Dakta", "/inovasi?cari=akta")]
+    [InlineData("https%3A%2F%2Fevil.example%2F", "/")]
+    [InlineData("%2F%2Fevil.example", "/")]
+    [InlineData("%2F%5Cevil.example", "/")]
+    [InlineData("%2Fsop%0D%0ASet-Cookie%3Ax", "/")]
+    [InlineData("javascript%3Aalert(1)", "/")]
+    [InlineData("%2F%E3%80%82evil", "/")]
+    public async Task After_signing_in_only_a_local_path_is_followed(string encodedReturnUrl, string expected)
+    {
+        var client = app.NewClient();
+
+        var response = await client.PostFormAsync($"/akun/masuk?ReturnUrl={encodedReturnUrl}", "signin", new Dictionary<string, string>
+        {
+            ["Input.Nip"] = DemoPeople.FungsionalPdip2,
+            ["Input.Password"] = Portal.Data.DemoData.Password,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.True(!location.IsAbsoluteUri || location.Host == "localhost", $"left the site: {location}");
+        Assert.Equal(expected, new Uri(client.BaseAddress!, location).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_form_token_is_refused_and_the_session_stays()
+    {
+        var client = await app.SignedInClientAsync(DemoPeople.KabidPdip);
+
+        var forged = await client.PostAsync("/akun/keluar", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Permintaan keluar tidak sah", await forged.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sop")).StatusCode);
     }
 
     [Fact]
@@ -120,6 +183,10 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
     [InlineData(Portal.Data.DemoData.Password, "sandi baru yang panjang", "sandi lain yang panjang", "Ulangan kata sandi baru tidak sama.")]
     [InlineData(Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, "harus berbeda dari kata sandi saat ini")]
     [InlineData(Portal.Data.DemoData.Password, "aaaaaaaaaaaa", "aaaaaaaaaaaa", "sedikitnya 4 karakter yang berbeda")]
+    [InlineData(Portal.Data.DemoData.Password, "password123", "password123", "paling sering dipakai orang")]
+    [InlineData(Portal.Data.DemoData.Password, "abcdefghijkl", "abcdefghijkl", "hanya urutan atau pengulangan")]
+    [InlineData(Portal.Data.DemoData.Password, "kopi-19950228", "kopi-19950228", "tidak boleh memuat NIP atau tanggal lahir")]
+    [InlineData(Portal.Data.DemoData.Password, "AndiWijaya!2025", "AndiWijaya!2025", "tidak boleh dibentuk dari nama")]
     public async Task A_bad_password_change_is_refused_with_a_message_and_the_old_password_still_works(
         string current, string newPassword, string confirm, string expected)
     {
@@ -135,5 +202,12 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
 
         Assert.Contains(expected, await response.HtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().SignInAsync(nip)).StatusCode);
+    }
+
+    /// <summary>The text of the sign-in page's error box, or "" when there is none.</summary>
+    private static string SignInError(string html)
+    {
+        var box = html.IndexOf("data-testid=\"signin-error\"", StringComparison.Ordinal);
+        return box < 0 ? "" : System.Text.RegularExpressions.Regex.Match(html[box..], "class=\"mud-alert-message\"[^>]*>([^<]*)<").Groups[1].Value.Trim();
     }
 }

@@ -42,6 +42,10 @@ public sealed class FirstAdministratorSetupTests(FirstAdministratorSetupTests.Pr
         Assert.Contains("Ulangan kata sandi tidak sama.", await mismatch.HtmlAsync());
         var weak = await client.PostFormAsync($"{FirstAdministratorSetup.Path}?token={token}", "setup", Fields(Nip, "pendek"));
         Assert.Contains("Kata sandi minimal 10 karakter.", await weak.HtmlAsync());
+        var common = await client.PostFormAsync($"{FirstAdministratorSetup.Path}?token={token}", "setup", Fields(Nip, "password1234"));
+        Assert.Contains("paling sering dipakai orang", await common.HtmlAsync());
+        var fromName = await client.PostFormAsync($"{FirstAdministratorSetup.Path}?token={token}", "setup", Fields(Nip, "SriWahyuni2026"));
+        Assert.Contains("tidak boleh dibentuk dari nama", await fromName.HtmlAsync());
         await using (var db = app.CreateDbContext())
             Assert.False(await db.Users.AnyAsync());
 

@@ -39,7 +39,11 @@ public static class AccountRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<IndonesianIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        builder.Services.AddSingleton<CommonPasswords>();
+        builder.Services.AddSingleton<UnknownAccountPassword>();
+        builder.Services.AddScoped<PasswordSignIn>();
 
         var isDevelopment = builder.Environment.IsDevelopment();
         builder.Services.ConfigureApplicationCookie(options =>
@@ -54,7 +58,16 @@ public static class AccountRegistration
             options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // Signing in at the sign-in path makes the handler itself redirect to ?ReturnUrl=: only to a safe local path.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalReturnUrl.Safe(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
+        builder.Services.AddAntiforgery(options =>
+            options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        builder.AddSignInRateLimit();
         // Every request re-reads the security stamp, so deactivation, a password reset or a role change ends sessions at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
@@ -95,8 +108,11 @@ public static class AccountRegistration
 
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/akun/keluar", async (SignInManager<PortalUser> signInManager) =>
+        app.MapPost("/akun/keluar", async (HttpContext http, SignInManager<PortalUser> signInManager) =>
         {
+            // The antiforgery middleware only records its verdict; an endpoint that binds no form refuses by itself.
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                return Results.Text("Permintaan keluar tidak sah. Muat ulang halaman lalu coba lagi.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             await signInManager.SignOutAsync();
             return Results.LocalRedirect(SignInPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Portal.Features.Account;
+using Portal.Features.Security;
 
 namespace Portal.Features.Outputs;
 
@@ -18,8 +19,8 @@ public static class OutputsRegistration
         {
             var opened = await outputs.OpenAsync(id, user.UserId(), http.RequestAborted);
             if (opened is not { } file) return Results.NotFound("Lampiran tidak ditemukan atau Anda tidak berhak melihatnya.");
-            http.Response.Headers["X-Content-Type-Options"] = "nosniff";
             var showInline = inline == true && file.Attachment.ContentType == "application/pdf";
+            if (showInline) http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.PdfPreviewContentSecurityPolicy;
             return Results.File(file.Content, file.Attachment.ContentType, showInline ? null : file.Attachment.FileName, enableRangeProcessing: true);
         }).RequireAuthorization();
         return app;
