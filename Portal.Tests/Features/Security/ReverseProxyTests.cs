@@ -42,10 +42,10 @@ public sealed class ReverseProxyTests(ReverseProxyTests.App app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.False(health.Headers.Contains("Strict-Transport-Security"), "HSTS sent over plain HTTP");
 
-        // Over plain HTTP a production portal issues no form token (its cookie is HTTPS-only): the error page, no cookie.
+        // Over plain HTTP a production portal cannot issue its HTTPS-only cookies: it says to use HTTPS, sets no cookie.
         var signIn = await stranger.SendAsync(ForwardedHttps("/akun/masuk"));
-        Assert.Equal(HttpStatusCode.InternalServerError, signIn.StatusCode);
-        Assert.Contains("Terjadi kesalahan", await signIn.HtmlAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+        Assert.Contains("hanya dapat dibuka lewat HTTPS", await signIn.HtmlAsync());
         Assert.False(signIn.Headers.Contains("Set-Cookie"));
         SecurityHeaderAssert.HasSecurityHeaders(signIn);
     }

@@ -53,8 +53,32 @@ public static class SecurityRegistration
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHttpsOnly();
         return app;
     }
+
+    /// <summary>
+    /// Outside Development cookies and form tokens are HTTPS-only, so a page opened over plain HTTP could not work:
+    /// say so in words instead of failing. The health check stays open for monitors on the server itself.
+    /// </summary>
+    private static void UseHttpsOnly(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.IsHttps || context.Request.Path.StartsWithSegments("/sehat"))
+        {
+            await next();
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(PlainHttpRefusal);
+    });
+
+    public const string PlainHttpMessage =
+        "Portal Inovasi Pelayanan hanya dapat dibuka lewat HTTPS. Gunakan alamat yang diawali https://, atau hubungi pranata komputer dinas.";
+
+    private const string PlainHttpRefusal =
+        "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Gunakan HTTPS — Portal Inovasi Pelayanan</title></head>"
+        + "<body style=\"font-family: sans-serif; max-width: 40rem; margin: 4rem auto;\"><h1>Gunakan HTTPS</h1><p>" + PlainHttpMessage + "</p></body></html>";
 
     private static bool IsGiven(string? value) => !string.IsNullOrWhiteSpace(value);
 
