@@ -35,6 +35,8 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         Assert.True(moved.Succeeded, moved.Message);
     }
 
+    private async Task<string> OtherPersonAsync() => (await session.App.UserAsync(DemoPeople.FungsionalPdip2)).FullName;
+
     [RequiresToolFact(ExternalTools.Chromium)]
     public async Task Dragging_a_card_to_the_next_step_moves_it_and_a_Kepala_Bidang_board_follows_without_reload()
     {
@@ -132,6 +134,44 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         Assert.Equal("Catatan yang sedang ditulis.", await page.GetByTestId("move-text").InputValueAsync());
         await page.GetByTestId("move-confirm").ClickAsync();
         await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{mine}]")).ToBeVisibleAsync();
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task When_another_person_moves_the_card_whose_menu_is_open_the_menu_closes_and_says_who_moved_it()
+    {
+        var (id, version) = await NewInnovationAsync("Uji kartu dipindahkan orang lain");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
+        await MenuButton(page, id).ClickAsync();
+        await Assertions.Expect(page.GetByTestId($"card-action-{id}-Advance")).ToBeVisibleAsync();
+
+        await MoveAsOtherPersonAsync(id, version);
+
+        await Assertions.Expect(page.Locator(".mud-snackbar"))
+            .ToContainTextAsync($"Inovasi \"Uji kartu dipindahkan orang lain\" sudah dipindahkan oleh {await OtherPersonAsync()} pada ");
+        await Assertions.Expect(page.GetByTestId($"card-action-{id}-Advance")).ToHaveCountAsync(0);
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "board-menu-closed-card-moved-by-colleague");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task When_another_person_moves_the_card_of_an_open_move_dialog_the_dialog_closes_and_says_who_moved_it()
+    {
+        var (id, version) = await NewInnovationAsync("Uji dialog kartu dipindahkan orang lain");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
+        await MenuButton(page, id).ClickAsync();
+        await page.GetByTestId($"card-action-{id}-Advance").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
+
+        await MoveAsOtherPersonAsync(id, version);
+
+        await Assertions.Expect(page.Locator(".mud-snackbar"))
+            .ToContainTextAsync($"Inovasi \"Uji dialog kartu dipindahkan orang lain\" sudah dipindahkan oleh {await OtherPersonAsync()} pada ");
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await using var db = session.App.CreateDbContext();
+        Assert.Equal(1, db.AuditEntries.Count(a => a.InnovationId == id && a.Action == Portal.Data.Entities.AuditActions.StepAdvanced));
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]
