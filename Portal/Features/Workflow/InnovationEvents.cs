@@ -11,8 +11,8 @@ public sealed record InnovationChanged(
     string ActorName,
     DateTimeOffset At)
 {
-    /// <summary>The innovation left its step (moved on, returned, finished or cancelled), not just edited in place.</summary>
-    public bool LeftStep => FromStep != ToStep;
+    /// <summary>The innovation left its step (moved on, returned, finished or cancelled): not created, not edited in place.</summary>
+    public bool LeftStep => FromStep is not null && FromStep != ToStep;
 }
 
 /// <summary>The workflow service publishes after each commit; every open board, list and detail page subscribes.</summary>
