@@ -25,6 +25,18 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
 
     private static ILocator Zone(IPage page, string zone) => page.Locator($"[data-testid=zone-{zone}]");
 
+    private static ILocator MenuButton(IPage page, int id) => page.GetByTestId($"card-menu-{id}").GetByRole(AriaRole.Button);
+
+    /// <summary>Another Pejabat Fungsional of the same bidang advances the innovation, through the one write path.</summary>
+    private async Task MoveAsOtherPersonAsync(int id, long version)
+    {
+        var colleague = await session.App.IdAsync(DemoPeople.FungsionalPdip2);
+        var moved = await session.App.Get<WorkflowService>().MoveAsync(new MoveCommand(id, version, WorkflowActionKind.Advance), colleague);
+        Assert.True(moved.Succeeded, moved.Message);
+    }
+
+    private async Task<string> OtherPersonAsync() => (await session.App.UserAsync(DemoPeople.FungsionalPdip2)).FullName;
+
     [RequiresToolFact(ExternalTools.Chromium)]
     public async Task Dragging_a_card_to_the_next_step_moves_it_and_a_Kepala_Bidang_board_follows_without_reload()
     {
@@ -68,29 +80,98 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
         await BrowserSession.WaitForBoardAsync(page);
 
-        // Keyboard only: focus the card's menu button, open it with Enter, choose the move with Enter.
-        // On a loaded machine a re-render can close the menu before the key lands, so the person tries again.
+        // Keyboard only: focus the card's menu button, open it with Enter, the first move takes the focus, Enter chooses it.
+        await MenuButton(page, id).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         var action = page.GetByTestId($"card-action-{id}-Advance");
-        for (var attempt = 1; !await page.GetByTestId("move-dialog").IsVisibleAsync(); attempt++)
-        {
-            try
-            {
-                await page.GetByTestId($"card-menu-{id}").FocusAsync();
-                await page.Keyboard.PressAsync("Enter");
-                await action.WaitForAsync(new() { Timeout = 4_000 });
-                await Assertions.Expect(action).ToContainTextAsync("Lanjutkan ke langkah 2");
-                await action.PressAsync("Enter", new() { Timeout = 4_000 });
-                await page.GetByTestId("move-dialog").WaitForAsync(new() { Timeout = 4_000 });
-            }
-            catch (TimeoutException) when (attempt < 4)
-            {
-                await page.Keyboard.PressAsync("Escape");
-            }
-        }
+        await Assertions.Expect(action).ToContainTextAsync("Lanjutkan ke langkah 2");
+        await Assertions.Expect(action).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
         await page.GetByTestId("move-text").FillAsync("Kajian selesai dan diunggah.");
         await page.GetByTestId("move-confirm").ClickAsync();
 
         await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task An_open_card_menu_stays_open_while_another_persons_move_re_renders_the_board()
+    {
+        var (mine, _) = await NewInnovationAsync("Uji menu tetap terbuka");
+        var (other, otherVersion) = await NewInnovationAsync("Uji kartu lain dipindahkan");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
+        await MenuButton(page, mine).ClickAsync();
+        var action = page.GetByTestId($"card-action-{mine}-Advance");
+        await Assertions.Expect(action).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "board-card-menu-open");
+
+        // A colleague moves the other card out of the same cell; this board follows it live.
+        await MoveAsOtherPersonAsync(other, otherVersion);
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{other}]")).ToBeVisibleAsync();
+
+        Assert.True(await action.IsVisibleAsync(), "the menu closed when the board re-rendered");
+        await action.ClickAsync();
+        await page.GetByTestId("move-confirm").ClickAsync();
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{mine}]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Inovasi dilanjutkan ke langkah 2");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task An_open_move_dialog_survives_another_persons_move_and_confirms()
+    {
+        var (mine, _) = await NewInnovationAsync("Uji dialog tetap terbuka");
+        var (other, otherVersion) = await NewInnovationAsync("Uji kartu lain saat dialog terbuka");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
+        await MenuButton(page, mine).ClickAsync();
+        await page.GetByTestId($"card-action-{mine}-Advance").ClickAsync();
+        await page.GetByTestId("move-text").FillAsync("Catatan yang sedang ditulis.");
+
+        await MoveAsOtherPersonAsync(other, otherVersion);
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{other}]")).ToBeVisibleAsync();
+
+        Assert.Equal("Catatan yang sedang ditulis.", await page.GetByTestId("move-text").InputValueAsync());
+        await page.GetByTestId("move-confirm").ClickAsync();
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{mine}]")).ToBeVisibleAsync();
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task When_another_person_moves_the_card_whose_menu_is_open_the_menu_closes_and_says_who_moved_it()
+    {
+        var (id, version) = await NewInnovationAsync("Uji kartu dipindahkan orang lain");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
+        await MenuButton(page, id).ClickAsync();
+        await Assertions.Expect(page.GetByTestId($"card-action-{id}-Advance")).ToBeVisibleAsync();
+
+        await MoveAsOtherPersonAsync(id, version);
+
+        await Assertions.Expect(page.Locator(".mud-snackbar"))
+            .ToContainTextAsync($"Inovasi \"Uji kartu dipindahkan orang lain\" sudah dipindahkan oleh {await OtherPersonAsync()} pada ");
+        await Assertions.Expect(page.GetByTestId($"card-action-{id}-Advance")).ToHaveCountAsync(0);
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "board-menu-closed-card-moved-by-colleague");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task When_another_person_moves_the_card_of_an_open_move_dialog_the_dialog_closes_and_says_who_moved_it()
+    {
+        var (id, version) = await NewInnovationAsync("Uji dialog kartu dipindahkan orang lain");
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await BrowserSession.WaitForBoardAsync(page);
+        await MenuButton(page, id).ClickAsync();
+        await page.GetByTestId($"card-action-{id}-Advance").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
+
+        await MoveAsOtherPersonAsync(id, version);
+
+        await Assertions.Expect(page.Locator(".mud-snackbar"))
+            .ToContainTextAsync($"Inovasi \"Uji dialog kartu dipindahkan orang lain\" sudah dipindahkan oleh {await OtherPersonAsync()} pada ");
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await using var db = session.App.CreateDbContext();
+        Assert.Equal(1, db.AuditEntries.Count(a => a.InnovationId == id && a.Action == Portal.Data.Entities.AuditActions.StepAdvanced));
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]

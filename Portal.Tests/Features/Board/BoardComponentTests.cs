@@ -116,10 +116,50 @@ public sealed class BoardComponentTests : IAsyncLifetime
             builder.CloseComponent();
         });
 
-        host.Find("[data-testid=card-menu-2]").Click();
+        host.Find("[data-testid=card-menu-2] button").Click();
 
         var entries = host.FindAll(".mud-menu-item").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(["Sesuai — lanjutkan ke langkah 4", "Tidak sesuai — kembalikan ke langkah 2", "Buka detail dan riwayat"], entries);
+    }
+
+    private static readonly Dictionary<string, InnovationSummary[]> ItemsAfter = new()
+    {
+        ["another card left the cell"] = [Item(1, 1), Item(2, 2), Item(3, 3)],
+        ["another card arrived before it"] = [Item(3, 1), Item(1, 1), Item(2, 1)],
+        ["its own card went late"] = [Item(1, 1, sla: new SlaStatus(SlaLevel.Late, 0, 1)), Item(2, 1), Item(3, 3)],
+    };
+
+    public static TheoryData<string> ReRendersUnderAnOpenMenu => [.. ItemsAfter.Keys];
+
+    [Theory]
+    [MemberData(nameof(ReRendersUnderAnOpenMenu))]
+    public void An_open_card_menu_stays_open_when_the_board_renders_new_items(string change)
+    {
+        var next = ItemsAfter[change];
+        var popovers = context.Render<MudPopoverProvider>();
+        var board = RenderBoard([Item(1, 1), Item(2, 1), Item(3, 3)], Fungsional());
+        var card = board.FindComponents<InnovationCard>().Single(c => c.Instance.Item.Id == 1).Instance;
+        board.Find("[data-testid=card-menu-1] button").Click();
+        Assert.Single(popovers.FindAll("[data-testid=card-action-1-Advance]"));
+
+        board.Render(p => p.Add(b => b.Items, next));
+
+        Assert.Same(card, board.FindComponents<InnovationCard>().Single(c => c.Instance.Item.Id == 1).Instance);
+        Assert.Equal(next.Single(i => i.Id == 1).Sla.Label, board.Find("[data-testid=card-1] [data-testid=sla-chip]").TextContent.Trim());
+        Assert.True(popovers.FindAll("[data-testid=card-action-1-Advance]").Count == 1, $"the menu closed when {change}");
+    }
+
+    [Fact]
+    public void A_card_menu_goes_with_its_card_when_the_card_moves_to_another_cell()
+    {
+        var popovers = context.Render<MudPopoverProvider>();
+        var board = RenderBoard([Item(1, 1), Item(2, 1)], Fungsional());
+        board.Find("[data-testid=card-menu-1] button").Click();
+
+        board.Render(p => p.Add(b => b.Items, [Item(1, 2), Item(2, 1)]));
+
+        Assert.Empty(popovers.FindAll("[data-testid=card-action-1-Advance]"));
+        Assert.NotNull(board.Find("[data-testid=zone-2] [data-testid=card-1]"));
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public sealed record InnovationSummary(
     bool CurrentStepHasOutput)
 {
     public InnovationState State => new(CurrentStep, Status, BidangId);
+
+    /// <summary>
+    /// The innovation's identity only (equality stays by value). MudDropZone keys each card by its item's hash, so a
+    /// hash over every field made a card whose lateness or data changed a new component, closing its open menu.
+    /// </summary>
+    public override int GetHashCode() => Id;
 }
 
 /// <summary>Read-side queries shared by the list, the board and the TV screen.</summary>

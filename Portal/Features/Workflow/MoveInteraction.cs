@@ -9,8 +9,9 @@ namespace Portal.Features.Workflow;
 /// </summary>
 public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, WorkflowService workflow)
 {
+    /// <param name="dismiss">Closes the dialog unanswered (e.g. someone else moved the innovation meanwhile).</param>
     public async Task<WorkflowResult?> RunAsync(int innovationId, long version, string title, SopStepDefinition currentStep,
-        AvailableMove move, string userId, bool outputAttached = true)
+        AvailableMove move, string userId, bool outputAttached = true, CancellationToken dismiss = default)
     {
         // Said before the dialog so nobody fills in a note for a move that cannot happen yet.
         if (!outputAttached && currentStep.RequiresOutput && move.Kind is WorkflowActionKind.Advance or WorkflowActionKind.Approve)
@@ -26,7 +27,11 @@ public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, 
         };
         var dialog = await dialogs.ShowAsync<MoveDialog>(move.Label, parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        var answer = await dialog.Result;
+        DialogResult? answer;
+        await using (dismiss.Register(() => dialog.Close(DialogResult.Cancel())))
+        {
+            answer = await dialog.Result;
+        }
         if (answer is null || answer.Canceled) return null;
 
         var result = await workflow.MoveAsync(new MoveCommand(innovationId, version, move.Kind, answer.Data as string), userId);

@@ -250,9 +250,12 @@ public sealed class WorkflowService(
         $"Keluaran langkah {step.Number} (\"{step.Output}\") belum dilampirkan. Unggah berkasnya di halaman detail inovasi, lalu lanjutkan.";
 
     private static WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
-        WorkflowResult.Refused(
-            $"Inovasi ini sudah {verb} oleh {current.LastChangedByName ?? "orang lain"} pada {WitaFormat.DateTime(current.UpdatedAt)}. "
-            + "Tampilan telah diperbarui; periksa posisinya lalu ulangi bila perlu.");
+        WorkflowResult.Refused(ChangedMeanwhileMessage("Inovasi ini", verb, current.LastChangedByName, current.UpdatedAt));
+
+    /// <summary>Said when someone else changed the innovation a person was about to move.</summary>
+    public static string ChangedMeanwhileMessage(string subject, string verb, string? byName, DateTimeOffset at) =>
+        $"{subject} sudah {verb} oleh {byName ?? "orang lain"} pada {WitaFormat.DateTime(at)}. "
+        + "Tampilan telah diperbarui; periksa posisinya lalu ulangi bila perlu.";
 
     private async Task<WorkflowResult> StaleRefusalFromDatabaseAsync(int innovationId, CancellationToken cancellationToken)
     {
