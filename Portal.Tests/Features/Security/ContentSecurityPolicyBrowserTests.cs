@@ -7,6 +7,7 @@ namespace Portal.Tests.Features.Security;
 /// The main pages work in Chromium under the portal's Content-Security-Policy: the browser reports no
 /// violation (no inline script, no blocked style or connection) and the board still comes alive.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class ContentSecurityPolicyBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [RequiresToolFact(ExternalTools.Chromium)]
