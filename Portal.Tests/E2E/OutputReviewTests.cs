@@ -30,7 +30,7 @@ public sealed class OutputReviewTests(BrowserSession session) : IClassFixture<Br
         await BrowserSession.WaitForInteractiveAsync(fungsional);
         await Assertions.Expect(fungsional.GetByTestId("tracker-step-2")).ToHaveAttributeAsync("data-state", "current");
         await Assertions.Expect(fungsional.GetByTestId("output-missing")).ToBeVisibleAsync();
-        await fungsional.Locator("[data-testid=outputs-panel] input[type=file]").First.SetInputFilesAsync(new FilePayload
+        await BrowserSession.ChooseFilesAsync(fungsional.Locator("[data-testid=outputs-panel] input[type=file]").First, new FilePayload
         {
             Name = "Konsep inovasi pelayanan.pdf",
             MimeType = "application/pdf",

@@ -78,6 +78,27 @@ public class BrowserSession : IAsyncLifetime
     /// <summary>Waits until the board on the page is live (not just prerendered), so drags and menus work.</summary>
     public static Task WaitForBoardAsync(IPage page) => page.WaitForSelectorAsync(".swimlane-scroll[data-ready=true]");
 
+    /// <summary>
+    /// Chooses files in a Blazor file input once Blazor has attached its reader to it. A person needs seconds in the
+    /// file dialog; a test is faster than the circuit on a busy machine and would choose before anyone listens.
+    /// </summary>
+    public static async Task ChooseFilesAsync(ILocator fileInput, FilePayload file)
+    {
+        await WaitForFileReaderAsync(fileInput);
+        await fileInput.SetInputFilesAsync(file);
+    }
+
+    /// <inheritdoc cref="ChooseFilesAsync(ILocator, FilePayload)"/>
+    public static async Task ChooseFilesAsync(ILocator fileInput, string path)
+    {
+        await WaitForFileReaderAsync(fileInput);
+        await fileInput.SetInputFilesAsync(path);
+    }
+
+    // Blazor's InputFile marks the element when its init script has run (blazor.web.js: _blazorInputFileNextFileId).
+    private static async Task WaitForFileReaderAsync(ILocator fileInput) =>
+        await fileInput.Page.WaitForFunctionAsync("input => input._blazorInputFileNextFileId !== undefined", await fileInput.ElementHandleAsync());
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
 

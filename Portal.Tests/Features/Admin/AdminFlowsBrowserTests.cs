@@ -48,7 +48,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await OpenAsync(page, "/admin/libur");
 
         await page.GetByTestId("start-import").ClickAsync();
-        await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        await BrowserSession.ChooseFilesAsync(page.GetByTestId("import-panel").Locator("input[type=file]").First, new FilePayload
         {
             Name = "libur-2027.csv",
             MimeType = "text/csv",
@@ -57,7 +57,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await Expect(page.GetByTestId("import-error")).ToContainTextAsync("Baris 1: harus berisi tiga kolom");
         await Expect(page.GetByTestId("import-save")).ToHaveCountAsync(0);
 
-        await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        await BrowserSession.ChooseFilesAsync(page.GetByTestId("import-panel").Locator("input[type=file]").First, new FilePayload
         {
             Name = "terlalu-besar.csv",
             MimeType = "text/csv",
@@ -65,7 +65,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         });
         await Expect(page.GetByTestId("import-error")).ToContainTextAsync("paling besar 1 MB");
 
-        await page.GetByTestId("import-panel").Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload
+        await BrowserSession.ChooseFilesAsync(page.GetByTestId("import-panel").Locator("input[type=file]").First, new FilePayload
         {
             Name = "libur-2027.ics",
             MimeType = "text/calendar",

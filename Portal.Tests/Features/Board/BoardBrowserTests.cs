@@ -229,7 +229,7 @@ public sealed class StepOutputBrowserTests(BrowserSession session) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("output-missing")).ToBeVisibleAsync();
         var path = Path.Combine(Path.GetTempPath(), "hasil kajian.pdf");
         await File.WriteAllBytesAsync(path, Portal.Data.DemoDocument.Pdf("Hasil identifikasi dan kajian"));
-        await page.Locator("[data-testid=outputs-panel] input[type=file]").First.SetInputFilesAsync(path);
+        await BrowserSession.ChooseFilesAsync(page.Locator("[data-testid=outputs-panel] input[type=file]").First, path);
         await Assertions.Expect(page.GetByTestId("outputs-panel")).ToContainTextAsync("hasil kajian.pdf");
         await Assertions.Expect(page.GetByTestId("output-missing")).ToHaveCountAsync(0);
 
