@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Portal.Components.Shared;
 
 namespace Portal.Features.Account;
 
@@ -66,18 +67,7 @@ public static class SignInRateLimit
     private static async ValueTask WriteRefusalAsync(HttpContext context, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var message = WebUtility.HtmlEncode(RefusalMessage(retryAfter));
-        await context.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="id">
-            <head><meta charset="utf-8"><title>Terlalu banyak percobaan masuk</title></head>
-            <body>
-            <h1>Terlalu banyak percobaan masuk</h1>
-            <p data-testid="rate-limited">{message}</p>
-            <p><a href="{AccountRegistration.SignInPath}">Kembali ke halaman masuk</a></p>
-            </body>
-            </html>
-            """, cancellationToken);
+        await PlainMessagePage.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Terlalu banyak percobaan masuk",
+            RefusalMessage(retryAfter), "rate-limited", cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Portal.Components.Shared;
 
 namespace Portal.Features.Security;
 
@@ -68,17 +69,11 @@ public static class SecurityRegistration
             await next();
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(PlainHttpRefusal);
+        await PlainMessagePage.WriteAsync(context, StatusCodes.Status400BadRequest, "Gunakan HTTPS", PlainHttpMessage);
     });
 
     public const string PlainHttpMessage =
         "Portal Inovasi Pelayanan hanya dapat dibuka lewat HTTPS. Gunakan alamat yang diawali https://, atau hubungi pranata komputer dinas.";
-
-    private const string PlainHttpRefusal =
-        "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Gunakan HTTPS — Portal Inovasi Pelayanan</title></head>"
-        + "<body style=\"font-family: sans-serif; max-width: 40rem; margin: 4rem auto;\"><h1>Gunakan HTTPS</h1><p>" + PlainHttpMessage + "</p></body></html>";
 
     private static bool IsGiven(string? value) => !string.IsNullOrWhiteSpace(value);
 
