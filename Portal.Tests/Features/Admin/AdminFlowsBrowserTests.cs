@@ -80,6 +80,8 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await BrowserSession.ScreenshotAsync(page, "admin-libur-pratinjau");
 
         await page.GetByTestId("import-save").ClickAsync();
+        // What the person sees first: the success message (a refusal would show in the failure's page snapshot).
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("3 hari libur tahun 2027 diimpor.");
         await page.WaitForURLAsync(url => url.EndsWith("tahun=2027"));
         await Expect(page.GetByTestId("holidays-grid")).ToContainTextAsync("Hari Kemerdekaan Republik Indonesia");
         await Expect(page.GetByTestId("count-joint")).ToHaveTextAsync("1 cuti bersama");
