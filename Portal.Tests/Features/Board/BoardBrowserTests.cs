@@ -66,9 +66,17 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
         await BrowserSession.WaitForBoardAsync(page);
 
-        await Card(page, id).DragToAsync(Zone(page, "3"));
+        // While the card is held over step 3, the next step lights up as the legal drop and the skipped one does not.
+        await Card(page, id).HoverAsync();
+        await page.Mouse.DownAsync();
+        await Zone(page, "3").HoverAsync();
+        await Assertions.Expect(Zone(page, "2")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bzone-legal\b"));
+        await Assertions.Expect(Zone(page, "3")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bzone-illegal\b"));
+        await BrowserSession.ScreenshotAsync(page, "board-drag-highlight");
+        await page.Mouse.UpAsync();
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Tidak boleh melompati langkah");
+        await Assertions.Expect(page.Locator(".zone-dragging")).ToHaveCountAsync(0);
         await Assertions.Expect(Zone(page, "1").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "board-illegal-drag-refused");
     }

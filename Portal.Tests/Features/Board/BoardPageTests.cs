@@ -7,7 +7,6 @@ using MudBlazor;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Board;
-using Portal.Features.Innovations;
 using Portal.Features.Workflow;
 using Portal.Tests.Features.Workflow;
 using Portal.Tests.Infrastructure;
@@ -31,9 +30,7 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
         context.Services.AddMudServices();
         context.Services.AddSingleton(app.Get<TimeProvider>());
         context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
-        context.Services.AddSingleton(app.Get<InnovationQueries>());
-        context.Services.AddSingleton(app.Get<SopCatalog>());
-        context.Services.AddSingleton(app.Get<InnovationEvents>());
+        context.Services.AddSingleton(app.Get<BoardSnapshots>());
         context.Services.AddSingleton(app.Get<WorkflowService>());
         context.Services.AddScoped<MoveInteraction>();
         var fungsional = await app.UserAsync(DemoPeople.FungsionalPdip);

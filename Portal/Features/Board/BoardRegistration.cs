@@ -1,0 +1,10 @@
+namespace Portal.Features.Board;
+
+public static class BoardRegistration
+{
+    public static WebApplicationBuilder AddBoard(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BoardSnapshots>();
+        return builder;
+    }
+}

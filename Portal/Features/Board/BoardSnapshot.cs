@@ -1,0 +1,43 @@
+using Portal.Domain;
+using Portal.Features.Innovations;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Board;
+
+/// <summary>
+/// Everything the boards and TV screens show, at one moment: immutable, shared by every open board (each circuit
+/// holds a reference, not a copy) and replaced as a whole when something changes.
+/// </summary>
+public sealed class BoardSnapshot
+{
+    public BoardSnapshot(IReadOnlyList<InnovationSummary> items, IReadOnlyDictionary<int, SopDocument> sops, int currentSopId)
+    {
+        Items = items;
+        Sops = sops;
+        CurrentSopId = currentSopId;
+        Proposers = items.Select(i => (i.ProposerId, i.Proposer)).Distinct().OrderBy(p => p.Proposer).ToList();
+    }
+
+    /// <summary>Running innovations and those finished in the board's window, most urgent first within a step.</summary>
+    public IReadOnlyList<InnovationSummary> Items { get; }
+
+    /// <summary>Every SOP version an item runs under.</summary>
+    public IReadOnlyDictionary<int, SopDocument> Sops { get; }
+
+    public int CurrentSopId { get; }
+
+    public SopDocument CurrentSop => Sops[CurrentSopId];
+
+    /// <summary>The proposers of the items, for the board's filter.</summary>
+    public IReadOnlyList<(string Id, string Name)> Proposers { get; }
+
+    public SopDocument SopOf(InnovationSummary item) => Sops[item.SopDefinitionId];
+
+    public InnovationSummary? Find(int innovationId) => Items.FirstOrDefault(i => i.Id == innovationId);
+
+    public static IReadOnlyList<InnovationSummary> InBoardOrder(IEnumerable<InnovationSummary> items) =>
+        items.OrderBy(s => s.Status).ThenBy(s => s.CurrentStep).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id).ToList();
+}
+
+/// <summary>A new snapshot, and the change that made it (none when the minute's re-judging of lateness did).</summary>
+public sealed record BoardUpdate(BoardSnapshot Snapshot, InnovationChanged? Change);
