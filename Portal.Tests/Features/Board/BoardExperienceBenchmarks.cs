@@ -154,6 +154,96 @@ public sealed class BoardExperienceBenchmarks(ITestOutputHelper output)
         }
     }
 
+    /// <summary>A whole office and its TV screens: 100 open boards while someone moves a card every second for a minute.</summary>
+    [SlowBenchmarkFact]
+    public async Task A_hundred_open_boards_follow_a_move_a_second_for_a_minute()
+    {
+        const int Boards = 100;
+        const int Moves = 60;
+        var session = new BrowserSession();
+        await session.InitializeAsync();
+        try
+        {
+            var app = session.App;
+            await BulkInnovations.SeedAsync(app, 1000, app.Get<TimeProvider>().GetUtcNow());
+            var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
+            List<(int Id, long Version)> toMove;
+            await using (var db = app.CreateDbContext())
+            {
+                toMove = (await db.Innovations.Where(i => i.CurrentStep == 1 && i.Status == InnovationStatus.Berjalan && i.ProposerId == fungsional)
+                    .Select(i => new { i.Id, i.Version }).Take(Moves).ToListAsync()).Select(i => (i.Id, i.Version)).ToList();
+            }
+            foreach (var (id, _) in toMove) await app.AttachAsync(id, fungsional);
+            var watches = toMove.Select(m => new { name = m.Id.ToString(), selector = $"[data-testid=zone-2] [data-testid=card-{m.Id}]" }).ToArray();
+
+            var people = new[] { DemoPeople.FungsionalPdip, DemoPeople.KabidPdip, DemoPeople.KepalaDinas, DemoPeople.FungsionalDafduk };
+            var tabs = new List<IPage>();
+            foreach (var person in people)
+            {
+                var first = await session.SignInAsync(person, 1920, 1080);
+                await first.Context.AddInitScriptAsync(MarksScript);
+                for (var i = 0; i < Boards / people.Length; i++)
+                {
+                    var tab = i == 0 ? first : await first.Context.NewPageAsync();
+                    await tab.GotoAsync($"{session.BaseUrl}/");
+                    await BrowserSession.WaitForBoardAsync(tab);
+                    await tab.EvaluateAsync("w => { window.__marks = {}; window.__watch = w; }", watches);
+                    tabs.Add(tab);
+                }
+            }
+
+            var serverLags = new System.Collections.Concurrent.ConcurrentBag<double>();
+            using var listener = new System.Diagnostics.Metrics.MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Portal.Features.Board.BoardMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+            };
+            listener.SetMeasurementEventCallback<double>((_, value, _, _) => serverLags.Add(value));
+            listener.Start();
+
+            var workflow = app.Get<Portal.Features.Workflow.WorkflowService>();
+            var committedAt = new Dictionary<string, double>();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            for (var i = 0; i < Moves; i++)
+            {
+                var (id, version) = toMove[i];
+                var browserNow = await tabs[0].EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
+                var call = Stopwatch.StartNew();
+                var moved = await workflow.MoveAsync(new Portal.Features.Workflow.MoveCommand(id, version, WorkflowActionKind.Advance), fungsional);
+                Assert.True(moved.Succeeded, moved.Message);
+                committedAt[id.ToString()] = browserNow + call.Elapsed.TotalMilliseconds;
+                // One move a second, on the test's monotonic stopwatch.
+                var next = TimeSpan.FromSeconds(i + 1) - wall.Elapsed;
+                if (next > TimeSpan.Zero) await Task.Delay(next);
+            }
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds;
+
+            var lags = new List<double>();
+            var missing = 0;
+            foreach (var tab in tabs)
+            {
+                await tab.WaitForFunctionAsync("n => Object.keys(window.__marks).length >= n", Moves, new() { Timeout = 30_000 }).ContinueWith(_ => { });
+                var marks = await Marks(tab);
+                foreach (var (id, at) in committedAt)
+                {
+                    if (marks.TryGetValue(id, out var shown)) lags.Add(shown - at);
+                    else missing++;
+                }
+            }
+            listener.Dispose();
+            output.WriteLine($"BENCHMARK {tabs.Count} open boards (1000 running innovations), {Moves} moves one a second:");
+            output.WriteLine($"BENCHMARK   move committed -> card in its new cell on every board (Chromium): {Figures.Summary(lags)}, {missing} missed (target max < 1000)");
+            output.WriteLine($"BENCHMARK   move committed -> board re-rendered on the server (portal.board.move_to_render): {Figures.Summary(serverLags.ToList())}");
+            output.WriteLine($"BENCHMARK   server process CPU during the minute: {cpu:F2} cores (target < 1), with {tabs.Count} tabs of Chromium on the same 2 cores");
+            Assert.Equal(0, missing);
+        }
+        finally
+        {
+            await session.DisposeAsync();
+        }
+    }
+
     private static Task Watch(IPage page, params (string Name, string Selector)[] watches) =>
         page.EvaluateAsync("w => { window.__marks = {}; window.__watch = w; }", watches.Select(w => new { name = w.Name, selector = w.Selector }).ToArray());
 

@@ -16,10 +16,11 @@ namespace Portal.Tests.Features.Board;
 [Trait("Category", "Performance")]
 public sealed class BoardPerformanceTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int RunningInnovations = 500;
+    private const int RunningInnovations = 1000;
     private readonly PortalAppFactory app = new();
 
-    public async Task InitializeAsync() => await BulkInnovations.SeedAsync(app, RunningInnovations, app.Get<TimeProvider>().GetUtcNow());
+    // Eight step runs each: the history of an innovation well into the SOP, as the board query meets it after a year.
+    public async Task InitializeAsync() => await BulkInnovations.SeedAsync(app, RunningInnovations, app.Get<TimeProvider>().GetUtcNow(), runsPerInnovation: 8);
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 

@@ -77,6 +77,8 @@ internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRun>
         builder.Property(r => r.Note).HasMaxLength(2000);
         builder.HasIndex(r => new { r.InnovationId, r.StepNumber, r.RunNumber }).IsUnique();
         builder.HasIndex(r => r.FinishedAt);
+        // The board reads each innovation's latest run: this index finds it without sorting the runs.
+        builder.HasIndex(r => new { r.InnovationId, r.Id });
     }
 }
 

@@ -872,6 +872,8 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("FinishedAt");
 
+                    b.HasIndex("InnovationId", "Id");
+
                     b.HasIndex("InnovationId", "StepNumber", "RunNumber")
                         .IsUnique();
 
