@@ -22,7 +22,7 @@ public sealed class ConcurrentWriterBenchmarkTests(ITestOutputHelper output) : I
     private const int InnovationsPerRound = 240;
 
     private const int WarmUpInnovationsPerRound = 48;
-    private const int MaxWarmUpRounds = 25;
+    private const int MaxWarmUpRounds = 15;
     private const int SettledJitMethods = 10;
 
     /// <summary>From the SOP reading: step 3 is verified by the Kepala Bidang, step 4 verified and step 5 approved by the Kepala Dinas; none needs an uploaded output.</summary>
@@ -58,7 +58,7 @@ public sealed class ConcurrentWriterBenchmarkTests(ITestOutputHelper output) : I
 
     /// <summary>
     /// Moves at 16 writers until the JIT has settled (a round compiles fewer than <see cref="SettledJitMethods"/> methods):
-    /// a portal that has run for a while runs optimised code, and for its first ~2,000 moves the figures would measure
+    /// a portal that has run for a while runs optimised code, and for its first ~2,000 moves (longer on a busy machine) the figures would measure
     /// the JIT (several ms of CPU per move) rather than the writes.
     /// </summary>
     private async Task WarmUpAsync()
