@@ -7,7 +7,8 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>Writes many running innovations straight into the database, for benchmarks that need volume.</summary>
 public static class BulkInnovations
 {
-    public static async Task SeedAsync(PortalAppFactory app, int count, DateTimeOffset now, int runsPerInnovation = 1)
+    /// <param name="atStep">Puts every innovation at this step; without it they spread over steps 1–10.</param>
+    public static async Task SeedAsync(PortalAppFactory app, int count, DateTimeOffset now, int runsPerInnovation = 1, int? atStep = null)
     {
         await using var db = app.CreateDbContext();
         var sopId = await db.SopDefinitions.OrderByDescending(s => s.Version).Select(s => s.Id).FirstAsync();
@@ -15,7 +16,7 @@ public static class BulkInnovations
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < count; i++)
         {
-            var step = i % 10 + 1;
+            var step = atStep ?? i % 10 + 1;
             var innovation = new Innovation
             {
                 Title = $"Inovasi uji beban {i:D5}", Summary = "Ringkasan", Background = "Latar", Goal = "Tujuan", Benefit = "Manfaat",

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Features.Workflow;
 
 namespace Portal.Features.Alerts;
 
@@ -17,7 +18,7 @@ public sealed record NotificationView(
 public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Total, int Unread);
 
 /// <summary>A person's own notifications: every query and change is limited to the given recipient.</summary>
-public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFactory, NotificationEvents events, TimeProvider clock)
+public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFactory, NotificationEvents events, WriteGate writeGate, TimeProvider clock)
 {
     public async Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -47,9 +48,9 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
         var exists = await db.Notifications.AnyAsync(n => n.Id == notificationId && n.RecipientId == userId, cancellationToken);
         if (!exists) return false;
         var now = clock.GetUtcNow();
-        var changed = await db.Notifications
+        var changed = await writeGate.RunAsync(() => db.Notifications
             .Where(n => n.Id == notificationId && n.RecipientId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken), cancellationToken);
         if (changed > 0) events.Publish([userId]);
         return true;
     }
@@ -58,9 +59,9 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var changed = await db.Notifications
+        var changed = await writeGate.RunAsync(() => db.Notifications
             .Where(n => n.RecipientId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, (DateTimeOffset?)now), cancellationToken), cancellationToken);
         if (changed > 0) events.Publish([userId]);
         return changed;
     }

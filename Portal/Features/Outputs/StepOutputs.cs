@@ -21,6 +21,7 @@ public sealed class StepOutputs(
     SopCatalog sops,
     SettingsStore settings,
     InnovationEvents events,
+    WriteGate writeGate,
     TimeProvider clock,
     IConfiguration configuration,
     IHostEnvironment environment)
@@ -125,45 +126,50 @@ public sealed class StepOutputs(
         Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Checked again inside the write transaction: the step may have moved on while the file streamed in.
-        var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, forRunId, cancellationToken);
-        if (refusal is not null) return OutputResult.Refused(refusal);
+        var (result, change) = await writeGate.RunAsync<(OutputResult, InnovationChanged?)>(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Checked again inside the write transaction: the step may have moved on while the file streamed in.
+            var refusal = await UploadRefusalAsync(db, innovationId, userId, replaces, forRunId, cancellationToken);
+            if (refusal is not null) return (OutputResult.Refused(refusal), null);
 
-        var run = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null).OrderByDescending(r => r.Id).FirstAsync(cancellationToken);
-        var uploader = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
-        db.Attachments.Add(new Attachment
-        {
-            Id = id, InnovationId = innovationId, StepRunId = run.Id, StepNumber = run.StepNumber, FileName = fileName.Trim(),
-            StoredName = storedName, ContentType = type.ContentType, SizeBytes = size, Sha256 = hash,
-            UploadedById = userId, UploadedByName = uploader.FullName, UploadedAt = now,
-        });
-        if (replaces is { } replaced)
-        {
-            var old = await db.Attachments.SingleAsync(a => a.Id == replaced, cancellationToken);
-            old.SupersededById = id;
-            old.SupersededAt = now;
-        }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, ActorId = userId, ActorName = uploader.FullName, Action = AuditActions.OutputUploaded, InnovationId = innovationId,
-            FromStep = run.StepNumber, ToStep = run.StepNumber,
-            Detail = $"{fileName} ({size / 1024.0:F0} KB, SHA-256 {hash[..12]}…)" + (replaces is null ? "" : ", menggantikan berkas sebelumnya"),
-        });
-        File.Move(temporary, finalPath);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            File.Delete(finalPath);
-            throw;
-        }
+            var run = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null).OrderByDescending(r => r.Id).FirstAsync(cancellationToken);
+            var uploader = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+            db.Attachments.Add(new Attachment
+            {
+                Id = id, InnovationId = innovationId, StepRunId = run.Id, StepNumber = run.StepNumber, FileName = fileName.Trim(),
+                StoredName = storedName, ContentType = type.ContentType, SizeBytes = size, Sha256 = hash,
+                UploadedById = userId, UploadedByName = uploader.FullName, UploadedAt = now,
+            });
+            if (replaces is { } replaced)
+            {
+                var old = await db.Attachments.SingleAsync(a => a.Id == replaced, cancellationToken);
+                old.SupersededById = id;
+                old.SupersededAt = now;
+            }
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ActorId = userId, ActorName = uploader.FullName, Action = AuditActions.OutputUploaded, InnovationId = innovationId,
+                FromStep = run.StepNumber, ToStep = run.StepNumber,
+                Detail = $"{fileName} ({size / 1024.0:F0} KB, SHA-256 {hash[..12]}…)" + (replaces is null ? "" : ", menggantikan berkas sebelumnya"),
+            });
+            File.Move(temporary, finalPath);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                File.Delete(finalPath);
+                throw;
+            }
+            return (new OutputResult(true, $"Berkas \"{fileName}\" diunggah untuk langkah {run.StepNumber}.", id),
+                new InnovationChanged(innovationId, AuditActions.OutputUploaded, run.StepNumber, run.StepNumber,
+                    InnovationStatus.Berjalan, uploader.FullName, now));
+        }, cancellationToken);
 
-        events.Publish(new InnovationChanged(innovationId, AuditActions.OutputUploaded, run.StepNumber, run.StepNumber,
-            InnovationStatus.Berjalan, uploader.FullName, now));
-        return new OutputResult(true, $"Berkas \"{fileName}\" diunggah untuk langkah {run.StepNumber}.", id);
+        if (change is not null) events.Publish(change);
+        return result;
     }
 }

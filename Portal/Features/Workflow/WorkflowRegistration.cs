@@ -8,6 +8,7 @@ public static class WorkflowRegistration
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InnovationEvents>();
+        builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<SopCatalog>();
         builder.Services.AddSingleton<CalendarProvider>();
         builder.Services.AddSingleton<WorkflowService>();

@@ -8,14 +8,18 @@ using Portal.Features.Innovations;
 namespace Portal.Features.Workflow;
 
 /// <summary>
-/// The one write path for innovations: validate, ask the SOP state machine, then in one immediate
-/// transaction change the innovation, its step runs and the audit trail; publish after the commit.
+/// The one write path for innovations: validate, ask the SOP state machine, stage the change to the innovation,
+/// its step runs and the audit trail, then store it in one immediate transaction, in turn through the
+/// <see cref="WriteGate"/>; publish after the commit. The reading and deciding happen before queueing, so the turn is
+/// short; under the write lock the innovation's version is checked again, and if anyone changed the innovation
+/// meanwhile nothing is stored and the person is told who did.
 /// </summary>
 public sealed class WorkflowService(
     IDbContextFactory<PortalDbContext> dbFactory,
     SopCatalog sops,
     CalendarProvider calendars,
     InnovationEvents events,
+    WriteGate writeGate,
     IValidator<MoveCommand> moveValidator,
     IValidator<InnovationDetails> detailsValidator,
     TimeProvider clock,
@@ -28,8 +32,8 @@ public sealed class WorkflowService(
 
         var calendar = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
+        // One connection for the whole move: the reads below would otherwise each open one (and set its pragmas).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == command.InnovationId, cancellationToken);
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != command.ExpectedVersion) return StaleRefusal(innovation);
@@ -43,6 +47,7 @@ public sealed class WorkflowService(
         if (verdict is WorkflowDecision.Refused refused) return WorkflowResult.Refused(refused.Reason);
         var decision = (WorkflowDecision.Allowed)verdict;
         var currentStep = sop.Step(innovation.CurrentStep);
+        // Outputs are only ever added or replaced, never removed: one seen here is still there when the move is stored.
         if (decision.Outcome is StepOutcome.Selesai or StepOutcome.Sesuai or StepOutcome.Disetujui && currentStep.RequiresOutput
             && !await db.Attachments.AnyAsync(a => a.InnovationId == innovation.Id && a.StepRun!.FinishedAt == null && a.SupersededAt == null, cancellationToken))
         {
@@ -93,16 +98,10 @@ public sealed class WorkflowService(
             Reason = action.Reason,
         });
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await SaveInTurnAsync(db, innovation.Id, command.ExpectedVersion, cancellationToken))
         {
             logger.LogInformation("Concurrent move of innovation {InnovationId} lost the race", innovation.Id);
-            await transaction.RollbackAsync(cancellationToken);
-            return await StaleRefusalFromDatabaseAsync(innovation.Id, cancellationToken);
+            return await StaleRefusalFromDatabaseAsync(innovation.Id, "dipindahkan", cancellationToken);
         }
 
         events.Publish(new InnovationChanged(innovation.Id, auditAction, fromStep,
@@ -119,8 +118,6 @@ public sealed class WorkflowService(
         var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var proposerBidang = actor?.Capacities.FirstOrDefault(c => c.Role == sop.First.Role && c.OnBehalfOf is null)?.BidangId;
         if (actor is null || proposerBidang is null)
@@ -139,18 +136,22 @@ public sealed class WorkflowService(
         };
         details.ApplyTo(innovation);
         Touch(innovation, actor, now);
+        innovation.StepRuns.Add(NewRun(sop.First, runNumber: 1, calendar, now));
         db.Innovations.Add(innovation);
-        await db.SaveChangesAsync(cancellationToken);
-
-        await OpenRunAsync(db, innovation.Id, sop.First, calendar, now, cancellationToken);
-        db.AuditEntries.Add(new AuditEntry
+        await writeGate.RunAsync(async () =>
         {
-            At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.InnovationCreated,
-            InnovationId = innovation.Id, ToStep = sop.First.Number, ToStatus = InnovationStatus.Berjalan.Name(),
-            Detail = $"SOP versi {sop.Version}",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            // The audit row names the innovation by its id, which the first save assigned.
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.InnovationCreated,
+                InnovationId = innovation.Id, ToStep = sop.First.Number, ToStatus = InnovationStatus.Berjalan.Name(),
+                Detail = $"SOP versi {sop.Version}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
 
         events.Publish(new InnovationChanged(innovation.Id, AuditActions.InnovationCreated, null, sop.First.Number,
             innovation.Status, actor.DisplayName, now));
@@ -163,7 +164,6 @@ public sealed class WorkflowService(
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != expectedVersion) return StaleRefusal(innovation, "diubah");
@@ -182,16 +182,8 @@ public sealed class WorkflowService(
             At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.DetailsChanged,
             InnovationId = innovation.Id, FromStep = innovation.CurrentStep, ToStep = innovation.CurrentStep,
         });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return await StaleRefusalFromDatabaseAsync(innovationId, cancellationToken);
-        }
+        if (!await SaveInTurnAsync(db, innovationId, expectedVersion, cancellationToken))
+            return await StaleRefusalFromDatabaseAsync(innovationId, "diubah", cancellationToken);
 
         events.Publish(new InnovationChanged(innovation.Id, AuditActions.DetailsChanged, innovation.CurrentStep, innovation.CurrentStep,
             innovation.Status, actor.DisplayName, now));
@@ -206,14 +198,36 @@ public sealed class WorkflowService(
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var previousRuns = await db.StepRuns.CountAsync(r => r.InnovationId == innovationId && r.StepNumber == step.Number, cancellationToken);
-        db.StepRuns.Add(new StepRun
+        var run = NewRun(step, previousRuns + 1, calendar, now);
+        run.InnovationId = innovationId;
+        db.StepRuns.Add(run);
+    }
+
+    private static StepRun NewRun(SopStepDefinition step, int runNumber, WorkingCalendar calendar, DateTimeOffset now) => new()
+    {
+        StepNumber = step.Number,
+        RunNumber = runNumber,
+        StartedAt = now,
+        DueAt = step.Duration is { } duration ? calendar.DueAt(now, duration) : null,
+    };
+
+    /// <summary>
+    /// Stores the staged changes in one immediate transaction, in turn through the write gate. The decision was made on
+    /// what was read before queueing, so the innovation's version is checked again under the write lock: false, and
+    /// nothing stored, when someone changed the innovation since.
+    /// </summary>
+    private async Task<bool> SaveInTurnAsync(PortalDbContext db, int innovationId, long readVersion, CancellationToken cancellationToken)
+    {
+        // The transaction is ours and nothing in it is retried: no savepoint needed inside it.
+        db.Database.AutoSavepointsEnabled = false;
+        return await writeGate.RunAsync(async () =>
         {
-            InnovationId = innovationId,
-            StepNumber = step.Number,
-            RunNumber = previousRuns + 1,
-            StartedAt = now,
-            DueAt = step.Duration is { } duration ? calendar.DueAt(now, duration) : null,
-        });
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await db.Innovations.AnyAsync(i => i.Id == innovationId && i.Version == readVersion, cancellationToken)) return false;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     private static void Touch(Innovation innovation, WorkflowActor actor, DateTimeOffset now)
@@ -257,10 +271,10 @@ public sealed class WorkflowService(
         $"{subject} sudah {verb} oleh {byName ?? "orang lain"} pada {WitaFormat.DateTime(at)}. "
         + "Tampilan telah diperbarui; periksa posisinya lalu ulangi bila perlu.";
 
-    private async Task<WorkflowResult> StaleRefusalFromDatabaseAsync(int innovationId, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> StaleRefusalFromDatabaseAsync(int innovationId, string verb, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var current = await db.Innovations.AsNoTracking().FirstAsync(i => i.Id == innovationId, cancellationToken);
-        return StaleRefusal(current);
+        return StaleRefusal(current, verb);
     }
 }
