@@ -28,10 +28,11 @@ public sealed class BoardComponentTests : IAsyncLifetime
     private IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters) where T : IComponent =>
         context.Render(parameters);
 
-    private IRenderedComponent<SwimlaneBoard> RenderBoard(IReadOnlyList<InnovationSummary> items, WorkflowActor? actor, bool readOnly = false) =>
+    private IRenderedComponent<SwimlaneBoard> RenderBoard(IReadOnlyList<InnovationSummary> items, WorkflowActor? actor, bool readOnly = false,
+        int currentSopId = 1) =>
         Render<SwimlaneBoard>(p => p
             .Add(b => b.Sop, SopV1)
-            .Add(b => b.CurrentSopId, 1)
+            .Add(b => b.CurrentSopId, currentSopId)
             .Add(b => b.Items, items)
             .Add(b => b.SopOf, _ => SopV1)
             .Add(b => b.Actor, actor)
@@ -49,10 +50,7 @@ public sealed class BoardComponentTests : IAsyncLifetime
     [MemberData(nameof(CardStates))]
     public void A_card_states_its_SLA_in_words_and_colour(SlaStatus sla, int returns, string expectedText, string expectedClass)
     {
-        var card = Render<InnovationCard>(p => p
-            .Add(c => c.Item, Item(1, 2, sla: sla, returns: returns))
-            .Add(c => c.Moves, [])
-            .Add(c => c.IsCurrentSopVersion, true));
+        var card = RenderBoard([Item(1, 2, sla: sla, returns: returns)], Kadis());
 
         Assert.Contains(expectedText, card.Markup);
         Assert.Contains(expectedClass, card.Find("[data-testid=card-1]").ClassName);
@@ -63,12 +61,20 @@ public sealed class BoardComponentTests : IAsyncLifetime
     [Fact]
     public void A_card_on_an_older_SOP_version_says_so()
     {
-        var card = Render<InnovationCard>(p => p
-            .Add(c => c.Item, Item(1, 2, sopDefinitionId: 1))
-            .Add(c => c.Moves, [])
-            .Add(c => c.IsCurrentSopVersion, false));
+        var card = RenderBoard([Item(1, 2, sopDefinitionId: 1)], Kadis(), currentSopId: 2);
 
-        Assert.Contains("SOP v1", card.Markup);
+        Assert.Contains("SOP v1", card.Find("[data-testid=card-1]").TextContent);
+    }
+
+    [Fact]
+    public void A_title_is_shown_as_text_never_as_markup()
+    {
+        const string title = "<img src=x onerror=alert(1)> & \"Antrean\"";
+        var board = RenderBoard([Item(1, 1) with { Title = title }], Fungsional());
+
+        Assert.Equal(title, board.Find("[data-testid=card-1] .card-title").TextContent);
+        Assert.Empty(board.FindAll("[data-testid=card-1] img"));
+        Assert.Equal($"Tindakan untuk {title}", board.Find("[data-card-menu]").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -90,15 +96,35 @@ public sealed class BoardComponentTests : IAsyncLifetime
     {
         var items = new[] { Item(1, 1), Item(2, 3), Item(3, 3, bidangId: Dafduk), Item(4, 5) };
 
-        var asKabid = RenderBoard(items, Kabid()).FindComponents<InnovationCard>().ToDictionary(c => c.Instance.Item.Id, c => c.Instance.Moves);
+        var asKabid = MenusOn(RenderBoard(items, Kabid()), items);
         Assert.Empty(asKabid[1]);
-        Assert.Equal(["Sesuai — lanjutkan ke langkah 4", "Tidak sesuai — kembalikan ke langkah 2"], asKabid[2].Select(m => m.Label));
+        Assert.Equal(["Sesuai — lanjutkan ke langkah 4", "Tidak sesuai — kembalikan ke langkah 2"], asKabid[2]);
         Assert.Empty(asKabid[3]);
         Assert.Empty(asKabid[4]);
 
-        var asKadis = RenderBoard(items, Kadis()).FindComponents<InnovationCard>().ToDictionary(c => c.Instance.Item.Id, c => c.Instance.Moves);
-        Assert.Equal(["Setujui — lanjutkan ke langkah 6"], asKadis[4].Select(m => m.Label));
+        var asKadis = MenusOn(RenderBoard(items, Kadis()), items);
+        Assert.Equal(["Setujui — lanjutkan ke langkah 6"], asKadis[4]);
         Assert.Empty(asKadis[2]);
+    }
+
+    private IRenderedComponent<MudPopoverProvider>? popovers;
+
+    // What each card's menu offers, opened as a person opens it (no ⋮ button: no menu).
+    private Dictionary<int, List<string>> MenusOn(IRenderedComponent<SwimlaneBoard> board, IEnumerable<InnovationSummary> items)
+    {
+        popovers ??= context.Render<MudPopoverProvider>();
+        var menus = new Dictionary<int, List<string>>();
+        foreach (var item in items)
+        {
+            if (board.FindAll($"[data-card-menu='{item.Id}']").Count == 0)
+            {
+                menus[item.Id] = [];
+                continue;
+            }
+            board.InvokeAsync(() => board.Instance.OpenMenu(item.Id, keyboard: false));
+            menus[item.Id] = popovers.WaitForElements($"[data-testid^=card-action-{item.Id}-]").Select(e => e.TextContent.Trim()).ToList();
+        }
+        return menus;
     }
 
     [Fact]
@@ -112,7 +138,7 @@ public sealed class BoardComponentTests : IAsyncLifetime
             builder.OpenComponent<InnovationCard>(1);
             builder.AddAttribute(2, nameof(InnovationCard.Item), Item(2, 3));
             builder.AddAttribute(3, nameof(InnovationCard.Moves), moves);
-            builder.AddAttribute(4, nameof(InnovationCard.IsCurrentSopVersion), true);
+            builder.AddAttribute(4, nameof(InnovationCard.Look), new CardLook(false, true, false, true, true, "2 4"));
             builder.CloseComponent();
         });
 
@@ -138,8 +164,8 @@ public sealed class BoardComponentTests : IAsyncLifetime
         var next = ItemsAfter[change];
         var popovers = context.Render<MudPopoverProvider>();
         var board = RenderBoard([Item(1, 1), Item(2, 1), Item(3, 3)], Fungsional());
+        board.InvokeAsync(() => board.Instance.OpenMenu(1, keyboard: false));
         var card = board.FindComponents<InnovationCard>().Single(c => c.Instance.Item.Id == 1).Instance;
-        board.Find("[data-testid=card-menu-1] button").Click();
         Assert.Single(popovers.FindAll("[data-testid=card-action-1-Advance]"));
 
         board.Render(p => p.Add(b => b.Items, next));
@@ -154,7 +180,7 @@ public sealed class BoardComponentTests : IAsyncLifetime
     {
         var popovers = context.Render<MudPopoverProvider>();
         var board = RenderBoard([Item(1, 1), Item(2, 1)], Fungsional());
-        board.Find("[data-testid=card-menu-1] button").Click();
+        board.InvokeAsync(() => board.Instance.OpenMenu(1, keyboard: false));
 
         board.Render(p => p.Add(b => b.Items, [Item(1, 2), Item(2, 1)]));
 

@@ -55,7 +55,8 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
         var page = context.Render<BoardPage>();
         var card = page.WaitForElement($"[data-testid=card-{id}]");
         Assert.Equal("DueSoon", card.QuerySelector("[data-testid=sla-chip]")!.GetAttribute("data-level"));
-        page.Find($"[data-testid=card-menu-{id}] button").Click();
+        var board = page.FindComponent<SwimlaneBoard>();
+        await board.InvokeAsync(() => board.Instance.OpenMenu(id, keyboard: false));
         Assert.Single(popovers.FindAll($"[data-testid=card-action-{id}-Advance]"));
 
         Clock.Advance(TimeSpan.FromMinutes(1));

@@ -43,6 +43,14 @@ export function attach(grid, dotnet) {
       dotnet.invokeMethodAsync('Drop', drop.id, zone.dataset.zone).catch(() => { /* the circuit is gone: the page reconnects */ });
     },
     dragend: clear,
+    // A card's ⋮ button (plain HTML until pressed): the server swaps in the live menu and opens it. A click
+    // with no mouse press (detail 0) came from Enter or Space.
+    click(event) {
+      const button = event.target.closest?.('[data-card-menu]');
+      if (!button) return;
+      event.preventDefault();
+      dotnet.invokeMethodAsync('OpenMenu', Number(button.dataset.cardMenu), event.detail === 0).catch(() => { });
+    },
   };
   for (const [name, listener] of Object.entries(listeners)) grid.addEventListener(name, listener);
   boards.set(grid, listeners);
