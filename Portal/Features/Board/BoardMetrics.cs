@@ -10,5 +10,5 @@ public static class BoardMetrics
     private static readonly Meter Meter = new(MeterName);
 
     public static readonly Histogram<double> MoveToRender = Meter.CreateHistogram<double>(
-        "portal.board.move_to_render", "ms", "Time from a move being stored to an open board having re-rendered it");
+        "portal.board.move_to_render", "ms", "Time from a move being stored to an open board having rendered it and sent the change to its browser");
 }
