@@ -51,6 +51,10 @@ public sealed class WorkflowService(
         if (decision.Outcome is StepOutcome.Selesai or StepOutcome.Sesuai or StepOutcome.Disetujui && currentStep.RequiresOutput
             && !await db.Attachments.AnyAsync(a => a.InnovationId == innovation.Id && a.StepRun!.FinishedAt == null && a.SupersededAt == null, cancellationToken))
         {
+            // These reads are not one snapshot: if someone moved the innovation on in between (closing the run that
+            // held the output), that, not a missing output, is what this person must be told.
+            if (await db.Innovations.AnyAsync(i => i.Id == innovation.Id && i.Version != command.ExpectedVersion, cancellationToken))
+                return await StaleRefusalFromDatabaseAsync(innovation.Id, "dipindahkan", cancellationToken);
             return WorkflowResult.Refused(MissingOutputMessage(currentStep));
         }
 
