@@ -24,6 +24,7 @@ public sealed class BoardSnapshots : EventHub<BoardUpdate>, IDisposable
     private readonly IDisposable subscription;
     private ITimer? rejudgeTimer;
     private volatile BoardSnapshot? current;
+    private int rejudging;
 
     public BoardSnapshots(InnovationQueries queries, SopCatalog sops, InnovationEvents events, TimeProvider clock, ILogger<BoardSnapshots> logger)
         : base(logger)
@@ -78,6 +79,9 @@ public sealed class BoardSnapshots : EventHub<BoardUpdate>, IDisposable
 
     private async Task RejudgeAsync()
     {
+        // One re-read at a time: ticks that come while one runs (a slow machine, or a clock that jumped ahead and
+        // fires every minute it skipped) would otherwise queue thousands of reads ahead of the moves.
+        if (Interlocked.Exchange(ref rejudging, 1) == 1) return;
         try
         {
             BoardSnapshot next;
@@ -98,6 +102,10 @@ public sealed class BoardSnapshots : EventHub<BoardUpdate>, IDisposable
         catch (Exception ex)
         {
             logger.LogWarning(ex, "The board snapshot could not be read again; boards keep the previous one");
+        }
+        finally
+        {
+            Volatile.Write(ref rejudging, 0);
         }
     }
 
