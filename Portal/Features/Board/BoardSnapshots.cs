@@ -56,9 +56,6 @@ public sealed class BoardSnapshots : EventHub<BoardUpdate>, IDisposable
         }
     }
 
-    /// <summary>Reads everything again now (an administrator renamed a person or a bidang, or imported holidays).</summary>
-    public Task RefreshAsync() => RejudgeAsync();
-
     private async Task ApplyAsync(InnovationChanged change)
     {
         BoardSnapshot next;
