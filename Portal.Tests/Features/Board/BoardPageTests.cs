@@ -65,4 +65,40 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
             page.Find($"[data-testid=card-{id}] [data-testid=sla-chip]").GetAttribute("data-level")));
         Assert.Single(popovers.FindAll($"[data-testid=card-action-{id}-Advance]"));
     }
+
+    [Fact]
+    public async Task A_card_moved_into_a_full_cell_stays_there_after_its_glow_fades()
+    {
+        var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
+        var workflow = app.Get<WorkflowService>();
+        var ids = new List<int>();
+        for (var i = 0; i < 13; i++)
+        {
+            var created = await workflow.CreateAsync(WorkflowServiceTests.Details($"Uji sel penuh {i:D2}"), fungsional);
+            ids.Add(created.InnovationId!.Value);
+            await app.AttachAsync(ids[^1], fungsional);
+        }
+        foreach (var id in ids.SkipLast(1)) await AdvanceAsync(id, fungsional);
+        var page = context.Render<BoardPage>();
+        page.WaitForElement($"[data-testid=zone-2] [data-testid=card-{ids[0]}]");
+        var last = ids[^1];
+        // Step 2 holds twelve more urgent cards (or as urgent, and older), so the cell is full before this one arrives.
+        Assert.True(page.FindAll("[data-testid=zone-2] .board-card").Count >= 12);
+
+        await AdvanceAsync(last, fungsional);
+
+        page.WaitForAssertion(() => Assert.Contains("card-highlight",
+            page.Find($"[data-testid=zone-2] [data-testid=card-{last}]").GetAttribute("class")));
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.DoesNotContain("card-highlight",
+            page.Find($"[data-testid=zone-2] [data-testid=card-{last}]").GetAttribute("class")));
+    }
+
+    private async Task AdvanceAsync(int id, string userId)
+    {
+        await using var db = app.CreateDbContext();
+        var version = await db.Innovations.Where(i => i.Id == id).Select(i => i.Version).SingleAsync();
+        var moved = await app.Get<WorkflowService>().MoveAsync(new MoveCommand(id, version, Portal.Domain.WorkflowActionKind.Advance), userId);
+        Assert.True(moved.Succeeded, moved.Message);
+    }
 }
