@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Alerts;
 using Portal.Features.Board;
+using Portal.Features.Operations.Backups;
 using Portal.Features.Admin;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
@@ -11,6 +12,7 @@ using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+if (RestoreCommand.IsRequested(args)) return RestoreCommand.Run(args, builder.Configuration, builder.Environment, Console.Out);
 builder.AddPortalData();
 builder.AddPortalSecurity();
 builder.AddWorkflow();
@@ -22,11 +24,13 @@ builder.AddSopPages();
 builder.AddReports();
 builder.AddPortalUi();
 builder.AddAlerts();
+builder.AddBackups();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
 app.UsePortalPipeline();
 app.UseAlerts();
 app.Run();
+return 0;
 
 public partial class Program;

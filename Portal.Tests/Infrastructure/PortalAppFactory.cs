@@ -37,11 +37,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
         Directory.CreateDirectory(DataDirectory);
+        // Backups go beside the data folder, never into the source tree (the default is relative to the content root).
+        this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
+        BackupFolder = this.settings["Backups:Folder"]!;
     }
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     public string DataDirectory { get; }
+
+    public string BackupFolder { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -80,6 +85,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
+            if (Directory.Exists(BackupFolder)) Directory.Delete(BackupFolder, recursive: true);
         }
         catch (IOException)
         {

@@ -2,13 +2,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Operations.Backups;
 
 namespace Portal.Data;
 
-/// <summary>Brings a database up to date on start-up: migrations, WAL, the SOP v1, bidang, holidays and roles.</summary>
+/// <summary>
+/// Brings a database up to date on start-up: a backup before migrating a database that has data, migrations, WAL,
+/// the SOP v1, bidang, holidays and roles.
+/// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> dbFactory,
     RoleManager<IdentityRole> roles,
+    PortalBackup backup,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -24,6 +29,7 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await BackUpBeforeMigratingAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
@@ -47,6 +53,28 @@ public sealed class DatabaseInitializer(
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
+    }
+
+    /// <summary>An upgrade that goes wrong can be undone: no migration touches existing data without a verified backup first.</summary>
+    private async Task BackUpBeforeMigratingAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0 || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()) return;
+
+        logger.LogInformation("Taking a backup before applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        BackupManifest manifest;
+        try
+        {
+            manifest = await backup.TakeAsync(BackupReason.BeforeUpgrade, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new InvalidOperationException($"Pembaruan basis data dibatalkan, tidak ada yang diubah. {BackupTexts.FailureMessage(ex)}", ex);
+        }
+        if (!manifest.Verified)
+            throw new InvalidOperationException(
+                $"Pembaruan basis data dibatalkan: cadangan sebelum pembaruan ({manifest.Id}) tidak lolos pemeriksaan: {manifest.Problem}");
+        logger.LogInformation("Backup {Id} of schema {Schema} taken and verified before the upgrade; migrating now", manifest.Id, manifest.Schema);
     }
 
     private static string ReadSeed(string name)

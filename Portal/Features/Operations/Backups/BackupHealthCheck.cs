@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Portal.Domain;
+
+namespace Portal.Features.Operations.Backups;
+
+/// <summary>Healthy while the newest verified backup is younger than the allowed age (26 hours by default).</summary>
+public sealed class BackupHealthCheck(BackupMonitor monitor) : IHealthCheck
+{
+    public const string Name = "cadangan";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var state = await monitor.ReadAsync(cancellationToken);
+        var data = new Dictionary<string, object>
+        {
+            ["nama"] = $"Cadangan terverifikasi terakhir lebih muda dari {monitor.MaxAge.TotalHours:0} jam",
+        };
+        if (state.LastVerified is { } last) data["terakhir"] = last.TakenAt.ToString("O");
+
+        if (!state.Overdue)
+        {
+            return state.LastVerified is { } recent
+                ? HealthCheckResult.Healthy($"Cadangan terverifikasi terakhir: {WitaFormat.DateTime(recent.TakenAt)}.", data)
+                : HealthCheckResult.Degraded("Belum ada cadangan; cadangan pertama dibuat pada jadwal malam berikutnya.", data: data);
+        }
+        var description = state.LastVerified is { } old
+            ? $"Cadangan terverifikasi terakhir {WitaFormat.DateTime(old.TakenAt)}, lebih tua dari {monitor.MaxAge.TotalHours:0} jam."
+            : $"Belum ada cadangan terverifikasi dalam {monitor.MaxAge.TotalHours:0} jam terakhir.";
+        return new HealthCheckResult(context.Registration.FailureStatus, description, data: data);
+    }
+}

@@ -1,0 +1,55 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Features.Operations.Backups;
+
+/// <summary>What a person is told after a backup: its manifest when one was written, and a sentence in Indonesian.</summary>
+public sealed record BackupOutcome(BackupManifest? Manifest, string Message)
+{
+    public bool Succeeded => Manifest?.Verified == true;
+}
+
+/// <summary>
+/// The nightly backup and the hourly watch (Hangfire jobs; ordinary services, so tests call them directly): takes
+/// and checks a backup, applies retention, and alerts the administrators when a backup fails or none is recent.
+/// </summary>
+public sealed class BackupJob(PortalBackup backup, BackupMonitor monitor, IOptions<BackupOptions> options, ILogger<BackupJob> logger)
+{
+    /// <summary>No automatic retry: a failure alerts at once, and the next night (or "Cadangkan sekarang") tries again.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(CancellationToken cancellationToken) => TakeAsync(BackupReason.Scheduled, cancellationToken);
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        var state = await monitor.ReadAsync(cancellationToken);
+        if (state.Overdue) logger.LogWarning("No verified backup younger than {MaxAge}", monitor.MaxAge);
+    }
+
+    public async Task<BackupOutcome> TakeAsync(BackupReason reason, CancellationToken cancellationToken = default)
+    {
+        BackupManifest manifest;
+        try
+        {
+            manifest = await backup.TakeAsync(reason, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "The {Reason} backup failed", reason);
+            var message = BackupTexts.FailureMessage(ex);
+            monitor.RecordFailure(message);
+            return new BackupOutcome(null, message);
+        }
+
+        if (!manifest.Verified)
+        {
+            var message = BackupTexts.VerificationFailedMessage(manifest.Problem);
+            monitor.RecordFailure(message);
+            return new BackupOutcome(manifest, message);
+        }
+
+        monitor.RecordSuccess();
+        await backup.PruneAsync(options.Value.DailyKept, options.Value.WeeklyKept, cancellationToken);
+        return new BackupOutcome(manifest, $"Cadangan {manifest.Id} dibuat dan lolos pemeriksaan.");
+    }
+}

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain;
+
+namespace Portal.Features.Operations.Backups;
+
+/// <summary>
+/// <c>Portal --pulihkan &lt;backup folder or its manifest.json&gt; [--data &lt;empty data folder&gt;]</c>: restores one backup
+/// into an empty data folder before any web host starts. Everything is checked before anything is written; a refusal
+/// says why in Indonesian, writes nothing and ends with a non-zero exit code.
+/// </summary>
+public static class RestoreCommand
+{
+    public const string Verb = "--pulihkan";
+    public const string DataOption = "--data";
+
+    public const int Restored = 0;
+    public const int Refused = 1;
+    public const int Usage = 2;
+
+    public static bool IsRequested(string[] args) => args.Contains(Verb, StringComparer.Ordinal);
+
+    /// <summary>Runs the command with the data folder from the configuration unless <c>--data</c> names one.</summary>
+    public static int Run(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output)
+    {
+        var backupArgument = ValueAfter(args, Verb);
+        if (backupArgument is null)
+        {
+            output.WriteLine("Cara pakai: Portal --pulihkan <folder cadangan atau manifest.json> [--data <folder data kosong>]");
+            return Usage;
+        }
+        var target = ValueAfter(args, DataOption) is { } data
+            ? Path.GetFullPath(data)
+            : DataRegistration.DataDirectory(configuration, environment);
+        return Restore(Path.GetFullPath(backupArgument), target, output);
+    }
+
+    public static int Restore(string backupPath, string targetDataDirectory, TextWriter output)
+    {
+        var refusal = Check(backupPath, targetDataDirectory, out var folder, out var manifest);
+        if (refusal is not null)
+        {
+            output.WriteLine($"Pemulihan ditolak: {refusal}");
+            output.WriteLine("Tidak ada yang diubah.");
+            return Refused;
+        }
+
+        output.WriteLine($"Memulihkan cadangan {manifest!.Id} ({WitaFormat.DateTime(manifest.TakenAt)}) ke {targetDataDirectory} ...");
+        var createdTarget = !Directory.Exists(targetDataDirectory);
+        try
+        {
+            Copy(folder!, manifest, targetDataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Empty(targetDataDirectory, createdTarget);
+            output.WriteLine($"Pemulihan gagal: {ex.Message}");
+            output.WriteLine("Folder data tujuan dikosongkan lagi; tidak ada yang dipulihkan.");
+            return Refused;
+        }
+
+        output.WriteLine($"Pemulihan selesai: {manifest.RowCount("Innovations")} inovasi, {manifest.RowCount("AuditEntries")} baris riwayat, " +
+                         $"{manifest.Attachments.Count} lampiran, {manifest.KeyFiles.Count} kunci, skema {manifest.Schema}.");
+        output.WriteLine("Jalankan portal dengan folder data ini (Portal:DataDirectory). Antrean tugas latar (hangfire.db) dibuat baru saat portal mulai.");
+        return Restored;
+    }
+
+    private static string? Check(string backupPath, string target, out string? folder, out BackupManifest? manifest)
+    {
+        folder = null;
+        manifest = null;
+        var manifestPath = File.Exists(backupPath) ? backupPath : Path.Combine(backupPath, BackupPaths.ManifestFile);
+        if (!File.Exists(manifestPath)) return $"cadangan tidak ditemukan: tidak ada {BackupPaths.ManifestFile} di {backupPath}.";
+        folder = Path.GetDirectoryName(manifestPath)!;
+        manifest = BackupManifest.Read(manifestPath);
+        if (manifest is null) return $"{BackupPaths.ManifestFile} rusak atau bukan manifest cadangan portal.";
+        if (!manifest.Verified) return $"cadangan ini tidak lolos pemeriksaan saat dibuat ({manifest.Problem}). Pilih cadangan lain.";
+
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            return $"folder data tujuan {target} tidak kosong. Pemulihan hanya ke folder kosong: hentikan portal, pindahkan isi folder lama, lalu ulangi.";
+
+        var database = Path.Combine(folder, BackupPaths.DatabaseFile);
+        if (SqliteFileCheck.Problem(database, manifest.RowCounts) is { } problem) return $"basis data cadangan rusak. {problem}";
+
+        var newer = NewerSchema(database);
+        if (newer.Count > 0)
+            return $"cadangan ini dibuat oleh versi portal yang lebih baru (skema {newer[^1]}); versi ini mengenal skema sampai {KnownMigrations()[^1]}. " +
+                   "Pasang versi portal yang sama atau lebih baru, lalu pulihkan dengan versi itu.";
+
+        var shared = SharedAttachments(folder);
+        var missing = manifest.Attachments
+            .Where(a => new FileInfo(Path.Combine(shared, a.StoredName)) is not { Exists: true } file || file.Length != a.SizeBytes)
+            .ToList();
+        if (missing.Count > 0)
+            return $"{missing.Count} lampiran yang dibutuhkan cadangan ini tidak ada (atau ukurannya berbeda) di folder lampiran cadangan, mis. {missing[0].StoredName}.";
+        return null;
+    }
+
+    /// <summary>Migrations applied to the backup that this build does not know: it was written by a newer portal.</summary>
+    private static List<string> NewerSchema(string database)
+    {
+        using var connection = SqliteFileCheck.Open(database);
+        return SqliteFileCheck.AppliedMigrations(connection).Except(KnownMigrations(), StringComparer.Ordinal).ToList();
+    }
+
+    private static IReadOnlyList<string> KnownMigrations()
+    {
+        using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=:memory:").Options);
+        return db.Database.GetMigrations().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static string SharedAttachments(string backupFolder) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(backupFolder).TrimEnd(Path.DirectorySeparatorChar))!, BackupPaths.AttachmentsFolder);
+
+    private static void Copy(string folder, BackupManifest manifest, string target)
+    {
+        DataFolder.CreatePrivate(target);
+        File.Copy(Path.Combine(folder, BackupPaths.DatabaseFile), Path.Combine(target, BackupPaths.DatabaseFile));
+
+        var shared = SharedAttachments(folder);
+        foreach (var attachment in manifest.Attachments)
+        {
+            var destination = Path.Combine(target, BackupPaths.AttachmentsFolder, attachment.StoredName);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            var hash = PortalBackup.CopyHashed(Path.Combine(shared, attachment.StoredName), destination);
+            if (!string.Equals(hash, attachment.Sha256, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidDataException($"isi lampiran {attachment.StoredName} di cadangan tidak sama dengan SHA-256 yang tercatat.");
+        }
+
+        var keys = Path.Combine(folder, BackupPaths.KeysFolder);
+        if (!Directory.Exists(keys)) return;
+        Directory.CreateDirectory(Path.Combine(target, BackupPaths.KeysFolder));
+        foreach (var key in Directory.EnumerateFiles(keys))
+            File.Copy(key, Path.Combine(target, BackupPaths.KeysFolder, Path.GetFileName(key)));
+    }
+
+    private static void Empty(string target, bool createdTarget)
+    {
+        if (!Directory.Exists(target)) return;
+        if (createdTarget)
+        {
+            Directory.Delete(target, recursive: true);
+            return;
+        }
+        foreach (var entry in new DirectoryInfo(target).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo directory) directory.Delete(recursive: true);
+            else entry.Delete();
+        }
+    }
+
+    private static string? ValueAfter(string[] args, string option)
+    {
+        var index = Array.IndexOf(args, option);
+        return index >= 0 && index + 1 < args.Length && !args[index + 1].StartsWith("--", StringComparison.Ordinal) ? args[index + 1] : null;
+    }
+}
