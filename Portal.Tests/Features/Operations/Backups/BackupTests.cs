@@ -59,14 +59,17 @@ public sealed class BackupTests(BackupPortal app) : IClassFixture<BackupPortal>
         var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
         var created = await app.Get<WorkflowService>().CreateAsync(WorkflowServiceTests.Details("Inovasi dengan dua lampiran"), fungsional);
         await app.AttachAsync(created.InnovationId!.Value, fungsional, "pertama.pdf");
+        app.Clock.Now += TimeSpan.FromMinutes(1);
         await Job.TakeAsync(BackupReason.Manual);
         var sharedFiles = SharedFiles();
 
+        app.Clock.Now += TimeSpan.FromMinutes(1);
         var again = (await Job.TakeAsync(BackupReason.Manual)).Manifest!;
         Assert.Equal((0, 0L), (again.NewAttachmentFiles, again.NewAttachmentBytes));
         Assert.Equal(sharedFiles, SharedFiles());
 
         await app.AttachAsync(created.InnovationId!.Value, fungsional, "kedua.pdf");
+        app.Clock.Now += TimeSpan.FromMinutes(1);
         var afterUpload = (await Job.TakeAsync(BackupReason.Manual)).Manifest!;
 
         await using var db = app.CreateDbContext();

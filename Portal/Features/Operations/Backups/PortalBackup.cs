@@ -55,9 +55,9 @@ public sealed class PortalBackup(
         if (!Directory.Exists(paths.BackupFolder)) return [];
         return Directory.EnumerateDirectories(paths.BackupFolder)
             .Where(folder => !Path.GetFileName(folder).StartsWith(WorkPrefix, StringComparison.Ordinal))
-            .Select(folder => Path.Combine(folder, BackupPaths.ManifestFile))
-            .Where(File.Exists)
-            .Select(BackupManifest.Read)
+            .Where(folder => File.Exists(Path.Combine(folder, BackupPaths.ManifestFile)))
+            // The folder's name is the id: a folder copied or renamed by hand is still listed (and pruned) as itself.
+            .Select(folder => BackupManifest.Read(Path.Combine(folder, BackupPaths.ManifestFile)) is { } manifest ? manifest with { Id = Path.GetFileName(folder) } : null)
             .OfType<BackupManifest>()
             .OrderByDescending(m => m.TakenAt)
             .ThenByDescending(m => m.Id, StringComparer.Ordinal)
