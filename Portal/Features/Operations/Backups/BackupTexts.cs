@@ -34,6 +34,14 @@ public static class BackupTexts
         _ => reason.ToString(),
     };
 
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024L * 1024 * 1024 => (bytes / 1024d / 1024 / 1024).ToString("N1", Domain.WitaFormat.Indonesian) + " GB",
+        >= 1024L * 1024 => (bytes / 1024d / 1024).ToString("N1", Domain.WitaFormat.Indonesian) + " MB",
+        >= 1024 => (bytes / 1024d).ToString("N0", Domain.WitaFormat.Indonesian) + " KB",
+        _ => $"{bytes} B",
+    };
+
     public const string FailedTitle = "Pencadangan gagal";
 
     /// <summary>The reason a backup could not be written, without the server's paths.</summary>
