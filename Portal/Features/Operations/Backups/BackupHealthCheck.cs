@@ -11,11 +11,8 @@ public sealed class BackupHealthCheck(BackupMonitor monitor) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var state = await monitor.ReadAsync(cancellationToken);
-        var data = new Dictionary<string, object>
-        {
-            ["nama"] = $"Cadangan terverifikasi terakhir lebih muda dari {monitor.MaxAge.TotalHours:0} jam",
-        };
-        if (state.LastVerified is { } last) data["terakhir"] = last.TakenAt.ToString("O");
+        // "judul": the Indonesian title the health page and /sehat show for a check.
+        var data = new Dictionary<string, object> { ["judul"] = $"Cadangan terverifikasi dalam {monitor.MaxAge.TotalHours:0} jam terakhir" };
 
         if (!state.Overdue)
         {
