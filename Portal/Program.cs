@@ -4,6 +4,7 @@ using Portal.Features.Account;
 using Portal.Features.Alerts;
 using Portal.Features.Board;
 using Portal.Features.Admin;
+using Portal.Features.Operations.Hosting;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -11,6 +12,7 @@ using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceHosting();
 builder.AddPortalData();
 builder.AddPortalSecurity();
 builder.AddWorkflow();
