@@ -5,6 +5,7 @@ using Portal.Features.Alerts;
 using Portal.Features.Board;
 using Portal.Features.Operations.Backups;
 using Portal.Features.Admin;
+using Portal.Features.Operations.Hosting;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -13,6 +14,7 @@ using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 if (RestoreCommand.IsRequested(args)) return RestoreCommand.Run(args, builder.Configuration, builder.Environment, Console.Out);
+builder.AddServiceHosting();
 builder.AddPortalData();
 builder.AddPortalSecurity();
 builder.AddWorkflow();
