@@ -134,6 +134,32 @@ public sealed class BackupTests(BackupPortal app) : IClassFixture<BackupPortal>
         }
     }
 
+    [Fact]
+    public async Task After_each_good_backup_retention_keeps_the_newest_of_each_day_and_what_it_needs_still_restores()
+    {
+        for (var day = 10; day <= 12; day++)
+        {
+            app.Clock.Now = TestInstants.Wita(2026, 12, day, 2, 0);
+            Assert.True((await Job.TakeAsync(BackupReason.Scheduled)).Succeeded);
+            app.Clock.Now = TestInstants.Wita(2026, 12, day, 9, 30);
+            Assert.True((await Job.TakeAsync(BackupReason.Manual)).Succeeded);
+        }
+
+        var december = app.Get<PortalBackup>().List().Where(b => b.TakenAt >= TestInstants.Wita(2026, 12, 10, 0, 0)).ToList();
+        Assert.Equal(["20261212-093000-manual", "20261211-093000-manual", "20261210-093000-manual"], december.Select(b => b.Id));
+        Assert.Equal(december.Count, Directory.GetDirectories(app.BackupFolder, "202612*").Length);
+
+        var target = PortalAppFactory.NewDataDirectory();
+        try
+        {
+            Assert.Equal(RestoreCommand.Restored, RestoreCommand.Restore(app.FolderOf(december[^1]), target, new StringWriter()));
+        }
+        finally
+        {
+            Directory.Delete(target, recursive: true);
+        }
+    }
+
     private List<(string, DateTime)> SharedFiles() =>
         Directory.GetFiles(Path.Combine(app.BackupFolder, "lampiran"), "*", SearchOption.AllDirectories)
             .Select(f => (f, File.GetLastWriteTimeUtc(f))).Order().ToList();

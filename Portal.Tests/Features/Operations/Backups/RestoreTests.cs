@@ -63,6 +63,14 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
                 Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(app.DataDirectory, "lampiran", attachment.StoredName)), bytes.ToArray());
             }
             Assert.Equal(attachments.Count, Directory.GetFiles(Path.Combine(target, "lampiran"), "*", SearchOption.AllDirectories).Length);
+            if (!OperatingSystem.IsWindows())
+            {
+                // The restored data is as private as the live data folder: nothing for group or others.
+                const UnixFileMode GroupOrOthers = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                    | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+                foreach (var entry in Directory.GetFileSystemEntries(target, "*", SearchOption.AllDirectories).Append(target))
+                    Assert.True((File.GetUnixFileMode(entry) & GroupOrOthers) == 0, $"{entry} is open to group or others");
+            }
 
             Assert.Equal("tetap masuk", restored.Get<IDataProtectionProvider>().CreateProtector("Portal.Tests.Restore").Unprotect(signedIn));
         }
@@ -149,6 +157,33 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("versi portal yang lebih baru (skema 29990101000000_FromANewerPortal)", output);
         Assert.False(Directory.Exists(target));
+    }
+
+    [Fact]
+    public async Task A_backup_whose_attachment_is_missing_from_the_backup_folder_is_refused()
+    {
+        var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
+        var id = (await app.Get<WorkflowService>().CreateAsync(WorkflowServiceTests.Details("Inovasi dengan lampiran yang hilang"), fungsional)).InnovationId!.Value;
+        await app.AttachAsync(id, fungsional, "akan hilang.pdf");
+        var manifest = await BackupAsync();
+        await using (var db = app.CreateDbContext())
+        {
+            var storedName = await db.Attachments.Where(a => a.InnovationId == id).Select(a => a.StoredName).SingleAsync();
+            var shared = Path.Combine(app.BackupFolder, "lampiran", storedName);
+            File.Move(shared, shared + ".disisihkan");
+            try
+            {
+                var (exitCode, output, target) = Restore(app.FolderOf(manifest));
+
+                Assert.Equal(RestoreCommand.Refused, exitCode);
+                Assert.Contains("1 lampiran yang dibutuhkan cadangan ini tidak ada", output);
+                Assert.False(Directory.Exists(target));
+            }
+            finally
+            {
+                File.Move(shared + ".disisihkan", shared);
+            }
+        }
     }
 
     [Fact]

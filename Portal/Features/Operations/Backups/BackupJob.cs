@@ -63,7 +63,15 @@ public sealed class BackupJob(PortalBackup backup, BackupMonitor monitor, System
         monitor.RecordSuccess();
         await alerts.ResolveAsync(BackupTexts.FailedAlertKey, cancellationToken);
         await alerts.ResolveAsync(BackupTexts.MissingAlertKey, cancellationToken);
-        await backup.PruneAsync(options.Value.DailyKept, options.Value.WeeklyKept, cancellationToken);
+        try
+        {
+            await backup.PruneAsync(options.Value.DailyKept, options.Value.WeeklyKept, manifest.Id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The new backup is good; old ones left behind only cost space and go at the next run.
+            logger.LogWarning(ex, "Retention could not remove old backups");
+        }
         return new BackupOutcome(manifest, $"Cadangan {manifest.Id} dibuat dan lolos pemeriksaan.");
     }
 }

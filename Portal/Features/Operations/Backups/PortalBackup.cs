@@ -10,6 +10,8 @@ namespace Portal.Features.Operations.Backups;
 /// Takes one backup into its own sub-folder of the backup folder: an online, consistent copy of portal.db through
 /// SQLite's backup API, the attachments no earlier backup has (into a folder all backups share), the
 /// data-protection keys and a manifest; then checks the copy. The folder gets its final name only when complete.
+/// hangfire.db is left out on purpose: it holds only the job queue and schedules, which start-up registers again,
+/// and an old queue restored would run stale jobs.
 /// </summary>
 public sealed class PortalBackup(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -66,13 +68,13 @@ public sealed class PortalBackup(
 
     /// <summary>
     /// Deletes the backups retention no longer keeps, then the shared attachment files no kept backup lists.
-    /// Returns the ids deleted.
+    /// The backup just taken always stays, even when the clock was set back. Returns the ids deleted.
     /// </summary>
-    public Task<IReadOnlyList<string>> PruneAsync(int daily, int weekly, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<string>> PruneAsync(int daily, int weekly, string justTaken, CancellationToken cancellationToken = default) =>
         ExclusiveAsync<IReadOnlyList<string>>(() =>
         {
             var backups = List();
-            var kept = BackupRetention.Kept(backups, daily, weekly);
+            var kept = BackupRetention.Kept(backups, daily, weekly).Append(justTaken).ToHashSet(StringComparer.Ordinal);
             var removed = backups.Where(b => !kept.Contains(b.Id)).Select(b => b.Id).ToList();
             foreach (var id in removed) Directory.Delete(Path.Combine(paths.BackupFolder, id), recursive: true);
 
