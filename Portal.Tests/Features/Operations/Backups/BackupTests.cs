@@ -160,6 +160,40 @@ public sealed class BackupTests(BackupPortal app) : IClassFixture<BackupPortal>
         }
     }
 
+    [Fact]
+    public async Task A_backup_that_fails_its_checks_is_listed_as_failed_alerts_and_cannot_be_restored()
+    {
+        var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
+        var id = (await app.Get<WorkflowService>().CreateAsync(WorkflowServiceTests.Details("Inovasi yang berkasnya hilang"), fungsional)).InnovationId!.Value;
+        await app.AttachAsync(id, fungsional, "berkas yang hilang.pdf");
+        await using var db = app.CreateDbContext();
+        var storedName = await db.Attachments.Where(a => a.InnovationId == id).Select(a => a.StoredName).SingleAsync();
+        var live = Path.Combine(app.DataDirectory, "lampiran", storedName);
+        File.Move(live, live + ".disisihkan");
+        try
+        {
+            app.Clock.Now += TimeSpan.FromMinutes(1);
+            var outcome = await Job.TakeAsync(BackupReason.Manual);
+
+            Assert.False(outcome.Succeeded);
+            Assert.False(outcome.Manifest!.Verified);
+            Assert.Contains($"Lampiran {storedName} tidak ada di folder data", outcome.Manifest.Problem);
+            Assert.Contains(outcome.Manifest.Id, app.Get<PortalBackup>().List().Where(b => !b.Verified).Select(b => b.Id));
+            Assert.Contains(BackupTexts.FailedAlertKey, await app.Get<Portal.Features.Alerts.SystemAlerts>().OpenKeysAsync());
+
+            var output = new StringWriter();
+            Assert.Equal(RestoreCommand.Refused, RestoreCommand.Restore(app.FolderOf(outcome.Manifest), PortalAppFactory.NewDataDirectory(), output));
+            Assert.Contains("tidak lolos pemeriksaan", output.ToString());
+        }
+        finally
+        {
+            File.Move(live + ".disisihkan", live);
+        }
+        app.Clock.Now += TimeSpan.FromMinutes(1);
+        Assert.True((await Job.TakeAsync(BackupReason.Manual)).Succeeded);
+        Assert.DoesNotContain(BackupTexts.FailedAlertKey, await app.Get<Portal.Features.Alerts.SystemAlerts>().OpenKeysAsync());
+    }
+
     private List<(string, DateTime)> SharedFiles() =>
         Directory.GetFiles(Path.Combine(app.BackupFolder, "lampiran"), "*", SearchOption.AllDirectories)
             .Select(f => (f, File.GetLastWriteTimeUtc(f))).Order().ToList();
