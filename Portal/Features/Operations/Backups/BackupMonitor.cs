@@ -4,25 +4,28 @@ using Portal.Data;
 
 namespace Portal.Features.Operations.Backups;
 
+/// <summary>A backup that could not be written or did not pass its checks, and why (in Indonesian).</summary>
+public sealed record BackupFailure(DateTimeOffset At, string Message);
+
 /// <param name="LastVerified">The newest backup that passed its checks.</param>
 /// <param name="Overdue">No verified backup within the allowed age (counted from the database's creation when there is none yet).</param>
-/// <param name="LastFailure">The last backup that could not be written at all, since the last good one (not kept across restarts).</param>
+/// <param name="LastFailure">The last failed backup since the last good one (kept in memory only, not across restarts).</param>
 public sealed record BackupState(
     IReadOnlyList<BackupManifest> Backups,
     BackupManifest? LastVerified,
     bool Overdue,
     bool FolderReadable,
-    (DateTimeOffset At, string Message)? LastFailure);
+    BackupFailure? LastFailure);
 
 /// <summary>Answers "is there a recent verified backup" for the admin page, the health check and the hourly watch.</summary>
 public sealed class BackupMonitor(PortalBackup backup, IDbContextFactory<PortalDbContext> dbFactory, IOptions<BackupOptions> options,
     TimeProvider clock, ILogger<BackupMonitor> logger)
 {
-    private (DateTimeOffset At, string Message)? lastFailure;
+    private volatile BackupFailure? lastFailure;
 
     public TimeSpan MaxAge => options.Value.MaxAge;
 
-    public void RecordFailure(string message) => lastFailure = (clock.GetUtcNow(), message);
+    public void RecordFailure(string message) => lastFailure = new BackupFailure(clock.GetUtcNow(), message);
 
     public void RecordSuccess() => lastFailure = null;
 

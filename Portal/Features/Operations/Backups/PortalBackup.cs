@@ -38,7 +38,7 @@ public sealed class PortalBackup(
     }
 
     /// <summary>Runs work that must not overlap a backup (retention deleting shared attachment files).</summary>
-    public async Task<T> ExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
+    private async Task<T> ExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
     {
         await oneAtATime.WaitAsync(cancellationToken);
         try

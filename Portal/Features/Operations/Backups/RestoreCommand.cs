@@ -24,7 +24,7 @@ public static class RestoreCommand
     public static int Run(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output)
     {
         var backupArgument = ValueAfter(args, Verb);
-        if (backupArgument is null)
+        if (backupArgument is null || (args.Contains(DataOption, StringComparer.Ordinal) && ValueAfter(args, DataOption) is null))
         {
             output.WriteLine("Cara pakai: Portal --pulihkan <folder cadangan atau manifest.json> [--data <folder data kosong>]");
             return Usage;
