@@ -3,6 +3,8 @@ using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Alerts;
 using Portal.Features.Board;
+using Portal.Features.Operations.Health;
+using Portal.Features.Operations.Logging;
 using Portal.Features.Admin;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
@@ -11,6 +13,7 @@ using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalLogging();
 builder.AddPortalData();
 builder.AddPortalSecurity();
 builder.AddWorkflow();
@@ -22,9 +25,11 @@ builder.AddSopPages();
 builder.AddReports();
 builder.AddPortalUi();
 builder.AddAlerts();
+builder.AddHealth();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
+app.UsePortalRequestLogging();
 app.UsePortalPipeline();
 app.UseAlerts();
 app.Run();
