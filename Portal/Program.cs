@@ -6,6 +6,7 @@ using Portal.Features.Board;
 using Portal.Features.Operations.Health;
 using Portal.Features.Operations.Logging;
 using Portal.Features.Admin;
+using Portal.Features.Operations.Hosting;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -13,6 +14,7 @@ using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceHosting();
 builder.AddPortalLogging();
 builder.AddPortalData();
 builder.AddPortalSecurity();
