@@ -28,6 +28,17 @@ public sealed class HealthChecksTests(HealthChecksTests.App app) : IClassFixture
     }
 
     [Fact]
+    public async Task Many_monitors_asking_at_once_each_get_a_health_answer_not_a_refusal()
+    {
+        using var client = app.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.GetAsync("/sehat")));
+
+        Assert.All(answers, answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
+        Assert.All(answers, answer => Assert.Equal("application/json", answer.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
     public async Task A_write_lock_held_elsewhere_makes_the_database_unwritable_and_503_until_it_is_released()
     {
         Assert.Equal("Healthy", (await app.GetHealthAsync()).StatusOf("basis-data"));   // the portal has started and migrated
