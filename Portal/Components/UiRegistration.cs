@@ -5,6 +5,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Operations.Health;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -74,8 +75,7 @@ public static class UiRegistration
         app.MapAccountEndpoints();
         app.MapStepOutputs();
         app.MapReports();
-        // Screens that lost their circuit poll this before reloading themselves.
-        app.MapGet("/sehat", () => Results.Text("ok")).AllowAnonymous();
+        app.MapHealth();
         return app;
     }
 }

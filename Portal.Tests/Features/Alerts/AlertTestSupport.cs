@@ -24,8 +24,9 @@ public sealed record Alert(int Step, int Run, AlertLevel Level, string Nip, bool
 /// </summary>
 public class AlertsApp : PortalAppFactory
 {
-    public AlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null)
-        : base(new FakeTimeProvider(start), WithDefaults(settings))
+    /// <param name="dataDirectory">An existing data folder, to start the portal again on the same data; the caller then owns it.</param>
+    public AlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+        : base(new FakeTimeProvider(start), WithDefaults(settings), dataDirectory)
     {
     }
 

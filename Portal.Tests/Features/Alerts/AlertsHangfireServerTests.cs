@@ -19,7 +19,16 @@ public sealed class AlertsHangfireServerTests(AlertsHangfireServerTests.App app)
 
         public LoopbackSmtp Smtp { get; }
 
-        public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
+        public async Task InitializeAsync()
+        {
+            await GiveEveryoneAnEmailAsync();
+            // The scan queued at start (catch-up) runs first; the tests below look for the scans they trigger themselves.
+            await EventuallyAsync(async () =>
+            {
+                await using var db = CreateDbContext();
+                return await db.ScanRecords.FirstOrDefaultAsync(r => r.Job == AlertSchedule.OverdueScanId);
+            });
+        }
 
         Task IAsyncLifetime.DisposeAsync()
         {

@@ -25,7 +25,7 @@ async function reloadWhenServerIsBack() {
     waitingForServer = true;
     for (;;) {
         try {
-            const answer = await fetch("/sehat", { cache: "no-store" });
+            const answer = await fetch("/sehat/hidup", { cache: "no-store" });
             if (answer.ok) {
                 location.reload();
                 return;

@@ -61,6 +61,11 @@ public static class AlertsRegistration
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
             });
+            // Hangfire registers its server as a transient hosted service; one reachable instance lets a test stop and start it.
+            var hangfireServer = builder.Services.Last(d => d.ServiceType == typeof(IHostedService));
+            builder.Services.Remove(hangfireServer);
+            builder.Services.AddSingleton(services => (BackgroundJobServerHostedService)hangfireServer.ImplementationFactory!(services));
+            builder.Services.AddHostedService(services => services.GetRequiredService<BackgroundJobServerHostedService>());
         }
 
         builder.Services.AddSingleton<NotificationEvents>();
