@@ -106,7 +106,7 @@ public sealed class HolidayAdministration(
     /// <summary>Reads an uploaded file and checks it for the year, without saving anything.</summary>
     public async Task<HolidayFileResult> PreviewAsync(int year, string fileName, string text, CancellationToken cancellationToken = default)
     {
-        var parsed = HolidayFile.Parse(fileName, text);
+        var parsed = HolidayFile.Parse(fileName, text, year);
         if (!parsed.Succeeded) return parsed;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var problem = HolidayFile.ImportProblem(parsed.Holidays, year, await ExistingAsync(db, parsed.Holidays, cancellationToken));
