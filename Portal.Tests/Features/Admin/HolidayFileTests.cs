@@ -36,7 +36,7 @@ public sealed class HolidayFileTests
     [InlineData("2027-01-01,Tahun Baru\n", "Baris 1: harus berisi tiga kolom")]
     [InlineData("tanggal,nama,jenis\n2027-13-01,Tahun Baru,libur nasional\n", "Baris 2: tanggal \"2027-13-01\" tidak dikenali")]
     [InlineData("1 Januray 2027,Tahun Baru,libur nasional\n", "gunakan yyyy-MM-dd, dd/MM/yyyy atau \"1 Januari 2027\"")]
-    [InlineData("Senin, 1 Januari 2027,Tahun Baru,libur nasional\n", "Baris 1: tanggal \"Senin")]
+    [InlineData("\"Senin, 1 Januari 2027\",Tahun Baru,libur nasional\n", "Baris 1: tanggal \"Senin, 1 Januari 2027\" tidak dikenali")]
     [InlineData("2027-01-01,,libur nasional\n", "Baris 1: nama hari libur wajib diisi.")]
     [InlineData("2027-01-01,Tahun Baru,libur daerah\n", "Baris 1: jenis \"libur daerah\" tidak dikenali")]
     [InlineData("2027-01-01,\"Tahun Baru,libur nasional\n", "Baris 1: tanda kutip tidak ditutup.")]
