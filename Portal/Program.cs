@@ -4,6 +4,7 @@ using Portal.Features.Account;
 using Portal.Features.Alerts;
 using Portal.Features.Board;
 using Portal.Features.Admin;
+using Portal.Features.Admin.Holidays;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -22,6 +23,7 @@ builder.AddSopPages();
 builder.AddReports();
 builder.AddPortalUi();
 builder.AddAlerts();
+builder.AddHolidayReminders();
 
 var app = builder.Build();
 await app.PreparePortalAsync();
