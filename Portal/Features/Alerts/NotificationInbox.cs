@@ -7,14 +7,19 @@ namespace Portal.Features.Alerts;
 
 public sealed record NotificationView(
     long Id,
-    int InnovationId,
+    int? InnovationId,
     AlertLevel Level,
     string Title,
     string Message,
     string? OnBehalfOf,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ReadAt,
-    DateTimeOffset? ExtendedTo = null);
+    string? Link = null,
+    DateTimeOffset? ExtendedTo = null)
+{
+    /// <summary>Where "open" leads: the innovation, or the page of a system alert.</summary>
+    public string? Target => InnovationId is { } id ? $"/inovasi/{id}" : Link;
+}
 
 public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Total, int Unread);
 
@@ -38,8 +43,11 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
         var items = (await filtered
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(n => new { View = new NotificationView(n.Id, n.InnovationId, n.Level, n.Title, n.Message, n.OnBehalfOf, n.CreatedAt, n.ReadAt, null),
-                n.StepRun!.DueAt, n.StepRun.FinishedAt })
+            .Select(n => new
+            {
+                View = new NotificationView(n.Id, n.InnovationId, n.Level, n.Title, n.Message, n.OnBehalfOf, n.CreatedAt, n.ReadAt, n.SystemAlert!.Link, null),
+                n.StepRun!.DueAt, n.StepRun.FinishedAt,
+            })
             .ToListAsync(cancellationToken))
             .Select(n => NoLongerLate(n.View.Level, n.DueAt, n.FinishedAt, now) ? n.View with { ExtendedTo = n.DueAt } : n.View)
             .ToList();
@@ -51,7 +59,7 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
     /// added) after the alert was sent. The alert stays, shown as no longer late; it is not sent again.
     /// </summary>
     public static bool NoLongerLate(AlertLevel level, DateTimeOffset? dueAt, DateTimeOffset? finishedAt, DateTimeOffset now) =>
-        level != AlertLevel.DueSoon && finishedAt is null && dueAt is { } due && due >= now;
+        level is AlertLevel.Late or AlertLevel.Escalation && finishedAt is null && dueAt is { } due && due >= now;
 
     /// <summary>Marks one of the person's notifications read; false when it is not theirs or does not exist.</summary>
     public async Task<bool> MarkReadAsync(string userId, long notificationId, CancellationToken cancellationToken = default)
