@@ -41,7 +41,9 @@ public sealed class HolidayAdministration(
     CalendarProvider calendars,
     WorkflowService workflow,
     WriteGate writeGate,
-    TimeProvider clock)
+    HolidayReminder reminder,
+    TimeProvider clock,
+    ILogger<HolidayAdministration> logger)
 {
     public static string KindName(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "Cuti bersama" : "Libur nasional";
 
@@ -160,6 +162,15 @@ public sealed class HolidayAdministration(
         }, cancellationToken);
         if (!result.Succeeded) return result;
         workflow.PublishDueDates(moved, actorName, now);
+        try
+        {
+            await reminder.CheckAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change is stored; the daily check raises or resolves the alert instead.
+            logger.LogWarning(ex, "The holiday reminder could not be checked after a change to the holiday table");
+        }
         return result;
     }
 

@@ -1,9 +1,11 @@
 using System.Globalization;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Features.Alerts;
 
 namespace Portal.Features.Admin.Holidays;
 
@@ -31,11 +33,34 @@ public sealed class HolidayReminderOptions
 /// <summary>
 /// Which years the working calendar lacks while it should not: this year always, and next year from
 /// <see cref="HolidayReminderOptions.RemindFrom"/> (the SKB 3 Menteri is usually signed in September). A year counts
-/// as entered once it has at least one libur nasional.
+/// as entered once it has at least one libur nasional. <see cref="CheckAsync"/> alerts the administrators (bell and
+/// e-mail, once per year) and resolves the alert when the year is entered; it runs daily and after every change to
+/// the holiday table.
 /// </summary>
-public sealed class HolidayReminder(IDbContextFactory<PortalDbContext> dbFactory, IOptions<HolidayReminderOptions> options, TimeProvider clock)
+public sealed class HolidayReminder(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IOptions<HolidayReminderOptions> options,
+    SystemAlerts alerts,
+    TimeProvider clock)
 {
     public const string AlertKeyPrefix = "holidays-missing-";
+    public const string JobName = "Pemeriksaan hari libur tahun ini dan tahun depan";
+
+    [JobDisplayName(JobName)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<IReadOnlyList<int>> CheckAsync(CancellationToken cancellationToken)
+    {
+        var missing = await MissingYearsAsync(cancellationToken);
+        foreach (var year in missing)
+            await alerts.RaiseAsync(AlertKey(year), Title(year), Message(year), cancellationToken, HolidaysPath(year));
+        var stillMissing = missing.Select(AlertKey).ToHashSet();
+        foreach (var key in await alerts.OpenKeysAsync(cancellationToken))
+        {
+            if (key.StartsWith(AlertKeyPrefix, StringComparison.Ordinal) && !stillMissing.Contains(key))
+                await alerts.ResolveAsync(key, cancellationToken);
+        }
+        return missing;
+    }
 
     public static string AlertKey(int year) => $"{AlertKeyPrefix}{year}";
 
@@ -65,7 +90,7 @@ public sealed class HolidayReminder(IDbContextFactory<PortalDbContext> dbFactory
             ? "Tenggat SOP saat ini dihitung seolah-olah tidak ada libur nasional dan cuti bersama."
             : $"Tenggat langkah yang melewati 1 Januari {year} akan menghitung hari libur sebagai hari kerja.";
         return $"Libur nasional dan cuti bersama tahun {year} belum dimasukkan ke portal. {effect} "
-            + $"Impor daftar dari SKB 3 Menteri di Administrasi → Hari libur ({HolidaysPath(year)}).";
+            + "Impor daftar dari SKB 3 Menteri di Administrasi → Hari libur.";
     }
 
     public static string HolidaysPath(int year) => $"/admin/libur?tahun={year}";

@@ -1,4 +1,7 @@
+using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Portal.Domain;
 
 namespace Portal.Features.Admin.Holidays;
 
@@ -13,7 +16,23 @@ public static class HolidayReminderRegistration
             .Validate(o => Cronos.CronExpression.TryParse(o.CheckCron, out _), "Holidays:CheckCron bukan jadwal cron yang sah (mis. 0 7 * * *).")
             .ValidateOnStart();
         builder.Services.AddSingleton<HolidayReminder>();
+        builder.Services.AddHostedService<HolidayReminderSchedule>();
         builder.Services.AddHealthChecks().AddCheck<HolidaysHealthCheck>(HolidaysHealthCheck.Name, HealthStatus.Degraded, tags: ["hari-libur"]);
         return builder;
     }
+}
+
+/// <summary>Registers the daily check under a fixed id once the app runs, at the configured time (WITA).</summary>
+public sealed class HolidayReminderSchedule(IRecurringJobManager recurringJobs, IOptions<HolidayReminderOptions> options) : IHostedService
+{
+    public const string JobId = "holidays-next-year";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurringJobs.AddOrUpdate<HolidayReminder>(JobId, reminder => reminder.CheckAsync(CancellationToken.None), options.Value.CheckCron,
+            new RecurringJobOptions { TimeZone = WorkingCalendar.Wita });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
