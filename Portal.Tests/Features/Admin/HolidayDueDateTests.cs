@@ -71,6 +71,11 @@ public sealed class HolidayDueDateTests(HolidayDueDateTests.App app) : IClassFix
         Assert.Equal(firstStepDue, await FinishedDueAsync(id, step: 1));
         Assert.Equal("Tenggat langkah 6 berubah dari 04 Jan 2027 16.00 WITA menjadi 05 Jan 2027 16.00 WITA karena daftar hari libur diubah.",
             await LastRecomputationAsync(id));
+        using (var proposer = await app.SignedInClientAsync(Fungsional))
+        {
+            var detail = await (await proposer.GetAsync($"/inovasi/{id}")).HtmlAsync();
+            Assert.Contains("Tenggat langkah 6 berubah dari 04 Jan 2027 16.00 WITA menjadi 05 Jan 2027 16.00 WITA", detail);
+        }
 
         // A cuti bersama declared for 31 December: 29, 30 Dec, 4, 5, 6 Jan.
         var added = await WhenBoardShowsAsync(id, Wita(2027, 1, 6, 16), () => Holidays.SaveAsync(
