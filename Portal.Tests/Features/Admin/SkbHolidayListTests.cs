@@ -82,6 +82,15 @@ public sealed class SkbHolidayListTests
             result.Error!.Split('\n'));
     }
 
+    [Theory]
+    [InlineData("1 Januari 0000 Tahun Baru", "Baris 1: tahun 0 tidak wajar.")]
+    [InlineData("\n\n1 Januari 9999 Tahun Baru", "Baris 3: tahun 9999 tidak wajar.")]
+    public void An_impossible_year_is_refused_with_its_line(string text, string expected)
+    {
+        Assert.Equal(expected, SkbHolidayList.Parse(text, year: 2027).Error);
+        Assert.Null(SkbHolidayList.ParseDate("1 Januari 0000"));
+    }
+
     [Fact]
     public void Without_a_year_in_the_line_or_the_import_the_line_is_refused()
     {

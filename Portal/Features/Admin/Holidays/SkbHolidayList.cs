@@ -15,6 +15,8 @@ public static partial class SkbHolidayList
 {
     private const int MaxErrorsShown = 10;
     private const int MaxRangeDays = 31;
+    private const int MinYear = 2000;
+    private const int MaxYear = 2100;
 
     private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -121,7 +123,7 @@ public static partial class SkbHolidayList
         if (!Months.TryGetValue(match.Groups["month"].Value, out var month)) return null;
         if (!int.TryParse(match.Groups["days"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var day)) return null;
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        if (year is < MinYear or > MaxYear || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
         var date = new DateOnly(year, month, day);
         return WeekdayProblem(match, date) is null ? date : null;
     }
@@ -135,6 +137,7 @@ public static partial class SkbHolidayList
         if (match.Groups["year"].Success) year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         else if (defaultYear is { } given) year = given;
         else return $"Baris {number}: tahun tidak disebut; tulis seperti \"1 Januari 2027\".";
+        if (year is < MinYear or > MaxYear) return $"Baris {number}: tahun {year} tidak wajar.";
 
         var nameMatch = NamePart().Match(match.Groups["rest"].Value);
         var name = nameMatch.Groups["name"].Value.Trim();
