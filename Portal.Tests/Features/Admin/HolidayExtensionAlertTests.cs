@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain;
 using Portal.Features.Admin.Holidays;
 using Portal.Features.Alerts;
@@ -14,18 +16,34 @@ namespace Portal.Tests.Features.Admin;
 /// </summary>
 public sealed class HolidayExtensionAlertTests(HolidayExtensionAlertTests.App app) : IClassFixture<HolidayExtensionAlertTests.App>
 {
-    public sealed class App() : AlertsApp(Wita(2026, 12, 29, 8));
+    public sealed class App : AlertsApp, IAsyncLifetime
+    {
+        public App() : this(new LoopbackSmtp()) { }
+
+        private App(LoopbackSmtp smtp) : base(Wita(2026, 12, 29, 8), smtp.Settings()) => Smtp = smtp;
+
+        public LoopbackSmtp Smtp { get; }
+
+        public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
+
+        Task IAsyncLifetime.DisposeAsync()
+        {
+            Smtp.Dispose();
+            return Task.CompletedTask;
+        }
+    }
 
     private const string Fungsional = DemoPeople.FungsionalPdip;
     private const string Kabid = DemoPeople.KabidPdip;
     private const string Kadis = DemoPeople.KepalaDinas;
+    private const string Title = "Layanan adminduk di sekolah";
 
     [Fact]
     public async Task Alerts_sent_before_a_cuti_bersama_extended_the_step_are_kept_marked_and_never_repeated()
     {
         // Tue 29 December 10:00 at step 2 (2 hari): due Thu 31 December 16:00 (30, 31 Dec).
         app.SetWita(2026, 12, 29, 9);
-        var id = await app.CreateInnovationAsync("Layanan adminduk di sekolah");
+        var id = await app.CreateInnovationAsync(Title);
         app.SetWita(2026, 12, 29, 10);
         await app.MoveAsync(id, Fungsional, Advance);
         var expected = new List<Alert>();
@@ -53,6 +71,12 @@ public sealed class HolidayExtensionAlertTests(HolidayExtensionAlertTests.App ap
         Assert.Equal(AlertsApp.Wita(2027, 1, 1, 16), kabidLate.ExtendedTo);
         await ScanAndExpect();
 
+        // The late e-mails still queued (the mail server was down) are not sent for a step that is no longer late.
+        app.Smtp.Start();
+        await SendQueuedMailsAsync(id);
+        var subjects = app.Smtp.Received.Select(m => m.Subject ?? "").Where(subject => subject.Contains(Title)).ToList();
+        Assert.Equal([$"[Portal Inovasi] Segera jatuh tempo: {Title}"], subjects);
+
         // Late again on Friday evening: the late alerts already sent are not sent again.
         app.SetWita(2027, 1, 1, 16, 30);
         await ScanAndExpect();
@@ -64,6 +88,16 @@ public sealed class HolidayExtensionAlertTests(HolidayExtensionAlertTests.App ap
         app.SetWita(2027, 1, 5, 9);
         await ScanAndExpect(new Alert(2, 1, Escalation, Kadis));
         await ScanAndExpect();
+    }
+
+    private async Task SendQueuedMailsAsync(int innovationId)
+    {
+        List<long> ids;
+        await using (var db = app.CreateDbContext())
+            ids = await db.Notifications.Where(n => n.InnovationId == innovationId && n.EmailQueuedAt != null && n.EmailSentAt == null).Select(n => n.Id).ToListAsync();
+        Assert.Equal(3, ids.Count);
+        await using var scope = app.Services.CreateAsyncScope();
+        foreach (var id in ids) await scope.ServiceProvider.GetRequiredService<AlertMailJob>().SendNotificationAsync(id, CancellationToken.None);
     }
 
     private async Task<NotificationPage> InboxAsync(string nip) =>

@@ -104,7 +104,8 @@ public sealed class HolidaysHealthCheck(HolidayReminder reminder) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var missing = await reminder.MissingYearsAsync(cancellationToken);
-        var data = new Dictionary<string, object> { ["nama"] = "Hari libur", ["tahun_belum_diisi"] = missing.ToArray() };
+        // "judul" is the title /sehat and the health page show (the health area's convention, HealthTexts.TitleKey).
+        var data = new Dictionary<string, object> { ["judul"] = "Hari libur", ["tahunBelumDiisi"] = missing.ToArray() };
         return missing.Count == 0
             ? HealthCheckResult.Healthy("Hari libur: daftar tahun ini (dan tahun depan bila sudah waktunya) sudah diisi.", data)
             : new HealthCheckResult(context.Registration.FailureStatus,
