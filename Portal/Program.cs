@@ -7,6 +7,7 @@ using Portal.Features.Operations.Backups;
 using Portal.Features.Operations.Health;
 using Portal.Features.Operations.Logging;
 using Portal.Features.Admin;
+using Portal.Features.Admin.Holidays;
 using Portal.Features.Operations.Hosting;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
@@ -31,6 +32,7 @@ builder.AddPortalUi();
 builder.AddAlerts();
 builder.AddBackups();
 builder.AddHealth();
+builder.AddHolidayReminders();
 
 var app = builder.Build();
 await app.PreparePortalAsync();

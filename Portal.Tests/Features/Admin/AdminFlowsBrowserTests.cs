@@ -88,6 +88,35 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_administrator_pastes_the_SKB_list_sees_each_bad_line_then_saves_the_corrected_list()
+    {
+        var page = await session.SignInAsync(DemoPeople.Administrator);
+        await OpenAsync(page, "/admin/libur");
+        await page.GetByTestId("start-import").ClickAsync();
+        var pasted = page.GetByTestId("import-paste");
+
+        await pasted.FillAsync("I. LIBUR NASIONAL\n1. Selasa, 1 Juni 2027 Hari Lahir Pancasila\n2. Senin, 25 Desember 2027 Hari Raya Natal\n3. 24 Desembr 2027 Cuti Bersama Natal\n");
+        await page.GetByTestId("import-paste-check").ClickAsync();
+        var error = page.GetByTestId("import-error");
+        await Expect(error).ToContainTextAsync("Baris 3: 25 Desember 2027 jatuh pada hari Sabtu, bukan Senin.");
+        await Expect(error).ToContainTextAsync("Baris 4: bulan \"Desembr\" tidak dikenali");
+        await Expect(error).ToContainTextAsync("Tidak ada yang disimpan.");
+        await Expect(page.GetByTestId("import-save")).ToHaveCountAsync(0);
+
+        await pasted.FillAsync("I. LIBUR NASIONAL\n1. Selasa, 1 Juni 2027 Hari Lahir Pancasila\n2. Sabtu, 25 Desember 2027 Hari Raya Natal\nII. CUTI BERSAMA\n1. Jumat, 24 Desember 2027 Cuti Bersama Hari Raya Natal\n");
+        await page.GetByTestId("import-paste-check").ClickAsync();
+        var preview = page.GetByTestId("import-preview");
+        await Expect(preview.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Expect(preview).ToContainTextAsync("Cuti bersama");
+        await BrowserSession.ScreenshotAsync(page, "admin-libur-tempel-skb");
+
+        await page.GetByTestId("import-save").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("3 hari libur tahun 2027 diimpor.");
+        await page.WaitForURLAsync(url => url.EndsWith("tahun=2027"));
+        await Expect(page.GetByTestId("holidays-grid")).ToContainTextAsync("Hari Lahir Pancasila");
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
     public async Task The_administrator_changes_a_step_time_and_the_SOP_page_shows_the_new_version_and_what_changed()
     {
         var page = await session.SignInAsync(DemoPeople.Administrator);

@@ -35,7 +35,8 @@ public sealed class HolidayFileTests
     [Theory]
     [InlineData("2027-01-01,Tahun Baru\n", "Baris 1: harus berisi tiga kolom")]
     [InlineData("tanggal,nama,jenis\n2027-13-01,Tahun Baru,libur nasional\n", "Baris 2: tanggal \"2027-13-01\" tidak dikenali")]
-    [InlineData("1 Januari 2027,Tahun Baru,libur nasional\n", "gunakan yyyy-MM-dd atau dd/MM/yyyy")]
+    [InlineData("1 Januray 2027,Tahun Baru,libur nasional\n", "gunakan yyyy-MM-dd, dd/MM/yyyy atau \"1 Januari 2027\"")]
+    [InlineData("\"Senin, 1 Januari 2027\",Tahun Baru,libur nasional\n", "Baris 1: tanggal \"Senin, 1 Januari 2027\" tidak dikenali")]
     [InlineData("2027-01-01,,libur nasional\n", "Baris 1: nama hari libur wajib diisi.")]
     [InlineData("2027-01-01,Tahun Baru,libur daerah\n", "Baris 1: jenis \"libur daerah\" tidak dikenali")]
     [InlineData("2027-01-01,\"Tahun Baru,libur nasional\n", "Baris 1: tanda kutip tidak ditutup.")]
@@ -110,7 +111,7 @@ public sealed class HolidayFileTests
     [Fact]
     public void An_unknown_file_type_is_refused()
     {
-        Assert.Equal("Jenis berkas tidak dikenal: unggah berkas .csv atau .ics.", HolidayFile.Parse("libur.xlsx", "x").Error);
+        Assert.Equal("Jenis berkas tidak dikenal: unggah berkas .txt (daftar SKB), .csv atau .ics.", HolidayFile.Parse("libur.xlsx", "x").Error);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public static class AuditActions
     public const string BidangChanged = "Bidang diubah";
     public const string SopChanged = "SOP diubah";
     public const string HolidaysChanged = "Hari libur diubah";
+    public const string DueDateRecomputed = "Tenggat dihitung ulang";
     public const string SettingsChanged = "Pengaturan diubah";
     public const string OutputUploaded = "Lampiran diunggah";
     public const string DetailsChanged = "Data inovasi diubah";

@@ -56,6 +56,12 @@ public sealed class AlertMailJob(
             return;
         }
 
+        if (NotificationInbox.NoLongerLate(row.Level, dueAt, row.FinishedAt, clock.GetUtcNow()))
+        {
+            logger.LogInformation("Notification {Id} is about a step whose due date was extended since; no e-mail sent", notificationId);
+            return;
+        }
+
         var step = (await sops.GetAsync(row.SopDefinitionId, cancellationToken)).Step(row.StepNumber);
         var calendar = await calendars.GetAsync(cancellationToken);
         var situation = calendar.Evaluate(dueAt, clock.GetUtcNow(), settings.DueSoonWorkingDays).Label;

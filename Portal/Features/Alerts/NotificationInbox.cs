@@ -14,7 +14,8 @@ public sealed record NotificationView(
     string? OnBehalfOf,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ReadAt,
-    string? Link = null)
+    string? Link = null,
+    DateTimeOffset? ExtendedTo = null)
 {
     /// <summary>Where "open" leads: the innovation, or the page of a system alert.</summary>
     public string? Target => InnovationId is { } id ? $"/inovasi/{id}" : Link;
@@ -38,13 +39,27 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var filtered = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
         var total = unreadOnly ? unread : await mine.CountAsync(cancellationToken);
-        var items = await filtered
+        var now = clock.GetUtcNow();
+        var items = (await filtered
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(n => new NotificationView(n.Id, n.InnovationId, n.Level, n.Title, n.Message, n.OnBehalfOf, n.CreatedAt, n.ReadAt, n.SystemAlert!.Link))
-            .ToListAsync(cancellationToken);
+            .Select(n => new
+            {
+                View = new NotificationView(n.Id, n.InnovationId, n.Level, n.Title, n.Message, n.OnBehalfOf, n.CreatedAt, n.ReadAt, n.SystemAlert!.Link, null),
+                n.StepRun!.DueAt, n.StepRun.FinishedAt,
+            })
+            .ToListAsync(cancellationToken))
+            .Select(n => NoLongerLate(n.View.Level, n.DueAt, n.FinishedAt, now) ? n.View with { ExtendedTo = n.DueAt } : n.View)
+            .ToList();
         return new NotificationPage(items, total, unread);
     }
+
+    /// <summary>
+    /// A "late" alert whose step is running and due in the future again: its due date was extended (a holiday was
+    /// added) after the alert was sent. The alert stays, shown as no longer late; it is not sent again.
+    /// </summary>
+    public static bool NoLongerLate(AlertLevel level, DateTimeOffset? dueAt, DateTimeOffset? finishedAt, DateTimeOffset now) =>
+        level is AlertLevel.Late or AlertLevel.Escalation && finishedAt is null && dueAt is { } due && due >= now;
 
     /// <summary>Marks one of the person's notifications read; false when it is not theirs or does not exist.</summary>
     public async Task<bool> MarkReadAsync(string userId, long notificationId, CancellationToken cancellationToken = default)

@@ -29,9 +29,16 @@ public sealed class CalendarProvider
         if (current is { } calendar) return calendar;
         var portalSettings = await settings.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(cancellationToken);
         dueSoonWorkingDays = portalSettings.DueSoonWorkingDays;
-        return current = new WorkingCalendar(holidays, portalSettings.OfficeClosingTime);
+        return current = await ReadAsync(db, cancellationToken);
+    }
+
+    /// <summary>The calendar as <paramref name="db"/> sees the holiday table, e.g. inside a transaction that changes it; not cached.</summary>
+    public async Task<WorkingCalendar> ReadAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        var portalSettings = await settings.GetAsync(cancellationToken);
+        var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(cancellationToken);
+        return new WorkingCalendar(holidays, portalSettings.OfficeClosingTime);
     }
 
     public void Invalidate() => current = null;

@@ -7,6 +7,9 @@ using Portal.Features.Innovations;
 
 namespace Portal.Features.Workflow;
 
+/// <summary>A running step whose due date a change of the working calendar moved.</summary>
+public sealed record DueDateMoved(int InnovationId, int StepNumber, DateTimeOffset From, DateTimeOffset To);
+
 /// <summary>
 /// The one write path for innovations: validate, ask the SOP state machine, stage the change to the innovation,
 /// its step runs and the audit trail, then store it in one immediate transaction, in turn through the
@@ -30,7 +33,6 @@ public sealed class WorkflowService(
         var validation = await moveValidator.ValidateAsync(command, cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
 
-        var calendar = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One connection for the whole move: the reads below would otherwise each open one (and set its pragmas).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -77,10 +79,11 @@ public sealed class WorkflowService(
             openRun.Note = action.Reason;
         }
 
+        StepRun? opened = null;
         if (decision.TargetStep is { } target && decision.NewStatus == InnovationStatus.Berjalan)
         {
             innovation.CurrentStep = target;
-            await OpenRunAsync(db, innovation.Id, sop.Step(target), calendar, now, cancellationToken);
+            opened = await OpenRunAsync(db, innovation.Id, target, now, cancellationToken);
         }
         innovation.Status = decision.NewStatus;
         if (decision.Outcome == StepOutcome.TidakSesuai) innovation.ReturnCount++;
@@ -102,7 +105,8 @@ public sealed class WorkflowService(
             Reason = action.Reason,
         });
 
-        if (!await SaveInTurnAsync(db, innovation.Id, command.ExpectedVersion, cancellationToken))
+        var stampDueDate = opened is null ? null : (Action<WorkingCalendar>)(calendar => StampDueDate(opened, sop.Step(opened.StepNumber), calendar));
+        if (!await SaveInTurnAsync(db, innovation.Id, command.ExpectedVersion, stampDueDate, cancellationToken))
         {
             logger.LogInformation("Concurrent move of innovation {InnovationId} lost the race", innovation.Id);
             return await StaleRefusalFromDatabaseAsync(innovation.Id, "dipindahkan", cancellationToken);
@@ -120,7 +124,6 @@ public sealed class WorkflowService(
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
 
         var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
-        var calendar = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         var proposerBidang = actor?.Capacities.FirstOrDefault(c => c.Role == sop.First.Role && c.OnBehalfOf is null)?.BidangId;
@@ -140,10 +143,12 @@ public sealed class WorkflowService(
         };
         details.ApplyTo(innovation);
         Touch(innovation, actor, now);
-        innovation.StepRuns.Add(NewRun(sop.First, runNumber: 1, calendar, now));
+        var firstRun = NewRun(sop.First.Number, runNumber: 1, now);
+        innovation.StepRuns.Add(firstRun);
         db.Innovations.Add(innovation);
         await writeGate.RunAsync(async () =>
         {
+            StampDueDate(firstRun, sop.First, await calendars.GetAsync(cancellationToken));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             // The audit row names the innovation by its id, which the first save assigned.
@@ -186,7 +191,7 @@ public sealed class WorkflowService(
             At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.DetailsChanged,
             InnovationId = innovation.Id, FromStep = innovation.CurrentStep, ToStep = innovation.CurrentStep,
         });
-        if (!await SaveInTurnAsync(db, innovationId, expectedVersion, cancellationToken))
+        if (!await SaveInTurnAsync(db, innovationId, expectedVersion, stampDueDate: null, cancellationToken))
             return await StaleRefusalFromDatabaseAsync(innovationId, "diubah", cancellationToken);
 
         events.Publish(new InnovationChanged(innovation.Id, AuditActions.DetailsChanged, innovation.CurrentStep, innovation.CurrentStep,
@@ -194,38 +199,91 @@ public sealed class WorkflowService(
         return WorkflowResult.Done("Data inovasi disimpan.", innovation.Id, innovation.Version);
     }
 
+    /// <summary>
+    /// The working calendar changed (holidays added or removed): stages the new due date of every running step into
+    /// <paramref name="db"/>, whose transaction the caller holds and commits, with one audit row per innovation whose due
+    /// date moved. <paramref name="calendar"/> is the calendar as that transaction sees it. After the commit the caller
+    /// rebuilds the shared calendar and calls <see cref="PublishDueDates"/>. The innovation's version is left alone: a
+    /// new due date does not make a move someone is about to make wrong.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDateMoved>> StageDueDatesAsync(PortalDbContext db, WorkingCalendar calendar, string actorId, string actorName,
+        string because, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var running = await (
+            from run in db.StepRuns
+            where run.FinishedAt == null && run.DueAt != null
+            join innovation in db.Innovations on run.InnovationId equals innovation.Id
+            where innovation.Status == InnovationStatus.Berjalan
+            select new { Run = run, innovation.SopDefinitionId })
+            .ToListAsync(cancellationToken);
+
+        var moved = new List<DueDateMoved>();
+        foreach (var item in running)
+        {
+            var step = (await sops.GetAsync(item.SopDefinitionId, cancellationToken)).Step(item.Run.StepNumber);
+            var before = item.Run.DueAt!.Value;
+            if (DueDate(item.Run.StartedAt, step, calendar) is not { } after || after == before) continue;
+            item.Run.DueAt = after;
+            moved.Add(new DueDateMoved(item.Run.InnovationId, step.Number, before, after));
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ActorId = actorId, ActorName = actorName, Action = AuditActions.DueDateRecomputed,
+                InnovationId = item.Run.InnovationId, FromStep = step.Number, ToStep = step.Number,
+                Detail = $"Tenggat langkah {step.Number} berubah dari {WitaFormat.DateTime(before)} menjadi {WitaFormat.DateTime(after)} karena {because}.",
+            });
+        }
+        return moved;
+    }
+
+    /// <summary>Tells every board, list and detail page about due dates moved by <see cref="StageDueDatesAsync"/>, once committed.</summary>
+    public void PublishDueDates(IReadOnlyList<DueDateMoved> moved, string actorName, DateTimeOffset now)
+    {
+        foreach (var change in moved)
+            events.Publish(new InnovationChanged(change.InnovationId, AuditActions.DueDateRecomputed, change.StepNumber, change.StepNumber,
+                InnovationStatus.Berjalan, actorName, now));
+    }
+
     /// <summary>Who may change an innovation's record fields: its proposer or an administrator, while it runs.</summary>
     public static bool CanEditDetails(WorkflowActor actor, Innovation innovation) =>
         innovation.Status == InnovationStatus.Berjalan && (actor.IsAdministrator || actor.UserId == innovation.ProposerId);
 
-    private static async Task OpenRunAsync(PortalDbContext db, int innovationId, SopStepDefinition step, WorkingCalendar calendar,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<StepRun> OpenRunAsync(PortalDbContext db, int innovationId, int stepNumber, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var previousRuns = await db.StepRuns.CountAsync(r => r.InnovationId == innovationId && r.StepNumber == step.Number, cancellationToken);
-        var run = NewRun(step, previousRuns + 1, calendar, now);
+        var previousRuns = await db.StepRuns.CountAsync(r => r.InnovationId == innovationId && r.StepNumber == stepNumber, cancellationToken);
+        var run = NewRun(stepNumber, previousRuns + 1, now);
         run.InnovationId = innovationId;
         db.StepRuns.Add(run);
+        return run;
     }
 
-    private static StepRun NewRun(SopStepDefinition step, int runNumber, WorkingCalendar calendar, DateTimeOffset now) => new()
+    private static StepRun NewRun(int stepNumber, int runNumber, DateTimeOffset now) => new()
     {
-        StepNumber = step.Number,
+        StepNumber = stepNumber,
         RunNumber = runNumber,
         StartedAt = now,
-        DueAt = step.Duration is { } duration ? calendar.DueAt(now, duration) : null,
     };
+
+    private static void StampDueDate(StepRun run, SopStepDefinition step, WorkingCalendar calendar) =>
+        run.DueAt = DueDate(run.StartedAt, step, calendar);
+
+    private static DateTimeOffset? DueDate(DateTimeOffset startedAt, SopStepDefinition step, WorkingCalendar calendar) =>
+        step.Duration is { } duration ? calendar.DueAt(startedAt, duration) : null;
 
     /// <summary>
     /// Stores the staged changes in one immediate transaction, in turn through the write gate. The decision was made on
     /// what was read before queueing, so the innovation's version is checked again under the write lock: false, and
-    /// nothing stored, when someone changed the innovation since.
+    /// nothing stored, when someone changed the innovation since. A new step's due date is stamped in turn too: a
+    /// holiday change rebuilds the calendar inside the gate, so a step opened after it counts the new holidays.
     /// </summary>
-    private async Task<bool> SaveInTurnAsync(PortalDbContext db, int innovationId, long readVersion, CancellationToken cancellationToken)
+    private async Task<bool> SaveInTurnAsync(PortalDbContext db, int innovationId, long readVersion, Action<WorkingCalendar>? stampDueDate,
+        CancellationToken cancellationToken)
     {
         // The transaction is ours and nothing in it is retried: no savepoint needed inside it.
         db.Database.AutoSavepointsEnabled = false;
         return await writeGate.RunAsync(async () =>
         {
+            stampDueDate?.Invoke(await calendars.GetAsync(cancellationToken));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!await db.Innovations.AnyAsync(i => i.Id == innovationId && i.Version == readVersion, cancellationToken)) return false;
             await db.SaveChangesAsync(cancellationToken);

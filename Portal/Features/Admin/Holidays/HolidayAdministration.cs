@@ -31,14 +31,19 @@ public sealed class HolidayFormValidator : AbstractValidator<HolidayForm>
 }
 
 /// <summary>
-/// The holiday table the working calendar counts with. Every change is audited and rebuilds the
-/// calendar; an import is all or nothing.
+/// The holiday table the working calendar counts with. Every change is audited, moves the due dates of running steps
+/// in the same transaction (through the workflow service, in turn through the write gate), rebuilds the calendar and
+/// tells the boards; an import is all or nothing.
 /// </summary>
 public sealed class HolidayAdministration(
     IDbContextFactory<PortalDbContext> dbFactory,
     IValidator<HolidayForm> validator,
     CalendarProvider calendars,
-    TimeProvider clock)
+    WorkflowService workflow,
+    WriteGate writeGate,
+    HolidayReminder reminder,
+    TimeProvider clock,
+    ILogger<HolidayAdministration> logger)
 {
     public static string KindName(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "Cuti bersama" : "Libur nasional";
 
@@ -106,7 +111,7 @@ public sealed class HolidayAdministration(
     /// <summary>Reads an uploaded file and checks it for the year, without saving anything.</summary>
     public async Task<HolidayFileResult> PreviewAsync(int year, string fileName, string text, CancellationToken cancellationToken = default)
     {
-        var parsed = HolidayFile.Parse(fileName, text);
+        var parsed = HolidayFile.Parse(fileName, text, year);
         if (!parsed.Succeeded) return parsed;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var problem = HolidayFile.ImportProblem(parsed.Holidays, year, await ExistingAsync(db, parsed.Holidays, cancellationToken));
@@ -135,8 +140,37 @@ public sealed class HolidayAdministration(
     private async Task<AdminResult> InTransactionAsync(string actorId, Func<PortalDbContext, PortalUser, Task<AdminResult>> command, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var result = await db.ExecuteAsync(actorId, AdminAccess.Administrators, actor => command(db, actor), cancellationToken);
-        if (result.Succeeded) calendars.Invalidate();
+        var now = clock.GetUtcNow();
+        IReadOnlyList<DueDateMoved> moved = [];
+        var actorName = "";
+        var result = await writeGate.RunAsync(async () =>
+        {
+            var outcome = await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
+            {
+                var changed = await command(db, actor);
+                if (!changed.Succeeded) return changed;
+                // Stored (not yet committed) so that the calendar below counts the changed table.
+                await db.SaveChangesAsync(cancellationToken);
+                actorName = actor.FullName;
+                moved = await workflow.StageDueDatesAsync(db, await calendars.ReadAsync(db, cancellationToken), actor.Id, actor.FullName,
+                    "daftar hari libur diubah", now, cancellationToken);
+                return moved.Count == 0 ? changed : changed with { Message = $"{changed.Message} Tenggat {moved.Count} langkah berjalan dihitung ulang." };
+            }, cancellationToken);
+            // Still in turn: a move queued behind this change stamps its due date with the new calendar.
+            if (outcome.Succeeded) calendars.Invalidate();
+            return outcome;
+        }, cancellationToken);
+        if (!result.Succeeded) return result;
+        workflow.PublishDueDates(moved, actorName, now);
+        try
+        {
+            await reminder.CheckAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change is stored; the daily check raises or resolves the alert instead.
+            logger.LogWarning(ex, "The holiday reminder could not be checked after a change to the holiday table");
+        }
         return result;
     }
 

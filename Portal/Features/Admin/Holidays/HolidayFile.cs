@@ -13,8 +13,9 @@ public sealed record HolidayFileResult(IReadOnlyList<HolidayDate> Holidays, stri
 }
 
 /// <summary>
-/// Reads next year's holiday list from a CSV (<c>tanggal,nama,jenis</c>) or an iCalendar file, and checks
-/// it against the chosen year and the holidays already stored. Pure: no database, no clock.
+/// Reads next year's holiday list from a CSV (<c>tanggal,nama,jenis</c>), the SKB's plain list (see
+/// <see cref="SkbHolidayList"/>) or an iCalendar file, and checks it against the chosen year and the holidays
+/// already stored. Pure: no database, no clock.
 /// </summary>
 public static class HolidayFile
 {
@@ -24,12 +25,27 @@ public static class HolidayFile
 
     private static readonly string[] CsvDateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
-    public static HolidayFileResult Parse(string fileName, string text) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    /// <param name="year">The year being imported: the SKB's list may leave it out of each date.</param>
+    public static HolidayFileResult Parse(string fileName, string text, int? year = null) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
-        ".csv" or ".txt" => ParseCsv(text),
+        ".csv" or ".txt" => LooksLikeCsv(text) ? ParseCsv(text) : SkbHolidayList.Parse(text, year),
         ".ics" or ".ical" or ".ifb" => ParseICalendar(text),
-        _ => HolidayFileResult.Failed("Jenis berkas tidak dikenal: unggah berkas .csv atau .ics."),
+        _ => HolidayFileResult.Failed("Jenis berkas tidak dikenal: unggah berkas .txt (daftar SKB), .csv atau .ics."),
     };
+
+    /// <summary>
+    /// A CSV starts with the header "tanggal", a numeric date, or three fields ending in a kind; anything else in a
+    /// .txt or .csv file is read as the SKB's plain list.
+    /// </summary>
+    public static bool LooksLikeCsv(string text)
+    {
+        var first = Lines(text).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l) && !l.TrimStart().StartsWith('#'));
+        if (first is null || SplitCsvLine(first, DetectDelimiter(first)) is not { } fields) return first is not null;
+        var head = fields[0].Trim();
+        return head.Equals("tanggal", StringComparison.OrdinalIgnoreCase)
+            || DateOnly.TryParseExact(head, CsvDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            || fields.Count >= 3 && ParseKind(fields[2]) is not null;
+    }
 
     public static HolidayFileResult ParseCsv(string text)
     {
@@ -56,8 +72,8 @@ public static class HolidayFile
                 return HolidayFileResult.Failed($"Baris {number}: harus berisi tiga kolom: tanggal, nama, jenis.");
 
             var dateText = fields[0].Trim();
-            if (!DateOnly.TryParseExact(dateText, CsvDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                return HolidayFileResult.Failed($"Baris {number}: tanggal \"{dateText}\" tidak dikenali; gunakan yyyy-MM-dd atau dd/MM/yyyy.");
+            if (CsvDate(dateText) is not { } date)
+                return HolidayFileResult.Failed($"Baris {number}: tanggal \"{dateText}\" tidak dikenali; gunakan yyyy-MM-dd, dd/MM/yyyy atau \"1 Januari 2027\".");
             var name = fields[1].Trim();
             if (NameProblem(name) is { } nameProblem) return HolidayFileResult.Failed($"Baris {number}: {nameProblem}");
             if (ParseKind(fields[2]) is not { } kind)
@@ -165,6 +181,11 @@ public static class HolidayFile
         for (var day = 0; day < days; day++) holidays.Add(new HolidayDate(start.AddDays(day), summary, kind));
         return null;
     }
+
+    private static DateOnly? CsvDate(string text) =>
+        DateOnly.TryParseExact(text, CsvDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : SkbHolidayList.ParseDate(text);
 
     private static DateOnly? ParseDate(string value) =>
         DateOnly.TryParseExact(value.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
