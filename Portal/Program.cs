@@ -4,6 +4,7 @@ using Portal.Features.Account;
 using Portal.Features.Alerts;
 using Portal.Features.Board;
 using Portal.Features.Admin;
+using Portal.Features.Operations.Faults;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -11,7 +12,9 @@ using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+if (DataFolder.RefusesToStart(builder)) return DataFolder.UnwritableExitCode;
 builder.AddPortalData();
+builder.AddFaults();
 builder.AddPortalSecurity();
 builder.AddWorkflow();
 builder.AddBoard();
@@ -28,5 +31,6 @@ await app.PreparePortalAsync();
 app.UsePortalPipeline();
 app.UseAlerts();
 app.Run();
+return 0;
 
 public partial class Program;
