@@ -65,12 +65,12 @@ public sealed partial class LeftoverUploadCleanup(
 
     private void Remove(FileInfo file, string reason, List<string> removed)
     {
-        var name = Path.GetRelativePath(outputs.Folder, file.FullName);
+        var (name, bytes, lastWrite) = (Path.GetRelativePath(outputs.Folder, file.FullName), file.Length, file.LastWriteTimeUtc);
         try
         {
             file.Delete();
             removed.Add(name);
-            logger.LogInformation("Removed leftover upload {File} ({Bytes} bytes, last written {LastWrite:u}): {Reason}", name, file.Length, file.LastWriteTimeUtc, reason);
+            logger.LogInformation("Removed leftover upload {File} ({Bytes} bytes, last written {LastWrite:u}): {Reason}", name, bytes, lastWrite, reason);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
