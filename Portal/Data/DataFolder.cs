@@ -26,11 +26,11 @@ public static class DataFolder
         var dataDirectory = DataRegistration.DataDirectory(builder.Configuration, builder.Environment);
         if (WriteProblem(dataDirectory) is not { } problem) return false;
         Console.Error.WriteLine(
-            $"Portal tidak dapat dimulai: folder data \"{dataDirectory}\" tidak dapat ditulis ({problem}). "
+            $"Portal tidak dapat dimulai: folder data \"{dataDirectory}\" tidak dapat ditulis ({problem.TrimEnd('.')}). "
             + "Pastikan folder itu dapat ditulis oleh akun layanan portal dan disknya tidak penuh atau hanya-baca, "
             + "atau pilih folder lain dengan pengaturan Portal:DataDirectory.");
         Console.Error.WriteLine(
-            $"The portal cannot start: the data folder \"{dataDirectory}\" is not writable ({problem}). "
+            $"The portal cannot start: the data folder \"{dataDirectory}\" is not writable ({problem.TrimEnd('.')}). "
             + "Make sure the portal's service account can write to it and its disk is neither full nor read-only, "
             + "or choose another folder with the Portal:DataDirectory setting.");
         return true;
