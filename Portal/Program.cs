@@ -5,6 +5,7 @@ using Portal.Features.Alerts;
 using Portal.Features.Board;
 using Portal.Features.Admin;
 using Portal.Features.Operations.Faults;
+using Portal.Features.Operations.Hosting;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -12,6 +13,7 @@ using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceHosting();
 if (DataFolder.RefusesToStart(builder)) return DataFolder.UnwritableExitCode;
 builder.AddPortalData();
 builder.AddFaults();

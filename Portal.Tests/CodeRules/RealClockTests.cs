@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.CodeRules;
 
@@ -34,12 +35,5 @@ public sealed partial class RealClockTests
         Assert.True(offenders.Count == 0, "Reads the real clock:\n" + string.Join("\n", offenders));
     }
 
-    private static string SolutionRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Disdukcapil.Inovasi.sln"))) return folder.FullName;
-        }
-        throw new InvalidOperationException("The solution folder was not found above the test binaries.");
-    }
+    private static string SolutionRoot() => RepositoryFiles.Root;
 }

@@ -46,6 +46,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // Outside Development the app expects its static files published under wwwroot; from the build output they
+        // come from the static web assets manifest, as `dotnet run` uses it.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

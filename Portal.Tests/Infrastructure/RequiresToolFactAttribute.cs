@@ -38,6 +38,7 @@ public static class ExternalTools
 {
     public const string Chromium = "chromium";
     public const string PdfToPpm = "pdftoppm";
+    public const string Nginx = "nginx";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -47,7 +48,7 @@ public static class ExternalTools
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable(tool));
         if (!string.IsNullOrEmpty(configured) && File.Exists(configured)) return configured;
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin"))
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin").Append("/usr/sbin"))
         {
             var candidate = Path.Combine(folder, tool);
             if (File.Exists(candidate)) return candidate;

@@ -24,14 +24,19 @@ public static class DataRegistration
 
         builder.Services.AddDbContextFactory<PortalDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas())
+            // SQLite rebuilds a table to change a column outside a transaction; start-up backs the database up before
+            // it migrates, so that note is information for the log, not a warning to the operator.
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
         builder.Services.AddSingleton<SettingsStore>();
         // Keys live beside the data so sign-in cookies survive a restart (the TV screen reconnects alone).
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("Portal.Inovasi")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // On Windows the keys are encrypted for the service account; on Linux the data folder is private to it (0700).
+        if (OperatingSystem.IsWindows()) dataProtection.ProtectKeysWithDpapi();
         return builder;
     }
 

@@ -18,6 +18,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Substitution> Substitutions => Set<Substitution>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SystemAlert> SystemAlerts => Set<SystemAlert>();
     public DbSet<ScanRecord> ScanRecords => Set<ScanRecord>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 

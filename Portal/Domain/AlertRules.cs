@@ -1,7 +1,8 @@
 namespace Portal.Domain;
 
 /// <summary>How far an open step run has slipped; each level is announced once per run and recipient.</summary>
-public enum AlertLevel { DueSoon, Late, Escalation }
+/// <summary>How urgent an alert is: the three SLA levels of a step, and System for the portal's own condition.</summary>
+public enum AlertLevel { DueSoon, Late, Escalation, System }
 
 /// <summary>The alert levels an open step has reached, decided from the one SLA rule the board also uses.</summary>
 public static class AlertRules

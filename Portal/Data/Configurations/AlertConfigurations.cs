@@ -16,11 +16,26 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne(n => n.Recipient).WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(n => n.Innovation).WithMany().HasForeignKey(n => n.InnovationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(n => n.StepRun).WithMany().HasForeignKey(n => n.StepRunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(n => n.SystemAlert).WithMany().HasForeignKey(n => n.SystemAlertId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.SystemAlertId, n.RecipientId }).IsUnique();
         // The idempotency key of the overdue scan: inserts use ON CONFLICT DO NOTHING against it.
         builder.HasIndex(n => new { n.StepRunId, n.Level, n.RecipientId }).IsUnique();
         builder.HasIndex(n => new { n.RecipientId, n.ReadAt });
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         builder.HasIndex(n => n.EmailQueuedAt);
+    }
+}
+
+internal sealed class SystemAlertConfiguration : IEntityTypeConfiguration<SystemAlert>
+{
+    public void Configure(EntityTypeBuilder<SystemAlert> builder)
+    {
+        builder.Property(a => a.Key).HasMaxLength(100);
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Message).HasMaxLength(2000);
+        builder.Property(a => a.Link).HasMaxLength(300);
+        // One open alert per key: a second raise while the first is open inserts nothing.
+        builder.HasIndex(a => a.Key).IsUnique().HasFilter("ResolvedAt IS NULL");
     }
 }
 

@@ -3,18 +3,21 @@ using Portal.Domain;
 namespace Portal.Data.Entities;
 
 /// <summary>
-/// An in-app alert about one step run for one person, created by the overdue scan. The unique
-/// (step run, level, recipient) key makes the scan idempotent; the e-mail columns track the copy sent by SMTP.
+/// An in-app alert for one person: about one step run, created by the overdue scan (the unique (step run, level,
+/// recipient) key makes the scan idempotent), or about the portal itself (<see cref="SystemAlert"/>, for
+/// administrators). The e-mail columns track the copy sent by SMTP.
 /// </summary>
 public sealed class Notification
 {
     public long Id { get; set; }
     public required string RecipientId { get; set; }
     public PortalUser? Recipient { get; set; }
-    public int InnovationId { get; set; }
+    public int? InnovationId { get; set; }
     public Innovation? Innovation { get; set; }
-    public long StepRunId { get; set; }
+    public long? StepRunId { get; set; }
     public StepRun? StepRun { get; set; }
+    public long? SystemAlertId { get; set; }
+    public SystemAlert? SystemAlert { get; set; }
     public AlertLevel Level { get; set; }
 
     /// <summary>The person this recipient stands in for as Plt./Plh., when the alert came to them that way.</summary>

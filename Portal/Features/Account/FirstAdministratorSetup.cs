@@ -128,7 +128,8 @@ public sealed class FirstAdministratorNotice(
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
     IServer server,
-    IOptions<PortalOptions> options) : IHostedService
+    IOptions<PortalOptions> options,
+    ILogger<FirstAdministratorNotice> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -148,6 +149,9 @@ public sealed class FirstAdministratorNotice(
             foreach (var address in bases) notice.AppendLine($"  {address.TrimEnd('/')}{FirstAdministratorSetup.Path}?token={token}");
             notice.AppendLine("Tautan berlaku sampai Administrator pertama dibuat; bila portal dijalankan ulang sebelumnya, tautan baru dicetak.");
             Console.WriteLine(notice.ToString());
+            // A Windows Service has no console: the link also goes to the log (private to the service account),
+            // and it stops working once the first administrator exists.
+            if (!Environment.UserInteractive || Console.IsOutputRedirected) logger.LogWarning("{Notice}", notice.ToString().Trim());
         });
     }
 

@@ -62,6 +62,22 @@ public static class AlertMail
         return Message(settings, mail.To, mail.RecipientName, AlertTexts.MailSubject(mail.Title), html, text);
     }
 
+    /// <summary>An alert to an administrator about the portal itself.</summary>
+    public static MimeMessage ForSystemAlert(string to, string recipientName, string title, string message, string? link,
+        PortalSettings settings, PortalLinks links)
+    {
+        var target = links.BaseUrl + (link ?? "/notifikasi");
+        var html = new StringBuilder()
+            .Append(Header(AlertTexts.LevelName(AlertLevel.System)))
+            .Append($"<p>Yth. {Encode(recipientName)},</p>")
+            .Append($"<p>{Encode(message)}</p>")
+            .Append(Button(target, "Buka di portal"))
+            .Append(Footer(links))
+            .ToString();
+        var text = $"Yth. {recipientName},{Environment.NewLine}{Environment.NewLine}{message}{Environment.NewLine}{Environment.NewLine}Buka di portal: {target}{Environment.NewLine}";
+        return Message(settings, to, recipientName, AlertTexts.MailSubject(title), html, text);
+    }
+
     public static (string Html, string Text) DigestBody(string recipientName, string scopeName, string? actingPrefix,
         DateOnly date, IReadOnlyList<DigestItem> items, PortalLinks links)
     {

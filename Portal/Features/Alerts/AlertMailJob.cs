@@ -27,6 +27,11 @@ public sealed class AlertMailJob(
     public async Task SendNotificationAsync(long notificationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Notifications.AnyAsync(n => n.Id == notificationId && n.SystemAlertId != null, cancellationToken))
+        {
+            await SendSystemAlertAsync(db, notificationId, cancellationToken);
+            return;
+        }
         var row = await db.Notifications.AsNoTracking()
             .Where(n => n.Id == notificationId)
             .Select(n => new
@@ -55,10 +60,37 @@ public sealed class AlertMailJob(
         var calendar = await calendars.GetAsync(cancellationToken);
         var situation = calendar.Evaluate(dueAt, clock.GetUtcNow(), settings.DueSoonWorkingDays).Label;
         var message = AlertMail.ForNotification(new NotificationMail(
-            to, row.RecipientName, row.Level, row.Title, row.Message, row.InnovationId, row.InnovationTitle,
+            to, row.RecipientName, row.Level, row.Title, row.Message, row.InnovationId!.Value, row.InnovationTitle,
             AlertTexts.StepLabel(step.Number, step.ShortName), dueAt, situation), settings, links);
 
         await sender.SendAsync(settings, message, cancellationToken);
+        await MarkSentAsync(db, notificationId, cancellationToken);
+    }
+
+    private async Task SendSystemAlertAsync(PortalDbContext db, long notificationId, CancellationToken cancellationToken)
+    {
+        var row = await db.Notifications.AsNoTracking()
+            .Where(n => n.Id == notificationId)
+            .Select(n => new { n.EmailTo, n.EmailSentAt, n.Title, n.Message, n.SystemAlert!.Link, n.SystemAlert.ResolvedAt, RecipientName = n.Recipient!.FullName })
+            .FirstAsync(cancellationToken);
+        if (row is not { EmailTo: { } to, EmailSentAt: null }) return;
+        if (row.ResolvedAt is not null)
+        {
+            logger.LogInformation("Notification {Id} is about a system condition that is over; no e-mail sent", notificationId);
+            return;
+        }
+        var settings = await settingsStore.GetAsync(cancellationToken);
+        if (!settings.SmtpConfigured)
+        {
+            logger.LogWarning("SMTP is no longer configured; notification {Id} stays in-app only", notificationId);
+            return;
+        }
+        await sender.SendAsync(settings, AlertMail.ForSystemAlert(to, row.RecipientName, row.Title, row.Message, row.Link, settings, links), cancellationToken);
+        await MarkSentAsync(db, notificationId, cancellationToken);
+    }
+
+    private async Task MarkSentAsync(PortalDbContext db, long notificationId, CancellationToken cancellationToken)
+    {
         var sentAt = clock.GetUtcNow();
         await db.Notifications.Where(n => n.Id == notificationId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailSentAt, sentAt), cancellationToken);

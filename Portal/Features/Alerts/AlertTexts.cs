@@ -10,6 +10,7 @@ public static class AlertTexts
         AlertLevel.DueSoon => "Segera jatuh tempo",
         AlertLevel.Late => "Terlambat",
         AlertLevel.Escalation => "Eskalasi keterlambatan",
+        AlertLevel.System => "Sistem portal",
         _ => level.ToString(),
     };
 

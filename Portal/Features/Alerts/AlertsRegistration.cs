@@ -68,6 +68,7 @@ public static class AlertsRegistration
         builder.Services.AddSingleton<PortalLinks>();
         builder.Services.AddSingleton<SmtpMailSender>();
         builder.Services.AddSingleton<AlertMailQueue>();
+        builder.Services.AddSingleton<SystemAlerts>();
         builder.Services.AddSingleton<SendTestEmailHandler>();
         builder.Services.AddSingleton<IValidator<SendTestEmail>, SendTestEmailValidator>();
         builder.Services.AddTransient<OverdueScanJob>();

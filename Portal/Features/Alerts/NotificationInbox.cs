@@ -7,13 +7,18 @@ namespace Portal.Features.Alerts;
 
 public sealed record NotificationView(
     long Id,
-    int InnovationId,
+    int? InnovationId,
     AlertLevel Level,
     string Title,
     string Message,
     string? OnBehalfOf,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ReadAt);
+    DateTimeOffset? ReadAt,
+    string? Link = null)
+{
+    /// <summary>Where "open" leads: the innovation, or the page of a system alert.</summary>
+    public string? Target => InnovationId is { } id ? $"/inovasi/{id}" : Link;
+}
 
 public sealed record NotificationPage(IReadOnlyList<NotificationView> Items, int Total, int Unread);
 
@@ -36,7 +41,7 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> dbFacto
         var items = await filtered
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(n => new NotificationView(n.Id, n.InnovationId, n.Level, n.Title, n.Message, n.OnBehalfOf, n.CreatedAt, n.ReadAt))
+            .Select(n => new NotificationView(n.Id, n.InnovationId, n.Level, n.Title, n.Message, n.OnBehalfOf, n.CreatedAt, n.ReadAt, n.SystemAlert!.Link))
             .ToListAsync(cancellationToken);
         return new NotificationPage(items, total, unread);
     }

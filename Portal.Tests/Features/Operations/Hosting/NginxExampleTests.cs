@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portal.Features.Account;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Operations.Hosting;
+
+/// <summary>
+/// The repository's nginx example, as a pranata komputer would install it: Debian's nginx with a self-signed
+/// certificate in front of a fresh Production portal, opened in Chromium from the setup link to a live page.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class NginxExampleTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-nginx-" + Guid.NewGuid().ToString("N"));
+    private readonly PortalAppFactory app = new(environment: "Production");
+    private Process? nginx;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    [RequiresToolFact(ExternalTools.Nginx, "nginx")]
+    public async Task The_example_serves_the_portal_over_https_with_its_live_connection_from_the_setup_link_on()
+    {
+        var upstream = new Uri(app.StartKestrel());
+        var (httpsPort, httpPort) = (FreePort(), FreePort());
+        StartNginx(upstream.Port, httpsPort, httpPort);
+        var token = await app.Get<FirstAdministratorSetup>().IssueTokenAsync();
+
+        var chromium = ExternalTools.Require(ExternalTools.Chromium);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+        var context = await browser.NewContextAsync(new() { IgnoreHTTPSErrors = true, Locale = "id-ID", ViewportSize = new() { Width = 1366, Height = 768 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        var sockets = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, _) => sockets.Enqueue(socket.Url);
+
+        // Plain HTTP is sent to HTTPS by nginx itself.
+        var plain = await page.GotoAsync($"http://localhost:{httpPort}/akun/masuk");
+        Assert.StartsWith($"https://localhost:{httpsPort}/akun/masuk", page.Url);
+        Assert.Equal(200, plain!.Status);
+
+        await page.GotoAsync($"https://localhost:{httpsPort}{FirstAdministratorSetup.Path}?token={token}");
+        await page.FillAsync("#nip", "198806152012121002");
+        await page.FillAsync("#name", "Ir. Sri Wahyuni");
+        await page.FillAsync("#password", "kata sandi pertama");
+        await page.FillAsync("#confirm", "kata sandi pertama");
+        await page.ClickAsync("[data-testid=setup-submit]");
+        await page.WaitForURLAsync(url => url.EndsWith("/admin/pengguna"));
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await BrowserSession.ScreenshotAsync(page, "deploy-nginx-first-administrator");
+
+        // The sign-in cookie is HTTPS-only: the portal believed nginx's X-Forwarded-Proto.
+        var cookies = await context.CookiesAsync();
+        Assert.Contains(cookies, c => c.Name == "portal-inovasi" && c.Secure && c.HttpOnly);
+        // The live circuit came through nginx as a WebSocket that answered, not a long-polling fallback.
+        Assert.Contains(sockets, url => url.StartsWith($"wss://localhost:{httpsPort}/_blazor?id="));
+        await using var db = app.CreateDbContext();
+        Assert.True(await db.Users.AnyAsync(u => u.UserName == "198806152012121002"));
+    }
+
+    private void StartNginx(int upstreamPort, int httpsPort, int httpPort)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "logs"));
+        var (certificate, key) = (Path.Combine(folder, "cert.pem"), Path.Combine(folder, "key.pem"));
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var now = app.Get<TimeProvider>().GetUtcNow();
+            using var self = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
+            File.WriteAllText(certificate, self.ExportCertificatePem());
+            File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
+        }
+
+        // Only what differs on a test machine is replaced: ports, names and certificate paths.
+        var example = File.ReadAllText(RepositoryFiles.PathOf("deploy/nginx-portal-inovasi.conf"));
+        var site = Replace(example,
+            ("listen 80;", $"listen 127.0.0.1:{httpPort};"),
+            ("listen [::]:80;", ""),
+            ("listen 443 ssl http2;", $"listen 127.0.0.1:{httpsPort} ssl http2;"),
+            ("listen [::]:443 ssl http2;", ""),
+            ("server_name inovasi.disdukcapil.paserkab.go.id;", "server_name localhost;"),
+            ("/etc/ssl/certs/portal-inovasi.crt", certificate),
+            ("/etc/ssl/private/portal-inovasi.key", key),
+            ("return 301 https://$host$request_uri;", $"return 301 https://$host:{httpsPort}$request_uri;"),
+            ("http://127.0.0.1:5000", $"http://127.0.0.1:{upstreamPort}"));
+        File.WriteAllText(Path.Combine(folder, "site.conf"), site);
+        var temp = string.Join(" ", new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }.Select(t => $"{t}_temp_path {Path.Combine(folder, t)};"));
+        File.WriteAllText(Path.Combine(folder, "nginx.conf"), $$"""
+            pid {{Path.Combine(folder, "nginx.pid")}};
+            error_log {{Path.Combine(folder, "logs", "error.log")}};
+            events {}
+            http {
+              access_log {{Path.Combine(folder, "logs", "access.log")}};
+              {{temp}}
+              include {{Path.Combine(folder, "site.conf")}};
+            }
+            """);
+
+        var start = new ProcessStartInfo(ExternalTools.Require(ExternalTools.Nginx)) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off; master_process off;" })
+            start.ArgumentList.Add(argument);
+        nginx = Process.Start(start)!;
+        WaitUntilListening(httpsPort);
+    }
+
+    private void WaitUntilListening(int port)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (nginx!.HasExited) throw new InvalidOperationException($"nginx exited: {nginx.StandardError.ReadToEnd()}");
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                nginx.WaitForExit(100); // returns at once when nginx has exited; otherwise a short pause before the next try
+            }
+        }
+    }
+
+    private static string Replace(string text, params (string Find, string With)[] replacements)
+    {
+        foreach (var (find, with) in replacements)
+        {
+            Assert.True(text.Contains(find), $"The nginx example no longer contains \"{find}\".");
+            text = text.Replace(find, with);
+        }
+        return text;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (nginx is { HasExited: false })
+        {
+            nginx.Kill();
+            await nginx.WaitForExitAsync();
+        }
+        nginx?.Dispose();
+        await app.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
