@@ -13,7 +13,7 @@ namespace Portal.Tests.Features.Operations.Faults;
 /// a write that needs one more page then fails with SQLite's own SQLITE_FULL, "database or disk is full", exactly as on
 /// a full disk, without needing a disk to fill.
 /// </summary>
-public sealed class PageLimitedPortal : PortalAppFactory
+public sealed class PageLimitedPortal(TimeProvider? clock = null) : PortalAppFactory(clock)
 {
     private readonly PageLimit limit = new();
 

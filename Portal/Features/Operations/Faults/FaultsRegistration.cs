@@ -8,7 +8,9 @@ public static class FaultsRegistration
     /// <summary>Storage failures become a message to the person and an alert; leftovers of a crash are removed at start.</summary>
     public static WebApplicationBuilder AddFaults(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<FaultsOptions>(builder.Configuration.GetSection(FaultsOptions.Section));
         builder.Services.AddSingleton<StorageAlarm>();
+        builder.Services.AddHostedService<StorageAlertPublisher>();
         builder.Services.AddSingleton<StorageFailureInterceptor>();
         builder.Services.ConfigureDbContext<PortalDbContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<StorageFailureInterceptor>()));

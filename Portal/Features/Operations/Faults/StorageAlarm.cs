@@ -13,6 +13,7 @@ public sealed record StorageStateChange(StorageProblem Problem, bool Refusing);
 public sealed class StorageAlarm(ILogger<StorageAlarm> logger)
 {
     private readonly Channel<StorageStateChange> changes = Channel.CreateUnbounded<StorageStateChange>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly AsyncLocal<bool> ownWrite = new();
     private int refusing;
 
     public ChannelReader<StorageStateChange> Changes => changes.Reader;
@@ -46,13 +47,31 @@ public sealed class StorageAlarm(ILogger<StorageAlarm> logger)
     /// <summary>A write was committed: whatever was refusing writes is over.</summary>
     public void Succeeded()
     {
-        if (Volatile.Read(ref refusing) == 0) return;
+        if (Volatile.Read(ref refusing) == 0 || ownWrite.Value) return;
         var before = Interlocked.Exchange(ref refusing, 0);
         foreach (var problem in Enum.GetValues<StorageProblem>().Where(p => (before & Bit(p)) != 0))
         {
             logger.LogWarning("Storage accepts writes again (was {Problem})", problem);
             changes.Writer.TryWrite(new StorageStateChange(problem, Refusing: false));
         }
+    }
+
+    /// <summary>Marks a refusal known from before (an alert still open after a restart) without announcing it again.</summary>
+    public void RememberRefusing(StorageProblem problem) => Interlocked.Or(ref refusing, Bit(problem));
+
+    /// <summary>
+    /// Within the returned scope, commits do not count as proof that writes work: the alert's own small write may fit
+    /// where a person's did not.
+    /// </summary>
+    public IDisposable IgnoringOwnWrites()
+    {
+        ownWrite.Value = true;
+        return new OwnWriteScope(ownWrite);
+    }
+
+    private sealed class OwnWriteScope(AsyncLocal<bool> flag) : IDisposable
+    {
+        public void Dispose() => flag.Value = false;
     }
 
     private static int Bit(StorageProblem problem) => 1 << (int)problem;
