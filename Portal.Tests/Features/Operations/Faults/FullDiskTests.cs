@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Features.Alerts;
 using Portal.Features.Operations.Faults;
 using Portal.Features.Outputs;
 using Portal.Features.Workflow;
@@ -11,8 +12,8 @@ namespace Portal.Tests.Features.Operations.Faults;
 
 /// <summary>
 /// The portal's data folder on a real 8 MiB disk (tmpfs) that fills up: uploads, moves and creates are refused with
-/// the Indonesian message and no server path, nothing is stored and no file is left; when space is freed, the same
-/// writes succeed again without a restart.
+/// the Indonesian message and no server path, nothing is stored and no file is left, and the administrators are alerted
+/// on the full disk itself; when space is freed, the same writes succeed again without a restart.
 /// </summary>
 public sealed class FullDiskTests
 {
@@ -29,6 +30,7 @@ public sealed class FullDiskTests
         var outputs = app.Get<StepOutputs>();
         var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
         var kabid = await app.IdAsync(DemoPeople.KabidPdip);
+        var administrator = await app.IdAsync(DemoPeople.Administrator);
         await BulkInnovations.SeedAsync(app, Innovations, app.Get<TimeProvider>().GetUtcNow(), atStep: VerifyStep);
         List<int> ids;
         int attachmentsBefore;
@@ -40,7 +42,7 @@ public sealed class FullDiskTests
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
 
-        var filler = FillUp(disk.Folder);
+        var filler = FillUp(disk.Folder, "pengisi-disk");
 
         using (var content = new MemoryStream(DemoDocument.Pdf("Keluaran langkah", "berkas besar")))
         {
@@ -50,6 +52,13 @@ public sealed class FullDiskTests
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(outputs.TemporaryFolder));
 
+        // The administrators are alerted on the full disk itself, in the room the storage reserve gave up.
+        await UntilAsync(async () => (await app.Get<SystemAlerts>().OpenKeysAsync()).Contains("storage-full"));
+        await using (var db = app.CreateDbContext())
+            Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == administrator && n.Title.EndsWith(": Penyimpanan server penuh")));
+        Assert.False(File.Exists(Path.Combine(disk.Folder, StorageReserve.FileName)));
+        var refiller = FillUp(disk.Folder, "pengisi-disk-2");
+
         var refusedMove = await MoveUntilRefusedAsync(workflow, ids, kabid);
         Assert.Equal(FullMessage, refusedMove.Result.Message);
         var create = await workflow.CreateAsync(WorkflowServiceTests.Details("Inovasi saat disk penuh"), fungsional);
@@ -58,6 +67,7 @@ public sealed class FullDiskTests
         Assert.True(app.Get<StorageAlarm>().IsRefusing(StorageProblem.Full));
 
         File.Delete(filler);
+        File.Delete(refiller);
 
         await using (var db = app.CreateDbContext())
         {
@@ -86,10 +96,20 @@ public sealed class FullDiskTests
         throw new Xunit.Sdk.XunitException($"All {Innovations} moves were stored on a full disk.");
     }
 
-    /// <summary>Writes a file until the disk has not one byte left; returns its path.</summary>
-    private static string FillUp(string folder)
+    private static async Task UntilAsync(Func<Task<bool>> condition)
     {
-        var path = Path.Combine(folder, "pengisi-disk");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException("Condition not met after 20 s.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Writes a file until the disk has not one byte left; returns its path.</summary>
+    private static string FillUp(string folder, string name)
+    {
+        var path = Path.Combine(folder, name);
         using var filler = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1);
         foreach (var chunk in new[] { 1 << 16, 1 << 12, 1 })
         {

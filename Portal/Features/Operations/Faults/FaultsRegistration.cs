@@ -10,6 +10,7 @@ public static class FaultsRegistration
     {
         builder.Services.Configure<FaultsOptions>(builder.Configuration.GetSection(FaultsOptions.Section));
         builder.Services.AddSingleton<StorageAlarm>();
+        builder.Services.AddSingleton<StorageReserve>();
         builder.Services.AddHostedService<StorageAlertPublisher>();
         builder.Services.AddSingleton<StorageFailureInterceptor>();
         builder.Services.ConfigureDbContext<PortalDbContext>((services, options) =>

@@ -14,15 +14,20 @@ public sealed class FaultsOptions
     /// lets small writes through between refusals, and the administrators should get one alert, not one per refusal.
     /// </summary>
     public TimeSpan StorageAlertQuietPeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Space kept free in the data folder (as a file) and given up when the disk is full, so the alert can be stored; 0 for none.</summary>
+    public int StorageReserveMegabytes { get; set; } = 16;
 }
 
 /// <summary>
 /// Turns the <see cref="StorageAlarm"/>'s state into the administrators' alert: raised when the storage starts refusing
-/// writes (or, when the alert itself could not be stored then, as soon as writes work again, so they still learn of
-/// it), resolved once writes have worked for the quiet period. Its own writes do not count as proof that writes work.
+/// writes (on a full disk, in the room the <see cref="StorageReserve"/> gives up; when even that fails, as soon as writes
+/// work again, so they still learn of it), resolved once writes have worked for the quiet period, when the reserve is
+/// made again. Its own writes do not count as proof that writes work.
 /// </summary>
 public sealed class StorageAlertPublisher(
     StorageAlarm alarm,
+    StorageReserve reserve,
     SystemAlerts alerts,
     TimeProvider clock,
     IOptions<FaultsOptions> options,
@@ -34,6 +39,7 @@ public sealed class StorageAlertPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await reserve.EnsureAsync(stoppingToken);
         await AdoptOpenAlertsAsync(stoppingToken);
         while (await alarm.Changes.WaitToReadAsync(stoppingToken))
         {
@@ -66,6 +72,7 @@ public sealed class StorageAlertPublisher(
     private async Task AnnounceAsync(StorageProblem problem, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var (title, message) = Texts(problem, since);
+        if (problem == StorageProblem.Full) reserve.Release();
         try
         {
             using (alarm.IgnoringOwnWrites())
@@ -97,6 +104,7 @@ public sealed class StorageAlertPublisher(
         {
             using (alarm.IgnoringOwnWrites())
                 await alerts.ResolveAsync(KeyFor(problem), stoppingToken);
+            await reserve.EnsureAsync(stoppingToken);
         }
         catch (Exception exception) when (StorageFailures.Classify(exception) is not null)
         {
