@@ -126,6 +126,28 @@ public sealed class DatabaseFullTests : IAsyncLifetime
         await app.AttachAsync(innovationId, fungsional, "lampiran setelah ruang tersedia.pdf");
     }
 
+    [Fact]
+    public async Task A_sign_in_whose_audit_row_cannot_be_stored_answers_with_the_message_and_no_server_detail()
+    {
+        using var client = app.NewClient();
+        app.DatabaseFull = true;
+        HttpResponseMessage? refused = null;
+        // Each attempt with an unknown NIP appends one audit row, until the database has no page left for it.
+        for (var i = 0; refused is null && i < MaxWritesUntilFull; i++)
+        {
+            var response = await client.SignInAsync($"19990101202001{i:D4}", "bukan-kata-sandinya");
+            if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) refused = response;
+            else Assert.Contains("NIP atau kata sandi salah.", await response.HtmlAsync());
+        }
+
+        Assert.NotNull(refused);
+        var page = await refused.HtmlAsync();
+        Assert.Contains(FullMessage, page);
+        Assert.DoesNotContain(app.DataDirectory, page);
+        Assert.DoesNotContain("Sqlite", page);
+        Assert.DoesNotContain(" at ", page);
+    }
+
     private async Task<(int Innovations, int Audits)> CountsAsync()
     {
         await using var db = app.CreateDbContext();

@@ -16,7 +16,6 @@ public static class FaultsRegistration
         builder.Services.ConfigureDbContext<PortalDbContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<StorageFailureInterceptor>()));
         builder.Services.AddTransient<StorageFailurePage>();
-        builder.Services.AddTransient<IStartupFilter, StorageFailurePage.StartupFilter>();
         builder.Services.AddSingleton<LeftoverUploadCleanup>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LeftoverUploadCleanup>());
         return builder;

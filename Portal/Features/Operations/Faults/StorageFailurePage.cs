@@ -5,7 +5,7 @@ namespace Portal.Features.Operations.Faults;
 /// <summary>
 /// The last net for requests (sign-in, downloads, forms posted outside Blazor): a write the storage refused answers
 /// 503 with the Indonesian message instead of an error page, and no path or stack trace leaves the server.
-/// Installed first in the pipeline by a start-up filter, so it is the same in every environment.
+/// Installed inside the error pages (the developer page, the production error page), so it answers first in every environment.
 /// </summary>
 public sealed class StorageFailurePage(StorageAlarm alarm) : IMiddleware
 {
@@ -22,13 +22,9 @@ public sealed class StorageFailurePage(StorageAlarm alarm) : IMiddleware
                 "storage-failure", context.RequestAborted);
         }
     }
+}
 
-    public sealed class StartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseMiddleware<StorageFailurePage>();
-            next(app);
-        };
-    }
+public static class StorageFailurePageExtensions
+{
+    public static IApplicationBuilder UseStorageFailurePage(this IApplicationBuilder app) => app.UseMiddleware<StorageFailurePage>();
 }
