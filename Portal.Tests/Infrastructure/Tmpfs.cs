@@ -12,9 +12,10 @@ public sealed class Tmpfs : IDisposable
 
     public string Folder { get; }
 
-    public static Tmpfs Mount(int megabytes)
+    /// <param name="at">The folder to mount on (created when missing); a new temporary folder when null.</param>
+    public static Tmpfs Mount(int megabytes, string? at = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "portal-tests", "tmpfs-" + Guid.NewGuid().ToString("N"));
+        var folder = at ?? Path.Combine(Path.GetTempPath(), "portal-tests", "tmpfs-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Run("mount", "-t", "tmpfs", "-o", $"size={megabytes}m,mode=0700", "tmpfs", folder);
         return new Tmpfs(folder);
@@ -22,6 +23,8 @@ public sealed class Tmpfs : IDisposable
 
     /// <summary>Turns the mounted file system read-only, as a failing disk or a wrong fstab line does.</summary>
     public void RemountReadOnly() => Run("mount", "-o", "remount,ro", Folder);
+
+    public void RemountWritable() => Run("mount", "-o", "remount,rw", Folder);
 
     public void Dispose()
     {
