@@ -52,14 +52,17 @@ public sealed partial class LeftoverUploadCleanup(
         {
             HashSet<string> recorded;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-                recorded = (await db.Attachments.AsNoTracking().Select(a => a.StoredName).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var file in stored.Where(f => !recorded.Contains(Path.GetRelativePath(outputs.Folder, f.FullName))))
+                recorded = (await db.Attachments.AsNoTracking().Select(a => a.StoredName).ToListAsync(cancellationToken)).Select(Portable).ToHashSet();
+            foreach (var file in stored.Where(f => !recorded.Contains(Portable(Path.GetRelativePath(outputs.Folder, f.FullName)))))
                 Remove(file, "stored file without an attachment row", removed);
         }
 
         if (removed.Count > 0) logger.LogWarning("Removed {Count} leftover upload file(s) from an earlier run: {Files}", removed.Count, removed);
         return removed;
     }
+
+    /// <summary>Stored names use the separator of the server that stored them; a data folder restored on another system still matches.</summary>
+    private static string Portable(string storedName) => storedName.Replace('\\', '/');
 
     private bool OlderThanStart(FileInfo file) => file.LastWriteTimeUtc < startedAt;
 
