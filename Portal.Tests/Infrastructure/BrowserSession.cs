@@ -12,9 +12,12 @@ public class BrowserSession : IAsyncLifetime
 
     static BrowserSession() => Assertions.SetDefaultExpectTimeout(10_000);
 
-    public BrowserSession() : this(null) { }
+    public BrowserSession() : this((TimeProvider?)null) { }
 
-    protected BrowserSession(TimeProvider? clock) => App = new PortalAppFactory(clock);
+    protected BrowserSession(TimeProvider? clock) : this(new PortalAppFactory(clock)) { }
+
+    /// <summary>A session on a portal built differently (e.g. one whose database can be made full).</summary>
+    protected BrowserSession(PortalAppFactory app) => App = app;
 
     public PortalAppFactory App { get; }
     public string BaseUrl { get; private set; } = "";

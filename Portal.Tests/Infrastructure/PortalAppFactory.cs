@@ -33,6 +33,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         this.clock = clock ?? new RunningClock(TestInstants.OrdinaryWednesday);
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         this.settings.TryAdd("Portal:SignInRateLimit:PermitLimit", TestSignInPermitLimit);
+        // Each test portal writes its storage reserve; a small one keeps hundreds of them cheap.
+        this.settings.TryAdd("Faults:StorageReserveMegabytes", "1");
         this.environment = environment;
         ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();

@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Operations.Health;
+using Portal.Features.Operations.Faults;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -63,6 +64,7 @@ public static class UiRegistration
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseStorageFailurePage();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSignInRateLimit();
         app.UseAuthentication();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Features.Operations.Faults;
 
 namespace Portal.Features.Admin;
 
@@ -57,6 +58,11 @@ public static class AdminAccess
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
+        }
+        catch (Exception exception) when (StorageFailures.Classify(exception) is { } problem)
+        {
+            // Rolled back; the storage alarm saw the failure through the database interceptor.
+            return AdminResult.Refused(StorageFailures.MessageFor(problem));
         }
         catch (DbUpdateException)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Operations.Faults;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Outputs;
@@ -14,7 +15,8 @@ public sealed record OutputResult(bool Succeeded, string Message, Guid? Attachme
 
 /// <summary>
 /// Stores and serves step outputs. Uploads stream to disk outside wwwroot while being hashed, are
-/// recognised by content, and are recorded with their audit row in one transaction.
+/// recognised by content, and are recorded with their audit row in one transaction. A full or unwritable disk
+/// leaves no file behind and the person is told in words.
 /// </summary>
 public sealed class StepOutputs(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -22,11 +24,15 @@ public sealed class StepOutputs(
     SettingsStore settings,
     InnovationEvents events,
     WriteGate writeGate,
+    StorageAlarm storageAlarm,
     TimeProvider clock,
     IConfiguration configuration,
     IHostEnvironment environment)
 {
     public string Folder => Path.Combine(DataRegistration.DataDirectory(configuration, environment), "lampiran");
+
+    /// <summary>Where uploads stream to before they are recorded; what is left here was cut off by a crash.</summary>
+    public string TemporaryFolder => Path.Combine(Folder, "tmp");
 
     public async Task<long> MaxBytesAsync() => (await settings.GetAsync()).MaxUploadMegabytes * 1024L * 1024L;
 
@@ -43,10 +49,10 @@ public sealed class StepOutputs(
         }
 
         var maxBytes = await MaxBytesAsync();
-        Directory.CreateDirectory(Path.Combine(Folder, "tmp"));
-        var temporary = Path.Combine(Folder, "tmp", Guid.NewGuid().ToString("N"));
+        var temporary = Path.Combine(TemporaryFolder, Guid.NewGuid().ToString("N"));
         try
         {
+            Directory.CreateDirectory(TemporaryFolder);
             var (size, hash) = await CopyHashedAsync(content, temporary, maxBytes, cancellationToken);
             if (size == 0) return OutputResult.Refused("Berkas kosong; tidak ada yang diunggah.");
             if (size > maxBytes) return OutputResult.Refused($"Berkas terlalu besar: paling besar {maxBytes / 1024 / 1024} MB.");
@@ -57,6 +63,10 @@ public sealed class StepOutputs(
                 return OutputResult.Refused($"Isi berkas tidak sesuai dengan jenisnya \"{Path.GetExtension(fileName)}\". Yang diterima: {FileTypes.AllowedList}.");
 
             return await RecordAsync(innovationId, fileName, userId, replaces, forRunId, temporary, size, hash, type, cancellationToken);
+        }
+        catch (Exception exception) when (storageAlarm.Recognise(exception) is { } failure)
+        {
+            return OutputResult.Refused(failure.Message);
         }
         finally
         {

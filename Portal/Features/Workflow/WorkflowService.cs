@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
+using Portal.Features.Operations.Faults;
 
 namespace Portal.Features.Workflow;
 
@@ -106,7 +107,16 @@ public sealed class WorkflowService(
         });
 
         var stampDueDate = opened is null ? null : (Action<WorkingCalendar>)(calendar => StampDueDate(opened, sop.Step(opened.StepNumber), calendar));
-        if (!await SaveInTurnAsync(db, innovation.Id, command.ExpectedVersion, stampDueDate, cancellationToken))
+        bool saved;
+        try
+        {
+            saved = await SaveInTurnAsync(db, innovation.Id, command.ExpectedVersion, stampDueDate, cancellationToken);
+        }
+        catch (StorageFailureException failure)
+        {
+            return WorkflowResult.Refused(failure.Message);
+        }
+        if (!saved)
         {
             logger.LogInformation("Concurrent move of innovation {InnovationId} lost the race", innovation.Id);
             return await StaleRefusalFromDatabaseAsync(innovation.Id, "dipindahkan", cancellationToken);
@@ -146,7 +156,23 @@ public sealed class WorkflowService(
         var firstRun = NewRun(sop.First.Number, runNumber: 1, now);
         innovation.StepRuns.Add(firstRun);
         db.Innovations.Add(innovation);
-        await writeGate.RunAsync(async () =>
+        try
+        {
+            await StoreNewAsync(db, innovation, firstRun, actor, sop, now, cancellationToken);
+        }
+        catch (StorageFailureException failure)
+        {
+            return WorkflowResult.Refused(failure.Message);
+        }
+
+        events.Publish(new InnovationChanged(innovation.Id, AuditActions.InnovationCreated, null, sop.First.Number,
+            innovation.Status, actor.DisplayName, now));
+        return WorkflowResult.Done($"Inovasi \"{innovation.Title}\" dibuat di langkah {sop.First.Number}.", innovation.Id, innovation.Version);
+    }
+
+    private Task StoreNewAsync(PortalDbContext db, Innovation innovation, StepRun firstRun, WorkflowActor actor, SopDocument sop, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        writeGate.RunAsync(async () =>
         {
             StampDueDate(firstRun, sop.First, await calendars.GetAsync(cancellationToken));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -161,11 +187,6 @@ public sealed class WorkflowService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
-
-        events.Publish(new InnovationChanged(innovation.Id, AuditActions.InnovationCreated, null, sop.First.Number,
-            innovation.Status, actor.DisplayName, now));
-        return WorkflowResult.Done($"Inovasi \"{innovation.Title}\" dibuat di langkah {sop.First.Number}.", innovation.Id, innovation.Version);
-    }
 
     public async Task<WorkflowResult> UpdateDetailsAsync(int innovationId, long expectedVersion, InnovationDetails details, string userId, CancellationToken cancellationToken = default)
     {
@@ -191,8 +212,16 @@ public sealed class WorkflowService(
             At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.DetailsChanged,
             InnovationId = innovation.Id, FromStep = innovation.CurrentStep, ToStep = innovation.CurrentStep,
         });
-        if (!await SaveInTurnAsync(db, innovationId, expectedVersion, stampDueDate: null, cancellationToken))
-            return await StaleRefusalFromDatabaseAsync(innovationId, "diubah", cancellationToken);
+        bool saved;
+        try
+        {
+            saved = await SaveInTurnAsync(db, innovationId, expectedVersion, stampDueDate: null, cancellationToken);
+        }
+        catch (StorageFailureException failure)
+        {
+            return WorkflowResult.Refused(failure.Message);
+        }
+        if (!saved) return await StaleRefusalFromDatabaseAsync(innovationId, "diubah", cancellationToken);
 
         events.Publish(new InnovationChanged(innovation.Id, AuditActions.DetailsChanged, innovation.CurrentStep, innovation.CurrentStep,
             innovation.Status, actor.DisplayName, now));

@@ -1,3 +1,5 @@
+using Portal.Features.Operations.Faults;
+
 namespace Portal.Features.Workflow;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace Portal.Features.Workflow;
 /// people saved at once. Waiting here instead hands the turn over the moment the previous write commits, in
 /// arrival order. Enter just before the write transaction and leave right after its commit or rollback: reads
 /// that need no transaction and publishing events stay outside.
+/// Every write passes here, so here a refusal of the storage (full disk, I/O error) becomes a
+/// <see cref="StorageFailureException"/> whose message a person may read, and is reported to the <see cref="StorageAlarm"/>.
 /// </summary>
-public sealed class WriteGate
+public sealed class WriteGate(StorageAlarm alarm)
 {
     private readonly SemaphoreSlim turn = new(1, 1);
     private int waiting;
@@ -29,6 +33,10 @@ public sealed class WriteGate
         try
         {
             return await write();
+        }
+        catch (Exception exception) when (alarm.Recognise(exception) is { } failure && failure != exception)
+        {
+            throw failure;
         }
         finally
         {

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Features.Operations.Faults;
+using Portal.Features.Outputs;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Operations.Faults;
+
+/// <summary>
+/// A crash in the middle of an upload leaves a temporary file, or a stored file whose row was never committed. The next
+/// start removes both and logs each; it keeps every recorded output, files that are not the portal's, and uploads
+/// that began after the start.
+/// </summary>
+public sealed class LeftoverUploadCleanupTests : IDisposable
+{
+    private readonly string dataDirectory = PortalAppFactory.NewDataDirectory();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_restart_removes_cut_off_uploads_and_stored_files_without_a_row_and_logs_each_but_keeps_recorded_outputs()
+    {
+        string uploads;
+        List<string> recorded;
+        await using (var first = new PortalAppFactory(dataDirectory: dataDirectory))
+        {
+            uploads = first.Get<StepOutputs>().Folder;
+            await using var db = first.CreateDbContext();
+            recorded = await db.Attachments.Select(a => a.StoredName).ToListAsync();
+            // A data folder restored from a Windows server: its rows name files with backslashes.
+            await db.Database.ExecuteSqlRawAsync("UPDATE Attachments SET StoredName = replace(StoredName, '/', '\\') WHERE rowid = (SELECT min(rowid) FROM Attachments)");
+        }
+        Assert.NotEmpty(recorded);
+
+        // What a SIGKILL leaves: a temporary upload, and a stored file moved into place before its commit.
+        var cutOff = Plant(uploads, Path.Combine("tmp", Guid.NewGuid().ToString("N")));
+        var unrecorded = Plant(uploads, Path.Combine("2026", Guid.NewGuid().ToString("N") + ".bin"));
+        // Not the portal's stored-name shape: an administrator's note, a file from an older year folder layout.
+        var note = Plant(uploads, Path.Combine("2026", "catatan.txt"));
+        var notAYear = Plant(uploads, Path.Combine("arsip", Guid.NewGuid().ToString("N") + ".bin"));
+
+        var logs = new CollectedLogs();
+        await using var restarted = new LoggedPortal(dataDirectory, logs);
+        _ = restarted.Services;
+
+        Assert.False(File.Exists(Path.Combine(uploads, cutOff)), "the cut-off upload is removed");
+        Assert.False(File.Exists(Path.Combine(uploads, unrecorded)), "the stored file without a row is removed");
+        Assert.All(recorded, name => Assert.True(File.Exists(Path.Combine(uploads, name)), $"recorded output {name} is kept"));
+        Assert.True(File.Exists(Path.Combine(uploads, note)));
+        Assert.True(File.Exists(Path.Combine(uploads, notAYear)));
+
+        var cleanupLines = logs.Lines.Where(l => l.Category == typeof(LeftoverUploadCleanup).FullName).Select(l => l.Message).ToList();
+        Assert.Contains(cleanupLines, line => line.Contains(cutOff));
+        Assert.Contains(cleanupLines, line => line.Contains(unrecorded));
+        Assert.DoesNotContain(cleanupLines, line => line.Contains("catatan.txt"));
+    }
+
+    [Fact]
+    public async Task Uploads_that_began_after_the_start_are_left_alone()
+    {
+        await using var app = new PortalAppFactory(dataDirectory: dataDirectory);
+        var uploads = app.Get<StepOutputs>().Folder;
+        var streaming = Plant(uploads, Path.Combine("tmp", Guid.NewGuid().ToString("N")));
+        var movedBeforeCommit = Plant(uploads, Path.Combine("2026", Guid.NewGuid().ToString("N") + ".bin"));
+
+        var removed = await app.Get<LeftoverUploadCleanup>().RemoveLeftoversAsync();
+
+        Assert.Empty(removed);
+        Assert.True(File.Exists(Path.Combine(uploads, streaming)));
+        Assert.True(File.Exists(Path.Combine(uploads, movedBeforeCommit)));
+    }
+
+    private static string Plant(string uploads, string relativePath)
+    {
+        var path = Path.Combine(uploads, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [0x25, 0x50, 0x44, 0x46]);
+        return relativePath;
+    }
+
+    private sealed class LoggedPortal(string dataDirectory, CollectedLogs logs) : PortalAppFactory(dataDirectory: dataDirectory)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+    }
+}
