@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -73,34 +72,16 @@ public sealed class UpgradeTests
         }
     }
 
+    /// <summary>The portal as a server runs it, whose log is read from its log files in the data folder.</summary>
     private sealed class LoggedApp(string data) : BackupApp(TestInstants.OrdinaryWednesday, null, data, "Production")
     {
-        private readonly ConcurrentQueue<string> logs = new();
-
-        public IReadOnlyCollection<string> Logs => logs.ToArray();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(logs)));
-        }
-    }
-
-    private sealed class QueueLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(lines);
-
-        public void Dispose() { }
-
-        private sealed class QueueLogger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
+        public IReadOnlyList<string> Logs => Directory.EnumerateFiles(Path.Combine(DataDirectory, "log"), "portal-*.log")
+            .SelectMany(file =>
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                return new StreamReader(stream).ReadToEnd().Split('\n');
+            })
+            .ToList();
     }
 
     private static async Task<string> CreateAtFirstMigrationAsync(string database)

