@@ -16,22 +16,7 @@ namespace Portal.Tests.Features.Admin;
 /// </summary>
 public sealed class HolidayExtensionAlertTests(HolidayExtensionAlertTests.App app) : IClassFixture<HolidayExtensionAlertTests.App>
 {
-    public sealed class App : AlertsApp, IAsyncLifetime
-    {
-        public App() : this(new LoopbackSmtp()) { }
-
-        private App(LoopbackSmtp smtp) : base(Wita(2026, 12, 29, 8), smtp.Settings()) => Smtp = smtp;
-
-        public LoopbackSmtp Smtp { get; }
-
-        public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
-
-        Task IAsyncLifetime.DisposeAsync()
-        {
-            Smtp.Dispose();
-            return Task.CompletedTask;
-        }
-    }
+    public sealed class App() : MailingAlertsApp(Wita(2026, 12, 29, 8));
 
     private const string Fungsional = DemoPeople.FungsionalPdip;
     private const string Kabid = DemoPeople.KabidPdip;

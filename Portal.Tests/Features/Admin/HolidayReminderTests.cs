@@ -17,22 +17,7 @@ namespace Portal.Tests.Features.Admin;
 /// </summary>
 public sealed class HolidayReminderTests(HolidayReminderTests.App app) : IClassFixture<HolidayReminderTests.App>
 {
-    public sealed class App : AlertsApp, IAsyncLifetime
-    {
-        public App() : this(new LoopbackSmtp()) { }
-
-        private App(LoopbackSmtp smtp) : base(Wita(2026, 9, 30, 20), smtp.Settings()) => Smtp = smtp;
-
-        public LoopbackSmtp Smtp { get; }
-
-        public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
-
-        Task IAsyncLifetime.DisposeAsync()
-        {
-            Smtp.Dispose();
-            return Task.CompletedTask;
-        }
-    }
+    public sealed class App() : MailingAlertsApp(Wita(2026, 9, 30, 20));
 
     private const string Key2027 = "holidays-missing-2027";
 

@@ -13,22 +13,7 @@ namespace Portal.Tests.Features.Alerts;
 /// <summary>E-mail through a real SMTP server on a loopback port: alerts, retries, the daily digest and the test e-mail.</summary>
 public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<AlertMailTests.App>
 {
-    public sealed class App : AlertsApp, IAsyncLifetime
-    {
-        public App() : this(new LoopbackSmtp()) { }
-
-        private App(LoopbackSmtp smtp) : base(Wita(2026, 11, 2, 8), smtp.Settings()) => Smtp = smtp;
-
-        public LoopbackSmtp Smtp { get; }
-
-        public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
-
-        Task IAsyncLifetime.DisposeAsync()
-        {
-            Smtp.Dispose();
-            return Task.CompletedTask;
-        }
-    }
+    public sealed class App() : MailingAlertsApp(Wita(2026, 11, 2, 8));
 
     private const string Link = "https://inovasi.paserkab.go.id/inovasi/";
 

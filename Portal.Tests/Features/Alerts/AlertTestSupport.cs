@@ -113,6 +113,24 @@ public class AlertsApp : PortalAppFactory
     }
 }
 
+/// <summary>The alerts app with a real SMTP server on loopback (stopped until a test starts it) and an address for everyone.</summary>
+public abstract class MailingAlertsApp : AlertsApp, IAsyncLifetime
+{
+    protected MailingAlertsApp(DateTimeOffset start) : this(start, new LoopbackSmtp()) { }
+
+    private MailingAlertsApp(DateTimeOffset start, LoopbackSmtp smtp) : base(start, smtp.Settings()) => Smtp = smtp;
+
+    public LoopbackSmtp Smtp { get; }
+
+    public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
+
+    Task IAsyncLifetime.DisposeAsync()
+    {
+        Smtp.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>A real SMTP server (netDumbster) on a loopback port that tests can stop and start again.</summary>
 public sealed class LoopbackSmtp : IDisposable
 {
@@ -120,7 +138,7 @@ public sealed class LoopbackSmtp : IDisposable
     private readonly ConcurrentQueue<MimeMessage> received = new();
     private SimpleSmtpServer? server;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = FreePorts.Next();
 
     public IReadOnlyCollection<MimeMessage> Received => received.ToArray();
 
@@ -169,13 +187,4 @@ public sealed class LoopbackSmtp : IDisposable
     }
 
     public void Dispose() => Stop();
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

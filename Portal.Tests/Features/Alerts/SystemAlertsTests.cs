@@ -9,22 +9,7 @@ namespace Portal.Tests.Features.Alerts;
 /// <summary>Alerts about the portal itself reach the administrators once per condition: bell, page and e-mail.</summary>
 public sealed class SystemAlertsTests(SystemAlertsTests.App app) : IClassFixture<SystemAlertsTests.App>
 {
-    public sealed class App : AlertsApp, IAsyncLifetime
-    {
-        public App() : this(new LoopbackSmtp()) { }
-
-        private App(LoopbackSmtp smtp) : base(Wita(2026, 11, 2, 8), smtp.Settings()) => Smtp = smtp;
-
-        public LoopbackSmtp Smtp { get; }
-
-        public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
-
-        Task IAsyncLifetime.DisposeAsync()
-        {
-            Smtp.Dispose();
-            return Task.CompletedTask;
-        }
-    }
+    public sealed class App() : MailingAlertsApp(Wita(2026, 11, 2, 8));
 
     [Fact]
     public async Task An_alert_reaches_each_administrator_once_until_the_condition_is_over_and_then_again()

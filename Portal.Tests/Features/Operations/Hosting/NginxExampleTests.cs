@@ -27,7 +27,7 @@ public sealed class NginxExampleTests : IAsyncLifetime
     public async Task The_example_serves_the_portal_over_https_with_its_live_connection_from_the_setup_link_on()
     {
         var upstream = new Uri(app.StartKestrel());
-        var (httpsPort, httpPort) = (FreePort(), FreePort());
+        var (httpsPort, httpPort) = (FreePorts.Next(), FreePorts.Next());
         StartNginx(upstream.Port, httpsPort, httpPort);
         var token = await app.Get<FirstAdministratorSetup>().IssueTokenAsync();
 
@@ -136,15 +136,6 @@ public sealed class NginxExampleTests : IAsyncLifetime
             text = text.Replace(find, with);
         }
         return text;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public async Task DisposeAsync()

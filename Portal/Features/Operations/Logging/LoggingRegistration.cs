@@ -36,6 +36,11 @@ public static class LoggingRegistration
     {
         var options = builder.Configuration.GetSection(LogFileOptions.Section).Get<LogFileOptions>() ?? new LogFileOptions();
         var folder = LogFolder(builder.Configuration, builder.Environment);
+        // Serilog writes the console itself; the other providers (the Windows event log of a service, a test's
+        // collector) still receive every event through writeToProviders.
+        foreach (var console in builder.Services.Where(d => d.ServiceType == typeof(ILoggerProvider)
+                     && d.ImplementationType == typeof(Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider)).ToList())
+            builder.Services.Remove(console);
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.MinimumLevel.Information()
@@ -53,7 +58,7 @@ public static class LoggingRegistration
                     fileSizeLimitBytes: options.FileSizeLimitMegabytes * 1024L * 1024L,
                     rollOnFileSizeLimit: true);
             }
-        }, preserveStaticLogger: true);
+        }, preserveStaticLogger: true, writeToProviders: true);
         return builder;
     }
 
