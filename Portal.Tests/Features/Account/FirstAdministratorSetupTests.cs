@@ -27,6 +27,9 @@ public sealed class FirstAdministratorSetupTests(FirstAdministratorSetupTests.Pr
         // Production cookies are HTTPS-only.
         var client = app.NewClient("https://localhost");
         var setup = app.Get<FirstAdministratorSetup>();
+        // Printed at start, and kept in the data folder for a service without a console; never in the log files.
+        Assert.Contains($"{FirstAdministratorSetup.Path}?token=", await File.ReadAllTextAsync(setup.LinkFile));
+        Assert.DoesNotContain("token=", string.Concat(Directory.GetFiles(Path.Combine(app.DataDirectory, "log")).Select(ReadShared)));
         var token = await setup.IssueTokenAsync();
         Assert.NotNull(token);
 
@@ -56,10 +59,17 @@ public sealed class FirstAdministratorSetupTests(FirstAdministratorSetupTests.Pr
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient("https://localhost").GetAsync($"{FirstAdministratorSetup.Path}?token={token}")).StatusCode);
         Assert.Null(await setup.IssueTokenAsync());
+        Assert.False(File.Exists(setup.LinkFile));
         await using var after = app.CreateDbContext();
         var administrator = await after.Users.SingleAsync();
         Assert.Equal(("Ir. Sri Wahyuni", false), (administrator.FullName, administrator.MustChangePassword));
         Assert.True(await after.AuditEntries.AnyAsync(a => a.Action == AuditActions.FirstAdministrator && a.ActorId == administrator.Id));
+    }
+
+    private static string ReadShared(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd();
     }
 
     private static Dictionary<string, string> Fields(string nip, string password, string? confirm = null) => new()

@@ -47,9 +47,19 @@ public sealed class FirstAdministratorSetup(
     IDbContextFactory<PortalDbContext> dbFactory,
     IValidator<FirstAdministratorInput> validator,
     AccountAudit audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IConfiguration configuration,
+    IHostEnvironment environment)
 {
     public const string Path = "/akun/siapkan";
+
+    /// <summary>
+    /// The setup link is also written to this file in the data folder (private to the service account), for a service
+    /// with no console to read (a Windows Service); it is deleted once the first administrator exists.
+    /// </summary>
+    public const string LinkFileName = "tautan-administrator-pertama.txt";
+
+    public string LinkFile => System.IO.Path.Combine(DataRegistration.DataDirectory(configuration, environment), LinkFileName);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile byte[]? tokenHash;
@@ -57,7 +67,11 @@ public sealed class FirstAdministratorSetup(
     /// <summary>Makes a new setup token (the previous one stops working), or null when an administrator exists.</summary>
     public async Task<string?> IssueTokenAsync(CancellationToken cancellationToken = default)
     {
-        if (await AdministratorExistsAsync(cancellationToken)) return null;
+        if (await AdministratorExistsAsync(cancellationToken))
+        {
+            File.Delete(LinkFile);
+            return null;
+        }
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         tokenHash = Hash(token);
         return token;
@@ -96,6 +110,7 @@ public sealed class FirstAdministratorSetup(
             }
 
             tokenHash = null;
+            File.Delete(LinkFile);
             await audit.WriteAsync(administrator.Id, administrator.FullName, AuditActions.FirstAdministrator,
                 $"NIP {administrator.UserName} melalui tautan penyiapan");
             return new(true, [], administrator);
@@ -146,12 +161,13 @@ public sealed class FirstAdministratorNotice(
             var notice = new StringBuilder()
                 .AppendLine()
                 .AppendLine("Belum ada Administrator. Buka tautan ini SATU KALI untuk membuat Administrator pertama:");
-            foreach (var address in bases) notice.AppendLine($"  {address.TrimEnd('/')}{FirstAdministratorSetup.Path}?token={token}");
+            foreach (var address in bases.DefaultIfEmpty("<alamat portal>")) notice.AppendLine($"  {address.TrimEnd('/')}{FirstAdministratorSetup.Path}?token={token}");
             notice.AppendLine("Tautan berlaku sampai Administrator pertama dibuat; bila portal dijalankan ulang sebelumnya, tautan baru dicetak.");
             Console.WriteLine(notice.ToString());
-            // A Windows Service has no console: the link also goes to the log (private to the service account),
-            // and it stops working once the first administrator exists.
-            if (!Environment.UserInteractive || Console.IsOutputRedirected) logger.LogWarning("{Notice}", notice.ToString().Trim());
+            // Not in the log: a token does not belong in log files. A service without a console finds it in the file.
+            File.WriteAllText(setup.LinkFile, notice.ToString());
+            logger.LogWarning("No administrator yet: the one-time setup link is on the console and in {File} in the data folder",
+                FirstAdministratorSetup.LinkFileName);
         });
     }
 
