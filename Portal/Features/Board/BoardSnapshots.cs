@@ -25,6 +25,7 @@ public sealed class BoardSnapshots : EventHub<BoardUpdate>, IDisposable
     private ITimer? rejudgeTimer;
     private volatile BoardSnapshot? current;
     private int rejudging;
+    private int rejudgeWanted;
 
     public BoardSnapshots(InnovationQueries queries, SopCatalog sops, InnovationEvents events, TimeProvider clock, ILogger<BoardSnapshots> logger)
         : base(logger)
@@ -74,11 +75,27 @@ public sealed class BoardSnapshots : EventHub<BoardUpdate>, IDisposable
         Publish(new BoardUpdate(next, change));
     }
 
+    // One re-read at a time, and ticks that come while one runs are folded into one more re-read after it: a slow
+    // machine, or a clock that jumped ahead and fires every minute it skipped, must not queue thousands of reads ahead
+    // of the moves, nor lose the tick that came while a re-read was already reading.
     private async Task RejudgeAsync()
     {
-        // One re-read at a time: ticks that come while one runs (a slow machine, or a clock that jumped ahead and
-        // fires every minute it skipped) would otherwise queue thousands of reads ahead of the moves.
-        if (Interlocked.Exchange(ref rejudging, 1) == 1) return;
+        Interlocked.Exchange(ref rejudgeWanted, 1);
+        while (Volatile.Read(ref rejudgeWanted) == 1 && Interlocked.CompareExchange(ref rejudging, 1, 0) == 0)
+        {
+            try
+            {
+                while (Interlocked.Exchange(ref rejudgeWanted, 0) == 1) await RejudgeOnceAsync();
+            }
+            finally
+            {
+                Volatile.Write(ref rejudging, 0);
+            }
+        }
+    }
+
+    private async Task RejudgeOnceAsync()
+    {
         try
         {
             BoardSnapshot next;
@@ -99,10 +116,6 @@ public sealed class BoardSnapshots : EventHub<BoardUpdate>, IDisposable
         catch (Exception ex)
         {
             logger.LogWarning(ex, "The board snapshot could not be read again; boards keep the previous one");
-        }
-        finally
-        {
-            Volatile.Write(ref rejudging, 0);
         }
     }
 
