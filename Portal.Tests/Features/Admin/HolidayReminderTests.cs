@@ -48,7 +48,7 @@ public sealed class HolidayReminderTests(HolidayReminderTests.App app) : IClassF
         Assert.Equal("/admin/libur?tahun=2027", alert.Target);
 
         app.Smtp.Start();
-        await SendQueuedSystemMailsAsync();
+        await app.SendQueuedSystemMailsAsync();
         var mail = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == "[Portal Inovasi] Sistem portal: Hari libur tahun 2027 belum diisi"));
         Assert.Equal($"{DemoPeople.Administrator}@paserkab.go.id", mail.To.Mailboxes.Single().Address);
 
@@ -88,15 +88,5 @@ public sealed class HolidayReminderTests(HolidayReminderTests.App app) : IClassF
     {
         using var client = await app.SignedInClientAsync(nip);
         return await (await client.GetAsync("/")).HtmlAsync();
-    }
-
-    private async Task SendQueuedSystemMailsAsync()
-    {
-        List<long> ids;
-        await using (var db = app.CreateDbContext())
-            ids = await db.Notifications.Where(n => n.SystemAlertId != null && n.EmailQueuedAt != null && n.EmailSentAt == null).Select(n => n.Id).ToListAsync();
-        Assert.NotEmpty(ids);
-        await using var scope = app.Services.CreateAsyncScope();
-        foreach (var id in ids) await scope.ServiceProvider.GetRequiredService<AlertMailJob>().SendNotificationAsync(id, CancellationToken.None);
     }
 }

@@ -124,6 +124,17 @@ public abstract class MailingAlertsApp : AlertsApp, IAsyncLifetime
 
     public Task InitializeAsync() => GiveEveryoneAnEmailAsync();
 
+    /// <summary>Runs the e-mail job for every queued, unsent alert about the portal itself.</summary>
+    public async Task SendQueuedSystemMailsAsync()
+    {
+        List<long> ids;
+        await using (var db = CreateDbContext())
+            ids = await db.Notifications.Where(n => n.SystemAlertId != null && n.EmailQueuedAt != null && n.EmailSentAt == null).Select(n => n.Id).ToListAsync();
+        Assert.NotEmpty(ids);
+        await using var scope = Services.CreateAsyncScope();
+        foreach (var id in ids) await scope.ServiceProvider.GetRequiredService<AlertMailJob>().SendNotificationAsync(id, CancellationToken.None);
+    }
+
     Task IAsyncLifetime.DisposeAsync()
     {
         Smtp.Dispose();

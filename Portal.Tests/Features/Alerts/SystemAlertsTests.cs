@@ -33,7 +33,7 @@ public sealed class SystemAlertsTests(SystemAlertsTests.App app) : IClassFixture
         Assert.Equal(["uji-disk"], await alerts.OpenKeysAsync());
 
         app.Smtp.Start();
-        await SendMailsAsync();
+        await app.SendQueuedSystemMailsAsync();
         var mail = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == "[Portal Inovasi] Sistem portal: Disk hampir penuh"));
         Assert.Equal($"{DemoPeople.Administrator}@paserkab.go.id", mail.To.Mailboxes.Single().Address);
         Assert.Contains("Sisa ruang penyimpanan 1 GB.", mail.HtmlBody);
@@ -44,15 +44,5 @@ public sealed class SystemAlertsTests(SystemAlertsTests.App app) : IClassFixture
         Assert.True(await alerts.RaiseAsync("uji-disk", "Disk hampir penuh", "Sisa ruang penyimpanan 500 MB."));
         Assert.Equal(unreadBefore + 2, await inbox.CountUnreadAsync(administrator));
         await alerts.ResolveAsync("uji-disk");
-    }
-
-    private async Task SendMailsAsync()
-    {
-        List<long> ids;
-        await using (var db = app.CreateDbContext())
-            ids = await db.Notifications.Where(n => n.SystemAlertId != null && n.EmailQueuedAt != null && n.EmailSentAt == null).Select(n => n.Id).ToListAsync();
-        Assert.NotEmpty(ids);
-        await using var scope = app.Services.CreateAsyncScope();
-        foreach (var id in ids) await scope.ServiceProvider.GetRequiredService<AlertMailJob>().SendNotificationAsync(id, CancellationToken.None);
     }
 }
