@@ -24,7 +24,8 @@ public sealed class SigkillTests(ITestOutputHelper output) : IDisposable
     /// <summary>Confirmed moves to wait for in each burst before the kill: the kill lands while writers are busy.</summary>
     private const int MovesPerBurst = 100;
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(55);
+    // A bound against a hang, not a speed target: 35 s quiet, 54 s at load 28 on 2 cores.
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     private readonly string dataDirectory = PortalAppFactory.NewDataDirectory();
 
