@@ -21,6 +21,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<SystemAlert> SystemAlerts => Set<SystemAlert>();
     public DbSet<ScanRecord> ScanRecords => Set<ScanRecord>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+    public DbSet<OfficeProfile> OfficeProfiles => Set<OfficeProfile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -141,3 +141,19 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.HasIndex(a => new { a.StepRunId, a.SupersededAt });
     }
 }
+
+internal sealed class OfficeProfileConfiguration : IEntityTypeConfiguration<OfficeProfile>
+{
+    public void Configure(EntityTypeBuilder<OfficeProfile> builder)
+    {
+        builder.ToTable("OfficeProfile");
+        builder.Property(p => p.PemerintahDaerah).HasMaxLength(150);
+        builder.Property(p => p.NamaInstansi).HasMaxLength(200);
+        builder.Property(p => p.Alamat).HasMaxLength(300);
+        builder.Property(p => p.Telepon).HasMaxLength(60);
+        builder.Property(p => p.Email).HasMaxLength(150);
+        builder.Property(p => p.Situs).HasMaxLength(150);
+        builder.Property(p => p.LogoContentType).HasMaxLength(40);
+        builder.Property(p => p.TimeZoneId).HasMaxLength(40);
+    }
+}
