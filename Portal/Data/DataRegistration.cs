@@ -31,6 +31,8 @@ public static class DataRegistration
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.Configure<OfficeDefaults>(builder.Configuration.GetSection("Office"));
+        builder.Services.AddSingleton<OfficeProfileStore>();
         // Keys live beside the data so sign-in cookies survive a restart (the TV screen reconnects alone).
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("Portal.Inovasi")

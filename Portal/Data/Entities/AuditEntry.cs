@@ -46,6 +46,7 @@ public static class AuditActions
     public const string HolidaysChanged = "Hari libur diubah";
     public const string DueDateRecomputed = "Tenggat dihitung ulang";
     public const string SettingsChanged = "Pengaturan diubah";
+    public const string OfficeProfileChanged = "Profil kantor diubah";
     public const string OutputUploaded = "Lampiran diunggah";
     public const string DetailsChanged = "Data inovasi diubah";
 }
