@@ -20,6 +20,9 @@ public sealed class Innovation
     public decimal? Budget { get; set; }
     public DateOnly StartDate { get; set; }
 
+    /// <summary>The values of the SOP's own item fields, as JSON keyed by field key; null when the SOP defines none.</summary>
+    public string? FieldValuesJson { get; set; }
+
     public int BidangId { get; set; }
     public Bidang? Bidang { get; set; }
     public required string ProposerId { get; set; }

@@ -13,6 +13,9 @@ public sealed class SopDefinition
     public string? ChangeNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedByName { get; set; }
+
+    /// <summary>The fields an item of this SOP carries, as JSON (see <c>Domain.ItemFields</c>); null for the innovation SOP's own fields.</summary>
+    public string? FieldsJson { get; set; }
     public List<SopStep> Steps { get; set; } = [];
 
     public SopDocument ToDocument() => new(

@@ -413,6 +413,9 @@ namespace Portal.Data.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FieldValuesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -811,6 +814,9 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HeaderJson")
