@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -18,6 +19,7 @@ public sealed class ReportDownloads(
     IDbContextFactory<PortalDbContext> dbFactory,
     LaporanQuery laporan,
     ReportSnapshotQuery snapshots,
+    SopCatalog sops,
     IValidator<ReportRequest> validator,
     TimeProvider clock)
 {
@@ -36,7 +38,10 @@ public sealed class ReportDownloads(
     {
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
-        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, cancellationToken);
+        var all = await sops.ListAsync(cancellationToken);
+        var sop = request.Sop is { } sopId ? all.FirstOrDefault(s => s.Id == sopId) : all.First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
+        if (sop is null) return ReportDownload.Refused(RefusalKind.NotFound, "SOP tidak ditemukan.");
+        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, sop.Id, cancellationToken);
         var pdf = PeriodReportPdf.Render(PeriodReport.Build(snapshot, bidangName));
         return new ReportDownload(new ReportFile(pdf, PdfType, $"Laporan Periode {FileNamePart(snapshot.Period.Label)}{BidangPart(bidangName)}.pdf"), null);
     }
@@ -47,7 +52,8 @@ public sealed class ReportDownloads(
         request = request with { Bulan = null };
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
-        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, cancellationToken);
+        var innovationSop = (await sops.ListAsync(cancellationToken)).First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
+        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, innovationSop.Id, cancellationToken);
         using var file = new MemoryStream();
         await RecapWorkbook.WriteAsync(file, snapshot, bidangName ?? "Semua bidang", cancellationToken);
         return new ReportDownload(new ReportFile(file.ToArray(), ExcelType, $"Rekap Inovasi {request.Tahun}{BidangPart(bidangName)}.xlsx"), null);
