@@ -48,7 +48,7 @@ public sealed class SopAdministration(
             if (edits.Count != current.Steps.Count || current.Steps.Any(s => !edits.ContainsKey(s.Number)))
                 return AdminResult.Refused("Langkah yang dikirim tidak cocok dengan SOP saat ini; muat ulang halaman.");
 
-            var next = new SopDocument(current.Version + 1, current.Header, current.Steps.Select(s => edits[s.Number].ApplyTo(s)).ToList());
+            var next = current with { Version = current.Version + 1, Steps = current.Steps.Select(s => edits[s.Number].ApplyTo(s)).ToList() };
             var changes = SopChanges.Compare(current, next);
             if (changes.Count == 0) return AdminResult.Refused("Tidak ada perubahan pada langkah SOP; versi baru tidak dibuat.");
             var problems = SopDefinitionRules.Problems(next);
