@@ -14,6 +14,7 @@ public static class AdminRegistration
     {
         builder.Services.AddSingleton<UserAdministration>();
         builder.Services.AddSingleton<Positions.PositionDirectory>();
+        builder.Services.AddSingleton<Positions.PositionAdministration>();
         builder.Services.AddSingleton<UserQueries>();
         builder.Services.AddSingleton<SubstitutionAdministration>();
         builder.Services.AddSingleton<BidangAdministration>();

@@ -33,7 +33,7 @@ public sealed class SopAdministration(
         return await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
         {
             var sopId = await db.SopDefinitions.Where(s => s.Id == revision.BasedOnDefinitionId).Select(s => (int?)s.SopId).FirstOrDefaultAsync(cancellationToken);
-            if (sopId is null) return AdminResult.Refused("SOP yang diubah tidak ditemukan; muat ulang halaman.");
+            if (sopId is null) return AdminResult.Refused("SOP yang diubah tidak ditemukan. Muat ulang halaman, lalu ulangi perubahan Anda.");
             var latest = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps)
                 .Where(s => s.SopId == sopId).OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
             if (latest.Id != revision.BasedOnDefinitionId)
