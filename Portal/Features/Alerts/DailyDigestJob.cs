@@ -62,9 +62,9 @@ public sealed class DailyDigestJob(
         var items = new List<(int BidangId, DigestItem Item)>();
         foreach (var run in runs)
         {
-            var status = calendar.Evaluate(run.DueAt, startedAt, settings.DueSoonWorkingDays);
-            if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
             var step = (await sops.GetAsync(run.SopDefinitionId, cancellationToken)).Step(run.StepNumber);
+            var status = calendar.Evaluate(run.DueAt, step.Duration, startedAt, settings.DueSoonWorkingDays);
+            if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
             var doers = AlertTexts.Doers(step.Role,
                 directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
             items.Add((run.BidangId, new DigestItem(run.InnovationId, run.Title, run.BidangShortName,

@@ -78,7 +78,7 @@ public sealed class OverdueScanJob(
                 {
                     var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
                     var step = sop.Step(run.StepNumber);
-                    var status = calendar.Evaluate(run.DueAt, now, settings.DueSoonWorkingDays);
+                    var status = calendar.Evaluate(run.DueAt, step.Duration, now, settings.DueSoonWorkingDays);
                     var doers = AlertTexts.Doers(step.Role,
                         directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
                     foreach (var level in AlertRules.LevelsReached(status, settings.EscalationWorkingDays))
