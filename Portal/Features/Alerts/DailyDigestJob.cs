@@ -38,8 +38,8 @@ public sealed class DailyDigestJob(
     {
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
-        var today = AlertRules.WitaDate(startedAt);
         var calendar = await calendars.GetAsync(cancellationToken);
+        var today = calendar.LocalDate(startedAt);
         if (!calendar.IsWorkingDay(today))
             return await RecordAsync(startedAt, stopwatch, 0, 0, [], AlertTexts.DigestSkippedHoliday, cancellationToken);
         var settings = await settingsStore.GetAsync(cancellationToken);

@@ -69,7 +69,7 @@ public sealed class OverdueScanJob(
                 .ToListAsync(cancellationToken))
                 .Select(n => (n.StepRunId, n.Level, n.RecipientId))
                 .ToHashSet();
-            var directory = await AlertDirectory.LoadAsync(db, AlertRules.WitaDate(now), cancellationToken);
+            var directory = await AlertDirectory.LoadAsync(db, calendar.LocalDate(now), cancellationToken);
 
             var pending = new List<Notification>();
             foreach (var run in runs)
