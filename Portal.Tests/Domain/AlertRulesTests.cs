@@ -110,10 +110,22 @@ public class AlertRulesTests
     }
 
     [Fact]
-    public void The_supervisor_of_a_fungsional_is_the_kepala_bidang_and_of_a_kepala_bidang_the_kepala_dinas()
+    public void The_supervisor_is_the_next_level_up_that_covers_the_items_bidang()
     {
-        Assert.Equal(SopRole.KepalaBidang, AlertRules.SupervisorOf(SopRole.PejabatFungsional));
-        Assert.Equal(SopRole.KepalaDinas, AlertRules.SupervisorOf(SopRole.KepalaBidang));
-        Assert.Null(AlertRules.SupervisorOf(SopRole.KepalaDinas));
+        OfficePosition[] positions =
+        [
+            new(1, "Pejabat Fungsional PDIP", PositionLevel.Staf, 5),
+            new(2, "Kepala Bidang PDIP", PositionLevel.KepalaBidang, 5),
+            new(3, "Kepala Seksi Identitas", PositionLevel.KepalaSeksi, 2),
+            new(4, "Kepala Bidang Dafduk", PositionLevel.KepalaBidang, 2),
+            new(5, "Kepala Dinas", PositionLevel.KepalaDinas, null),
+        ];
+
+        Assert.Equal([2], OfficeRules.SupervisorsOf(PositionLevel.Staf, 5, positions).Select(p => p.Id));
+        Assert.Equal([3], OfficeRules.SupervisorsOf(PositionLevel.Staf, 2, positions).Select(p => p.Id));
+        Assert.Equal([4], OfficeRules.SupervisorsOf(PositionLevel.KepalaSeksi, 2, positions).Select(p => p.Id));
+        Assert.Equal([5], OfficeRules.SupervisorsOf(PositionLevel.KepalaBidang, 5, positions).Select(p => p.Id));
+        Assert.Empty(OfficeRules.SupervisorsOf(PositionLevel.KepalaDinas, 5, positions));
+        Assert.Equal([5], OfficeRules.HeadsOfOffice(positions).Select(p => p.Id));
     }
 }

@@ -13,7 +13,7 @@ public class SopDefinitionTests
         Assert.Equal("Inovasi Pelayanan", Sop.Header.Judul);
         Assert.Equal(new DateOnly(2024, 1, 8), Sop.Header.TanggalEfektif);
         Assert.Equal(Rules.Keys, Sop.Steps.Select(s => s.Number));
-        Assert.All(Sop.Steps, s => Assert.Equal(Rules[s.Number], (s.Role, s.Kind, s.ReturnToStep)));
+        Assert.All(Sop.Steps, s => Assert.Equal(Rules[s.Number], (Sop.PelaksanaOf(s).Level, s.Kind, s.ReturnToStep)));
         Assert.Equal(
             ["2 minggu", "2 hari", "—", "2 hari", "—", "1 minggu", "2 hari", "2 hari", "1 hari", "—"],
             Sop.Steps.Select(s => s.Duration.Label()));

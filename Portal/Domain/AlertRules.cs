@@ -47,12 +47,4 @@ public static class AlertRules
     }
 
     public static DateOnly WitaDate(DateTimeOffset instant) => DateOnly.FromDateTime(WorkingCalendar.ToWita(instant).DateTime);
-
-    /// <summary>The role that supervises a step's role: Kepala Bidang over Pejabat Fungsional, Kepala Dinas over Kepala Bidang.</summary>
-    public static SopRole? SupervisorOf(SopRole role) => role switch
-    {
-        SopRole.PejabatFungsional => SopRole.KepalaBidang,
-        SopRole.KepalaBidang => SopRole.KepalaDinas,
-        _ => null,
-    };
 }

@@ -3,14 +3,6 @@ namespace Portal.Domain;
 /// <summary>The Indonesian names of SOP terms, shown in the UI and in reports.</summary>
 public static class SopTerms
 {
-    public static string Name(this SopRole role) => role switch
-    {
-        SopRole.PejabatFungsional => "Pejabat Fungsional",
-        SopRole.KepalaBidang => "Kepala Bidang",
-        SopRole.KepalaDinas => "Kepala Dinas",
-        _ => role.ToString(),
-    };
-
     public static string Name(this InnovationStage stage) => stage switch
     {
         InnovationStage.Inisiatif => "Inisiatif",

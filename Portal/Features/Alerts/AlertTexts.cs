@@ -18,11 +18,11 @@ public static class AlertTexts
 
     public static string Title(AlertLevel level, string innovationTitle) => $"{LevelName(level)}: {innovationTitle}";
 
-    /// <summary>"Pejabat Fungsional Rizky Ramadhan", or only the role when nobody holds it.</summary>
-    public static string Doers(SopRole role, IEnumerable<string> names)
+    /// <summary>"Pejabat Fungsional Rizky Ramadhan", or only the pelaksana when nobody holds the position.</summary>
+    public static string Doers(SopPelaksana pelaksana, IEnumerable<string> names)
     {
         var list = string.Join(", ", names);
-        return list.Length == 0 ? role.Name() : $"{role.Name()} {list}";
+        return list.Length == 0 ? pelaksana.Name : $"{pelaksana.Name} {list}";
     }
 
     public static string Message(AlertLevel level, SopStepDefinition step, DateTimeOffset dueAt, SlaStatus status,

@@ -62,11 +62,13 @@ public sealed class DailyDigestJob(
         var items = new List<(int BidangId, DigestItem Item)>();
         foreach (var run in runs)
         {
-            var step = (await sops.GetAsync(run.SopDefinitionId, cancellationToken)).Step(run.StepNumber);
+            var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
+            var step = sop.Step(run.StepNumber);
             var status = calendar.Evaluate(run.DueAt, step.Duration, startedAt, settings.DueSoonWorkingDays);
             if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
-            var doers = AlertTexts.Doers(step.Role,
-                directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+            var pelaksana = sop.PelaksanaOf(step);
+            var doers = AlertTexts.Doers(pelaksana,
+                directory.Holders(pelaksana.Level, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
             items.Add((run.BidangId, new DigestItem(run.InnovationId, run.Title, run.BidangShortName,
                 AlertTexts.StepLabel(step.Number, step.ShortName), doers, run.DueAt, status)));
         }
@@ -76,12 +78,12 @@ public sealed class DailyDigestJob(
         {
             var bidangItems = bidang.Select(i => i.Item).ToList();
             var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
-            deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaBidang(bidang.Key)), BidangScope(bidang.Key),
+            deliveries.AddRange(Deliveries(directory.Expand(directory.BidangHeads(bidang.Key)), BidangScope(bidang.Key),
                 $"di {bidangName}", today, bidangItems, startedAt));
         }
         if (items.Count > 0)
         {
-            deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaDinas), DinasScope,
+            deliveries.AddRange(Deliveries(directory.Expand(directory.HeadsOfOffice), DinasScope,
                 "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt));
         }
 
