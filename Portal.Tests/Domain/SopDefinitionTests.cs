@@ -119,6 +119,10 @@ public class SopDefinitionTests
     [InlineData(7, DurationUnit.WorkingDays, "7 hari")]
     [InlineData(3, DurationUnit.CalendarDays, "3 hari kalender")]
     [InlineData(14, DurationUnit.CalendarDays, "14 hari kalender")]
+    [InlineData(4, DurationUnit.WorkingHours, "4 jam")]
+    [InlineData(1, DurationUnit.WorkingHours, "1 jam")]
+    [InlineData(30, DurationUnit.WorkingMinutes, "30 menit")]
+    [InlineData(90, DurationUnit.WorkingMinutes, "90 menit")]
     public void Duration_labels_read_like_the_SOP(int value, DurationUnit unit, string label)
     {
         Assert.Equal(label, new SopDuration(value, unit).Label());

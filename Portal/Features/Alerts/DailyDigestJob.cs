@@ -38,8 +38,8 @@ public sealed class DailyDigestJob(
     {
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
-        var today = AlertRules.WitaDate(startedAt);
         var calendar = await calendars.GetAsync(cancellationToken);
+        var today = calendar.LocalDate(startedAt);
         if (!calendar.IsWorkingDay(today))
             return await RecordAsync(startedAt, stopwatch, 0, 0, [], AlertTexts.DigestSkippedHoliday, cancellationToken);
         var settings = await settingsStore.GetAsync(cancellationToken);
@@ -62,10 +62,10 @@ public sealed class DailyDigestJob(
         var items = new List<(int BidangId, DigestItem Item)>();
         foreach (var run in runs)
         {
-            var status = calendar.Evaluate(run.DueAt, startedAt, settings.DueSoonWorkingDays);
-            if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
             var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
             var step = sop.Step(run.StepNumber);
+            var status = calendar.Evaluate(run.DueAt, step.Duration, startedAt, settings.DueSoonWorkingDays);
+            if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
             var pelaksana = sop.PelaksanaOf(step);
             var doers = AlertTexts.Doers(pelaksana,
                 directory.Holders(pelaksana.Level, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));

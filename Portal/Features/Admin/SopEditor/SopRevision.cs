@@ -42,6 +42,26 @@ public sealed class SopStepEdit
 public sealed class SopRevision
 {
     public const int MaxDurationDays = 365;
+    public const int MaxDurationHours = 200;
+    public const int MaxDurationMinutes = 600;
+
+    /// <summary>The largest waktu an administrator may give in a unit.</summary>
+    public static int MaxDuration(DurationUnit unit) => unit switch
+    {
+        DurationUnit.WorkingHours => MaxDurationHours,
+        DurationUnit.WorkingMinutes => MaxDurationMinutes,
+        _ => MaxDurationDays,
+    };
+
+    /// <summary>The unit's name in the editor and in its messages.</summary>
+    public static string UnitName(DurationUnit unit) => unit switch
+    {
+        DurationUnit.WorkingDays => "hari kerja",
+        DurationUnit.CalendarDays => "hari kalender",
+        DurationUnit.WorkingHours => "jam kerja",
+        DurationUnit.WorkingMinutes => "menit kerja",
+        _ => unit.ToString(),
+    };
 
     public int BasedOnDefinitionId { get; set; }
     public List<SopStepEdit> Steps { get; set; } = [];
@@ -59,9 +79,10 @@ public sealed class SopRevisionValidator : AbstractValidator<SopRevision>
         RuleForEach(r => r.Steps).ChildRules(step =>
         {
             step.RuleFor(s => s.Pelaksana).GreaterThanOrEqualTo(0).WithMessage(s => $"Langkah {s.Number}: pilih pelaksana.");
-            step.RuleFor(s => s.DurationValue).InclusiveBetween(1, SopRevision.MaxDurationDays).When(s => s.HasDuration)
-                .WithMessage(s => $"Langkah {s.Number}: waktu harus 1 sampai {SopRevision.MaxDurationDays} hari.");
-            step.RuleFor(s => s.DurationUnit).IsInEnum().WithMessage(s => $"Langkah {s.Number}: pilih hari kerja atau hari kalender.");
+            step.RuleFor(s => s.DurationUnit).IsInEnum().WithMessage(s => $"Langkah {s.Number}: pilih hari kerja, hari kalender, jam kerja atau menit kerja.");
+            step.RuleFor(s => s.DurationValue).Must((s, value) => value >= 1 && value <= SopRevision.MaxDuration(s.DurationUnit))
+                .When(s => s.HasDuration && Enum.IsDefined(s.DurationUnit))
+                .WithMessage(s => $"Langkah {s.Number}: waktu harus 1 sampai {SopRevision.MaxDuration(s.DurationUnit)} {SopRevision.UnitName(s.DurationUnit)}.");
         });
     }
 }
