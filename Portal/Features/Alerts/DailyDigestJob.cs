@@ -20,6 +20,7 @@ public sealed class DailyDigestJob(
     SopCatalog sops,
     AlertMailQueue mailQueue,
     PortalLinks links,
+    OfficeProfileStore officeProfile,
     TimeProvider clock,
     ILogger<DailyDigestJob> logger)
 {
@@ -38,7 +39,8 @@ public sealed class DailyDigestJob(
     {
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
-        var today = AlertRules.WitaDate(startedAt);
+        var office = await officeProfile.GetAsync(cancellationToken);
+        var today = office.Zone.LocalDate(startedAt);
         var calendar = await calendars.GetAsync(cancellationToken);
         if (!calendar.IsWorkingDay(today))
             return await RecordAsync(startedAt, stopwatch, 0, 0, [], AlertTexts.DigestSkippedHoliday, cancellationToken);
@@ -77,12 +79,12 @@ public sealed class DailyDigestJob(
             var bidangItems = bidang.Select(i => i.Item).ToList();
             var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
             deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaBidang(bidang.Key)), BidangScope(bidang.Key),
-                $"di {bidangName}", today, bidangItems, startedAt));
+                $"di {bidangName}", today, bidangItems, startedAt, office));
         }
         if (items.Count > 0)
         {
             deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaDinas), DinasScope,
-                "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt));
+                "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt, office));
         }
 
         var created = await InsertAbsentAsync(db, deliveries, cancellationToken);
@@ -91,12 +93,12 @@ public sealed class DailyDigestJob(
     }
 
     private IEnumerable<DigestDelivery> Deliveries(IReadOnlyList<AlertRecipient> recipients, string scope, string scopeName,
-        DateOnly today, IReadOnlyList<DigestItem> items, DateTimeOffset now)
+        DateOnly today, IReadOnlyList<DigestItem> items, DateTimeOffset now, OfficeSnapshot office)
     {
         foreach (var recipient in recipients.Where(r => !string.IsNullOrWhiteSpace(r.Person.Email)))
         {
             var acting = recipient.OnBehalfOf is { } principal ? AlertTexts.ActingPrefix(recipient.ActingAs, principal) : null;
-            var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, links);
+            var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, links, office);
             yield return new DigestDelivery
             {
                 RecipientId = recipient.Person.Id,

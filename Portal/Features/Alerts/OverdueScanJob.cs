@@ -25,6 +25,7 @@ public sealed class OverdueScanJob(
     SopCatalog sops,
     NotificationEvents notificationEvents,
     AlertMailQueue mailQueue,
+    OfficeProfileStore officeProfile,
     TimeProvider clock,
     ILogger<OverdueScanJob> logger)
 {
@@ -48,6 +49,7 @@ public sealed class OverdueScanJob(
         {
             var settings = await settingsStore.GetAsync(cancellationToken);
             var calendar = await calendars.GetAsync(cancellationToken);
+            var zone = (await officeProfile.GetAsync(cancellationToken)).Zone;
             var now = startedAt;
             var horizon = calendar.DueSoonHorizon(now, settings.DueSoonWorkingDays);
 
@@ -69,7 +71,7 @@ public sealed class OverdueScanJob(
                 .ToListAsync(cancellationToken))
                 .Select(n => (n.StepRunId, n.Level, n.RecipientId))
                 .ToHashSet();
-            var directory = await AlertDirectory.LoadAsync(db, AlertRules.WitaDate(now), cancellationToken);
+            var directory = await AlertDirectory.LoadAsync(db, zone.LocalDate(now), cancellationToken);
 
             var pending = new List<Notification>();
             foreach (var run in runs)
@@ -94,7 +96,7 @@ public sealed class OverdueScanJob(
                                 Level = level,
                                 OnBehalfOf = recipient.OnBehalfOf,
                                 Title = AlertTexts.Title(level, run.Title),
-                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient),
+                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient, zone),
                                 CreatedAt = now,
                                 EmailTo = settings.SmtpConfigured && !string.IsNullOrWhiteSpace(recipient.Person.Email) ? recipient.Person.Email : null,
                             });
