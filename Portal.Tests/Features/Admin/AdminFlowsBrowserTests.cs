@@ -156,7 +156,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await ChooseAsync(page, dialog.GetByTestId("principal"), "Hendra Gunawan, S.Sos. — Kepala Bidang Dafduk");
         await Expect(dialog.GetByTestId("derived-role")).ToContainTextAsync("Plh. Kepala Bidang Dafduk");
         await ChooseAsync(page, dialog.GetByTestId("substitute"), "Fajar Nugroho, S.E. — Pejabat Fungsional Dafduk");
-        await dialog.GetByTestId("end-date").FillAsync(Portal.Domain.WorkingCalendar.ToWita(session.App.Get<TimeProvider>().GetUtcNow()).Date.AddDays(3).ToString("dd MMM yyyy", Portal.Domain.WitaFormat.Indonesian));
+        await dialog.GetByTestId("end-date").FillAsync(Portal.Domain.OfficeZone.Wita.ToLocal(session.App.Get<TimeProvider>().GetUtcNow()).Date.AddDays(3).ToString("dd MMM yyyy", Portal.Domain.IndonesianFormat.Culture));
         await dialog.GetByTestId("end-date").PressAsync("Tab");
         await dialog.GetByTestId("note").FillAsync("Surat Perintah Nomor 800/123/Disdukcapil");
         await BrowserSession.ScreenshotAsync(page, "admin-plh-tetapkan");
