@@ -379,7 +379,7 @@ public static partial class SopFormParser
     [GeneratedRegex(@"^\s*(?<n>\d{1,4})\s*\.?\s*$")]
     private static partial Regex StepNumberPattern();
 
-    [GeneratedRegex(@"^\s*(?:<(?:b|strong)>|\*\*)?\s*(?<title>dasar\s+hukum|kualifikasi\s+pelaksana|keterkaitan(?:\s+(?:dengan\s+)?sop)?|peralatan(?:\s*(?:/|dan)?\s*perlengkapan)?|peringatan|pencatatan(?:\s+dan\s+pendataan)?)\s*(?:</(?:b|strong)>|\*\*)?(?<rest>.*)$",
+    [GeneratedRegex(@"^\s*(?:<(?:b|strong)>|\*\*)?\s*(?<title>dasar\s+hukum|kualifikasi\s+pelaksana|keterkaitan(?:\s+(?:dengan\s+)?sop)?|peralatan(?:\s*(?:/|dan)?\s*perlengkapan)?|peringatan|pencatatan(?:\s+dan\s+pendataan)?)[ \t]*(?:</(?:b|strong)>|\*\*)?(?<rest>.*)$",
         RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex BlockStart();
 
