@@ -8,6 +8,7 @@ namespace Portal.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Bidang> Bidang => Set<Bidang>();
+    public DbSet<Sop> Sops => Set<Sop>();
     public DbSet<SopDefinition> SopDefinitions => Set<SopDefinition>();
     public DbSet<SopStep> SopSteps => Set<SopStep>();
     public DbSet<Innovation> Innovations => Set<Innovation>();

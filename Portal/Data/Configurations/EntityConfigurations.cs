@@ -33,6 +33,19 @@ internal sealed class SopDefinitionConfiguration : IEntityTypeConfiguration<SopD
         builder.Property(s => s.Code).HasMaxLength(60);
         builder.HasIndex(s => new { s.Code, s.Version }).IsUnique();
         builder.HasMany(s => s.Steps).WithOne().HasForeignKey(s => s.SopDefinitionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Sop).WithMany(s => s.Versions).HasForeignKey(s => s.SopId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SopConfiguration : IEntityTypeConfiguration<Sop>
+{
+    public void Configure(EntityTypeBuilder<Sop> builder)
+    {
+        builder.ToTable("Sop");
+        builder.Property(s => s.Slug).HasMaxLength(60);
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.RecordKind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(s => s.Slug).IsUnique();
     }
 }
 

@@ -7,6 +7,8 @@ namespace Portal.Data.Entities;
 public sealed class SopDefinition
 {
     public int Id { get; set; }
+    public int SopId { get; set; }
+    public Sop? Sop { get; set; }
     public required string Code { get; set; }
     public int Version { get; set; }
     public required string HeaderJson { get; set; }
@@ -23,8 +25,9 @@ public sealed class SopDefinition
         SopJson.ParseHeader(HeaderJson),
         Steps.OrderBy(s => s.Number).Select(s => s.ToDefinition()).ToList());
 
-    public static SopDefinition From(SopDocument document, string? changeNote, DateTimeOffset createdAt, string? createdBy) => new()
+    public static SopDefinition From(int sopId, SopDocument document, string? changeNote, DateTimeOffset createdAt, string? createdBy) => new()
     {
+        SopId = sopId,
         Code = document.Header.Nomor,
         Version = document.Version,
         HeaderJson = SopJson.SerializeHeader(document.Header),

@@ -796,6 +796,38 @@ namespace Portal.Data.Migrations
                     b.ToTable("ScanRecords");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Sop", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -823,10 +855,15 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SopId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SopId");
 
                     b.HasIndex("Code", "Version")
                         .IsUnique();
@@ -1201,6 +1238,17 @@ namespace Portal.Data.Migrations
                     b.Navigation("Bidang");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Sop", "Sop")
+                        .WithMany("Versions")
+                        .HasForeignKey("SopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Sop");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SopStep", b =>
                 {
                     b.HasOne("Portal.Data.Entities.SopDefinition", null)
@@ -1243,6 +1291,11 @@ namespace Portal.Data.Migrations
             modelBuilder.Entity("Portal.Data.Entities.Innovation", b =>
                 {
                     b.Navigation("StepRuns");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>

@@ -118,7 +118,7 @@ public sealed class UpgradeTests
         using (var seed = typeof(DatabaseInitializer).Assembly.GetManifestResourceStream("Portal.Data.Seed.sop-inovasi-pelayanan.json")!)
         using (var reader = new StreamReader(seed))
         {
-            var sop = SopDefinition.From(SopJson.Parse(reader.ReadToEnd(), version: 1), "Versi awal", TestInstants.Wita(2026, 11, 2, 8, 0), "Sistem");
+            var sop = SopDefinition.From(1, SopJson.Parse(reader.ReadToEnd(), version: 1), "Versi awal", TestInstants.Wita(2026, 11, 2, 8, 0), "Sistem");
             Run("INSERT INTO SopDefinitions (Id, Code, Version, HeaderJson, ChangeNote, CreatedAt, CreatedByName) VALUES (1, $code, 1, $header, 'Versi awal', '2026-11-02 00:00:00', 'Sistem');",
                 ("$code", sop.Code), ("$header", sop.HeaderJson));
             foreach (var step in sop.Steps)

@@ -32,8 +32,10 @@ public sealed class SopAdministration(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
         {
+            var sopId = await db.SopDefinitions.Where(s => s.Id == revision.BasedOnDefinitionId).Select(s => (int?)s.SopId).FirstOrDefaultAsync(cancellationToken);
+            if (sopId is null) return AdminResult.Refused("SOP yang diubah tidak ditemukan; muat ulang halaman.");
             var latest = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps)
-                .OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
+                .Where(s => s.SopId == sopId).OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
             if (latest.Id != revision.BasedOnDefinitionId)
             {
                 return AdminResult.Refused(
@@ -54,7 +56,7 @@ public sealed class SopAdministration(
 
             var now = clock.GetUtcNow();
             var note = revision.ChangeNote.Trim();
-            db.SopDefinitions.Add(SopDefinition.From(next, note, now, actor.FullName));
+            db.SopDefinitions.Add(SopDefinition.From(latest.SopId, next, note, now, actor.FullName));
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, ActorId = actor.Id, ActorName = actor.FullName, Action = AuditActions.SopChanged,
