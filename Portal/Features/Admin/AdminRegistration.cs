@@ -14,6 +14,8 @@ public static class AdminRegistration
     public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<UserAdministration>();
+        builder.Services.AddSingleton<Positions.PositionDirectory>();
+        builder.Services.AddSingleton<Positions.PositionAdministration>();
         builder.Services.AddSingleton<UserQueries>();
         builder.Services.AddSingleton<SubstitutionAdministration>();
         builder.Services.AddSingleton<BidangAdministration>();

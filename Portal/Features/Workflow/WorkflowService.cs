@@ -136,9 +136,9 @@ public sealed class WorkflowService(
         var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
-        var proposerBidang = actor?.Capacities.FirstOrDefault(c => c.Role == sop.First.Role && c.OnBehalfOf is null)?.BidangId;
+        var proposerBidang = actor is null ? null : OfficeRules.ProposerBidang(sop, actor);
         if (actor is null || proposerBidang is null)
-            return WorkflowResult.Refused($"Hanya {sop.First.Role.Name()} yang dapat mengusulkan inovasi baru.");
+            return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat mengusulkan inovasi baru.");
 
         var now = clock.GetUtcNow();
         var innovation = new Innovation
@@ -330,7 +330,7 @@ public sealed class WorkflowService(
 
     private static string ActorLabel(WorkflowActor actor, ActorCapacity? capacity) =>
         capacity?.OnBehalfOf is { } principal
-            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.Role.Name()} {actor.DisplayName} (atas nama {principal})"
+            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.PositionName} {actor.DisplayName} (atas nama {principal})"
             : actor.DisplayName;
 
     private static string AuditActionFor(StepOutcome outcome) => outcome switch
