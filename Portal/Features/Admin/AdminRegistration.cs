@@ -3,6 +3,7 @@ using Portal.Features.Admin.Audit;
 using Portal.Features.Admin.Divisions;
 using Portal.Features.Admin.Holidays;
 using Portal.Features.Admin.Settings;
+using Portal.Features.Admin.SopImport;
 using Portal.Features.Admin.SopEditor;
 using Portal.Features.Admin.Users;
 
@@ -20,6 +21,7 @@ public static class AdminRegistration
         builder.Services.AddSingleton<BidangAdministration>();
         builder.Services.AddSingleton<HolidayAdministration>();
         builder.Services.AddSingleton<SopAdministration>();
+        builder.Services.AddSingleton<SopImportAdministration>();
         builder.Services.AddSingleton<SettingsAdministration>();
         builder.Services.AddSingleton<AuditQueries>();
         return builder;
