@@ -52,7 +52,7 @@ public sealed class SopFormParserTests
             Assert.Equal(SignedSop.OutputsAsSigned.GetValueOrDefault(expected.Number, expected.Output), actual.Output);
             Assert.Equal(expected.ReturnToStep, actual.ReturnToStep);
             Assert.Equal(expected.Kind, actual.Kind);
-            Assert.Equal(expected.Role.Name(), draft.Pelaksana[actual.PelaksanaColumn!.Value].Name);
+            Assert.Equal(builtIn.PelaksanaOf(expected).Name, draft.Pelaksana[actual.PelaksanaColumn!.Value].Name);
         }
     }
 
