@@ -14,11 +14,20 @@ public static class TestSops
         return await db.Sops.Where(s => s.RecordKind == SopRecordKind.InovasiPelayanan).Select(s => s.Id).SingleAsync();
     }
 
-    /// <summary>Stores an SOP of the office besides the innovation SOP, with the given steps as its version 1.</summary>
-    public static async Task<SopSummary> AddSopAsync(this PortalAppFactory app, string slug, string title, string nomor, params SopStepDefinition[] steps)
+    /// <summary>Three pelaksana columns: staff, the Kepala Bidang and the Kepala Dinas (steps name them by index 0, 1, 2).</summary>
+    public static readonly IReadOnlyList<SopPelaksana> StaffHeadAndChief =
+    [
+        new("Petugas Pelayanan", PositionLevel.Staf),
+        new("Kepala Bidang", PositionLevel.KepalaBidang),
+        new("Kepala Dinas", PositionLevel.KepalaDinas),
+    ];
+
+    /// <summary>Stores an SOP of the office besides the innovation SOP, with the given columns and steps as its version 1.</summary>
+    public static async Task<SopSummary> AddSopAsync(this PortalAppFactory app, string slug, string title, string nomor,
+        IReadOnlyList<SopPelaksana> pelaksana, params SopStepDefinition[] steps)
     {
         var now = app.Get<TimeProvider>().GetUtcNow();
-        var document = new SopDocument(1, Header(title, nomor), steps);
+        var document = new SopDocument(1, Header(title, nomor), pelaksana, steps);
         await using var db = app.CreateDbContext();
         var sop = new Sop { Slug = slug, Title = title, RecordKind = SopRecordKind.PelaksanaanSop, CreatedAt = now };
         db.Sops.Add(sop);
@@ -28,9 +37,10 @@ public static class TestSops
         return new SopSummary(sop.Id, slug, title, nomor, SopRecordKind.PelaksanaanSop);
     }
 
-    public static SopStepDefinition Step(int number, string name, SopRole role, StepKind kind = StepKind.Work, SopDuration? duration = null,
+    /// <param name="pelaksana">The index of the step's pelaksana column.</param>
+    public static SopStepDefinition Step(int number, string name, int pelaksana, StepKind kind = StepKind.Work, SopDuration? duration = null,
         int? returnTo = null) =>
-        new(number, name, $"{name} sesuai SOP.", role, kind, duration, ["Berkas permohonan"], $"Hasil {name.ToLowerInvariant()}", returnTo,
+        new(number, name, $"{name} sesuai SOP.", pelaksana, kind, duration, ["Berkas permohonan"], $"Hasil {name.ToLowerInvariant()}", returnTo,
             InnovationStage.Inisiatif, RequiresOutput: false);
 
     private static SopHeader Header(string title, string nomor) => new(

@@ -9,6 +9,7 @@ using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Innovations;
 using Portal.Features.Board;
+using Portal.Features.Office;
 using Portal.Features.Workflow;
 using Portal.Tests.Features.Workflow;
 using Portal.Tests.Infrastructure;
@@ -32,6 +33,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddSingleton(app.Get<TimeProvider>());
+        context.Services.AddSingleton(app.Get<OfficeTime>());
         context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
         context.Services.AddSingleton(app.Get<BoardSnapshots>());
         context.Services.AddSingleton(app.Get<BoardChoices>());
@@ -149,10 +151,10 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
     /// <summary>A second SOP of three steps, with one item on it and one new innovation on the innovation SOP, both of the PDIP fungsional.</summary>
     private async Task<(SopSummary Sop, int ItemId, int InnovationId)> SecondSopWithOneItemEachAsync(string slug, string title, string nomor)
     {
-        var sop = await app.AddSopAsync(slug, title, nomor,
-            TestSops.Step(1, "Periksa berkas", SopRole.PejabatFungsional, duration: new SopDuration(1, DurationUnit.WorkingDays)),
-            TestSops.Step(2, "Verifikasi berkas", SopRole.KepalaBidang, StepKind.Verify, returnTo: 1),
-            TestSops.Step(3, "Tanda tangan akta", SopRole.KepalaDinas, StepKind.Approve));
+        var sop = await app.AddSopAsync(slug, title, nomor, TestSops.StaffHeadAndChief,
+            TestSops.Step(1, "Periksa berkas", 0, duration: new SopDuration(1, DurationUnit.WorkingDays)),
+            TestSops.Step(2, "Verifikasi berkas", 1, StepKind.Verify, returnTo: 1),
+            TestSops.Step(3, "Tanda tangan akta", 2, StepKind.Approve));
         var fungsional = await app.UserAsync(DemoPeople.FungsionalPdip);
         var workflow = app.Get<WorkflowService>();
         var item = await workflow.CreateItemAsync(sop.Id, new SopItemDetails { Title = $"Akta kelahiran {title}", BidangId = fungsional.BidangId }, fungsional.Id);

@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Board;
+using Portal.Features.Office;
 using Portal.Features.Innovations;
 using Portal.Features.Waiting;
 using Portal.Features.Workflow;
@@ -28,6 +29,7 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddSingleton(app.Get<TimeProvider>());
+        context.Services.AddSingleton(app.Get<OfficeTime>());
         context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
         context.Services.AddSingleton(app.Get<BoardSnapshots>());
         context.Services.AddSingleton(app.Get<SopCatalog>());
@@ -39,10 +41,10 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
     [Fact]
     public async Task A_person_who_acts_in_two_SOPs_sees_the_waiting_items_of_both_most_urgent_first_and_a_moved_one_leaves()
     {
-        var sop = await app.AddSopAsync("akta-menunggu", "Pelayanan Akta Uji Menunggu", "800/021/SOP/DKPS/2024",
-            TestSops.Step(1, "Periksa berkas", SopRole.PejabatFungsional, duration: new SopDuration(1, DurationUnit.WorkingDays)),
-            TestSops.Step(2, "Verifikasi berkas", SopRole.KepalaBidang, StepKind.Verify, returnTo: 1),
-            TestSops.Step(3, "Tanda tangan akta", SopRole.KepalaDinas, StepKind.Approve));
+        var sop = await app.AddSopAsync("akta-menunggu", "Pelayanan Akta Uji Menunggu", "800/021/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
+            TestSops.Step(1, "Periksa berkas", 0, duration: new SopDuration(1, DurationUnit.WorkingDays)),
+            TestSops.Step(2, "Verifikasi berkas", 1, StepKind.Verify, returnTo: 1),
+            TestSops.Step(3, "Tanda tangan akta", 2, StepKind.Approve));
         var fungsional = await app.UserAsync(DemoPeople.FungsionalPdip);
         var workflow = app.Get<WorkflowService>();
         // Step 1 of the innovation SOP takes 2 weeks; step 1 of the akta SOP one working day: the akta is more urgent.
@@ -77,9 +79,9 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
     [Fact]
     public async Task The_Kepala_Bidang_sees_the_verification_waiting_for_them_and_not_their_staffs_work()
     {
-        var sop = await app.AddSopAsync("akta-kabid", "Pelayanan Akta Uji Kepala Bidang", "800/022/SOP/DKPS/2024",
-            TestSops.Step(1, "Periksa berkas", SopRole.PejabatFungsional, duration: new SopDuration(1, DurationUnit.WorkingDays)),
-            TestSops.Step(2, "Verifikasi berkas", SopRole.KepalaBidang, StepKind.Verify, duration: new SopDuration(2, DurationUnit.WorkingDays), returnTo: 1));
+        var sop = await app.AddSopAsync("akta-kabid", "Pelayanan Akta Uji Kepala Bidang", "800/022/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
+            TestSops.Step(1, "Periksa berkas", 0, duration: new SopDuration(1, DurationUnit.WorkingDays)),
+            TestSops.Step(2, "Verifikasi berkas", 1, StepKind.Verify, duration: new SopDuration(2, DurationUnit.WorkingDays), returnTo: 1));
         var fungsional = await app.UserAsync(DemoPeople.FungsionalPdip);
         var workflow = app.Get<WorkflowService>();
         var atStep1 = await workflow.CreateItemAsync(sop.Id, new SopItemDetails { Title = "Akta masih di staf", BidangId = fungsional.BidangId }, fungsional.Id);

@@ -731,6 +731,9 @@ namespace Portal.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -752,7 +755,38 @@ namespace Portal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PositionId");
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BidangId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidangId");
+
+                    b.HasIndex("Name", "BidangId")
+                        .IsUnique();
+
+                    b.ToTable("Positions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ScanRecord", b =>
@@ -855,6 +889,10 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PelaksanaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SopId")
                         .HasColumnType("INTEGER");
 
@@ -904,16 +942,14 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Pelaksana")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequiresOutput")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReturnToStep")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
@@ -994,9 +1030,6 @@ namespace Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("BidangId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1016,6 +1049,9 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PositionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PrincipalId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1027,11 +1063,6 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1040,6 +1071,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PositionId");
 
                     b.HasIndex("PrincipalId");
 
@@ -1235,6 +1268,23 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("BidangId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Data.Entities.Position", "Position")
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Bidang");
+
+                    b.Navigation("Position");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Bidang", "Bidang")
+                        .WithMany()
+                        .HasForeignKey("BidangId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Bidang");
                 });
 
@@ -1271,6 +1321,12 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Data.Entities.Substitution", b =>
                 {
+                    b.HasOne("Portal.Data.Entities.Position", "Position")
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Portal.Data.Entities.PortalUser", "Principal")
                         .WithMany()
                         .HasForeignKey("PrincipalId")
@@ -1282,6 +1338,8 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("SubstituteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Position");
 
                     b.Navigation("Principal");
 

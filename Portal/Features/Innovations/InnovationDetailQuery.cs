@@ -46,7 +46,7 @@ public sealed class InnovationDetailQuery(
         var runs = innovation.StepRuns.OrderBy(r => r.Id)
             .Select(r => new StepRunView(r,
                 calendar.WorkingDaysElapsed(r.StartedAt, r.FinishedAt ?? now),
-                calendar.Evaluate(r.DueAt, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
+                calendar.Evaluate(r.DueAt, sop.Step(r.StepNumber).Duration, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
             .ToList();
         var summary = (await summaries.SummariesAsync(onlyId: id, cancellationToken: cancellationToken)).Single();
         return new InnovationDetail(innovation, sop, sopInfo, currentSopId == innovation.SopDefinitionId, runs, history, attachments, summary);

@@ -21,6 +21,7 @@ public sealed class ReportDownloads(
     ReportSnapshotQuery snapshots,
     SopCatalog sops,
     IValidator<ReportRequest> validator,
+    OfficeProfileStore officeProfile,
     TimeProvider clock)
 {
     public const string PdfType = "application/pdf";
@@ -41,8 +42,9 @@ public sealed class ReportDownloads(
         var all = await sops.ListAsync(cancellationToken);
         var sop = request.Sop is { } sopId ? all.FirstOrDefault(s => s.Id == sopId) : all.First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
         if (sop is null) return ReportDownload.Refused(RefusalKind.NotFound, "SOP tidak ditemukan.");
-        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, sop.Id, cancellationToken);
-        var pdf = PeriodReportPdf.Render(PeriodReport.Build(snapshot, bidangName));
+        var office = await officeProfile.GetAsync(cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, sop.Id, cancellationToken);
+        var pdf = PeriodReportPdf.Render(PeriodReport.Build(snapshot, bidangName, ReportOffice.From(office)));
         return new ReportDownload(new ReportFile(pdf, PdfType, $"Laporan Periode {FileNamePart(snapshot.Period.Label)}{BidangPart(bidangName)}.pdf"), null);
     }
 
@@ -53,7 +55,8 @@ public sealed class ReportDownloads(
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
         var innovationSop = (await sops.ListAsync(cancellationToken)).First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
-        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, innovationSop.Id, cancellationToken);
+        var office = await officeProfile.GetAsync(cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, innovationSop.Id, cancellationToken);
         using var file = new MemoryStream();
         await RecapWorkbook.WriteAsync(file, snapshot, bidangName ?? "Semua bidang", cancellationToken);
         return new ReportDownload(new ReportFile(file.ToArray(), ExcelType, $"Rekap Inovasi {request.Tahun}{BidangPart(bidangName)}.xlsx"), null);

@@ -26,13 +26,16 @@ public static class SopItems
     public static string UnknownSlug(string slug) =>
         $"Tidak ada SOP dengan alamat \"{slug}\". Periksa tautannya, atau pilih SOP dari daftar SOP.";
 
-    /// <summary>Whether this person may start an item of the SOP: whoever acts on its first step in their own right (not as Plt./Plh.).</summary>
-    public static bool MayStart(SopDocument sop, WorkflowActor? actor) =>
-        actor is not null && actor.Capacities.Any(c => c.Role == sop.First.Role && c.OnBehalfOf is null);
+    /// <summary>Whether this person may start an item of the SOP (the office's rule: who holds the first step's level in a bidang).</summary>
+    public static bool MayStart(SopDocument sop, WorkflowActor? actor) => actor is not null && OfficeRules.MayPropose(sop, actor);
 
-    /// <summary>The bidang an item started by this person may belong to: those whose first step they may act on in their own right.</summary>
+    /// <summary>
+    /// The bidang an item started by this person may belong to: those where they may act on the first step in their own
+    /// right (not as Plt./Plh.) through a position of that bidang.
+    /// </summary>
     public static IReadOnlyList<int> BidangChoices(SopDocument sop, WorkflowActor? actor, IEnumerable<int> bidangIds) =>
-        actor is null ? [] : bidangIds
-            .Where(b => SopWorkflow.CapacityFor(sop.First, new InnovationState(sop.First.Number, InnovationStatus.Berjalan, b), actor) is { OnBehalfOf: null })
+        actor is null || !MayStart(sop, actor) ? [] : bidangIds
+            .Where(b => OfficeRules.CapacityFor(sop, sop.First, new InnovationState(sop.First.Number, InnovationStatus.Berjalan, b), actor)
+                is { OnBehalfOf: null, BidangId: not null })
             .ToList();
 }
