@@ -1,10 +1,15 @@
 using System.Net;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Admin.Holidays;
 using Portal.Features.Admin.Office;
+using Portal.Features.Alerts;
 using Portal.Features.Office;
+using Portal.Features.Operations.Backups;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Admin;
@@ -72,6 +77,14 @@ public sealed class OfficeProfileTests(OfficeProfileTests.App app) : IClassFixtu
         Assert.Equal(logo, await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
         Assert.True((await app.NewClient().GetAsync(OfficeLogo.Route)).Headers.CacheControl!.NoCache);
+
+        // Cron times are office time: every recurring job now runs on WIB clocks.
+        using (var connection = app.Get<JobStorage>().GetConnection())
+        {
+            var zones = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.TimeZoneId);
+            Assert.All([AlertSchedule.OverdueScanId, AlertSchedule.DailyDigestId, HolidayReminderSchedule.JobId, BackupSchedule.BackupId, BackupSchedule.WatchId],
+                id => Assert.Equal("Asia/Jakarta", zones[id]));
+        }
 
         var reloaded = await Administration.LoadAsync();
         Assert.Equal((logo, "image/png", "Asia/Jakarta"), (reloaded.Logo, reloaded.LogoContentType, reloaded.TimeZoneId));
