@@ -15,6 +15,7 @@ public sealed class AdminPagesBrowserTests(BrowserSession session) : IClassFixtu
         ("/admin/libur", "Hari libur", "admin-libur"),
         ("/admin/sop", "Ubah SOP Inovasi Pelayanan", "admin-sop"),
         ("/admin/pengaturan", "Pengaturan", "admin-pengaturan"),
+        ("/admin/kantor", "Profil kantor", "admin-kantor"),
         ("/admin/audit", "Jejak audit", "admin-audit"),
         ("/sop", "SOP Inovasi Pelayanan", "sop"),
     ];
