@@ -58,6 +58,8 @@ public static class SopDraftProblems
                 problems.Add(new SopImportProblem(null, $"Kolom pelaksana ke-{i + 1} tidak bernama; isi namanya."));
             else if (draft.Pelaksana.Take(i).Any(p => string.Equals(p.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)))
                 problems.Add(new SopImportProblem(null, $"Dua kolom pelaksana bernama \"{name}\"; setiap kolom harus bernama lain."));
+            if (draft.Pelaksana[i].Level is null)
+                problems.Add(new SopImportProblem(null, $"Kolom pelaksana \"{(name.Length > 0 ? name : $"ke-{i + 1}")}\": pilih tingkat jabatan yang mengerjakannya."));
         }
     }
 
