@@ -9,6 +9,7 @@ using Portal.Features.Operations.Health;
 using Portal.Features.Operations.Faults;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
+using Portal.Features.Sop;
 using Portal.Features.Security;
 
 namespace Portal.Components;
@@ -77,6 +78,7 @@ public static class UiRegistration
         app.MapAccountEndpoints();
         app.MapStepOutputs();
         app.MapReports();
+        app.MapSopTableExport();
         app.MapHealth();
         return app;
     }

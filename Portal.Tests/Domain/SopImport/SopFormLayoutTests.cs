@@ -25,7 +25,7 @@ public sealed class SopFormLayoutTests
 
         Assert.Equal(("Pemerintah Kabupaten Contoh", "Dinas Kependudukan dan Pencatatan Sipil", "Bidang Pelayanan Pencatatan Sipil"),
             (header.Instansi, header.Dinas, header.BidangPemilik));
-        Assert.Equal("800/012/SOP/DKPS/2024", header.Nomor);
+        Assert.Equal("800/021/SOP/DKPS/2025", header.Nomor);
         Assert.Equal("Penerbitan Akta Kelahiran", header.Judul);
         Assert.Equal((new DateOnly(2025, 2, 3), new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 17)),
             (header.TanggalPembuatan, header.TanggalRevisi, header.TanggalEfektif));
