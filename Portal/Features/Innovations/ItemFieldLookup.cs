@@ -7,13 +7,16 @@ namespace Portal.Features.Innovations;
 /// <summary>Reads an item's own fields from the database, for its detail page and its report.</summary>
 public static class ItemFieldLookup
 {
-    /// <summary>The SOP version's field definitions and the item's values.</summary>
-    public static async Task<(IReadOnlyList<ItemFieldDefinition> Fields, IReadOnlyDictionary<string, string> Values)> LoadAsync(
+    /// <summary>
+    /// The SOP version's field definitions and the item's values; no definitions (null) for the innovation SOP, whose
+    /// items keep their own SINOVIK columns.
+    /// </summary>
+    public static async Task<(IReadOnlyList<ItemFieldDefinition>? Fields, IReadOnlyDictionary<string, string> Values)> LoadAsync(
         PortalDbContext db, int sopDefinitionId, string? fieldValuesJson, CancellationToken cancellationToken = default)
     {
         var fieldsJson = await db.SopDefinitions.AsNoTracking().Where(s => s.Id == sopDefinitionId).Select(s => s.FieldsJson)
             .SingleAsync(cancellationToken);
-        return (ItemFieldsJson.ParseDefinitions(fieldsJson), ItemFieldsJson.ParseValues(fieldValuesJson));
+        return (fieldsJson is null ? null : ItemFieldsJson.ParseDefinitions(fieldsJson), ItemFieldsJson.ParseValues(fieldValuesJson));
     }
 
     /// <summary>The names behind the item's person and file values; a file is only named when it belongs to this item.</summary>
