@@ -14,6 +14,10 @@ internal static class ReportFormat
 
     public static string DateTime(DateTimeOffset? value) => value is { } v ? DateTime(v) : Missing;
 
+    /// <summary>In the office's own zone, for reports that follow the office profile.</summary>
+    public static string DateTime(DateTimeOffset? value, Portal.Domain.OfficeZone zone) =>
+        value is { } v ? zone.ToLocal(v).ToString("dd MMM yyyy HH:mm", Culture) : Missing;
+
     public static string Date(DateOnly value) => value.ToString("dd MMMM yyyy", Culture);
 
     public static string Rupiah(decimal? value) => value is { } v ? "Rp " + v.ToString("N0", Culture) : Missing;

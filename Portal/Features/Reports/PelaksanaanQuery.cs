@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain;
+using Portal.Features.Innovations;
+using Portal.Features.Outputs;
+using Portal.Features.Workflow;
+
+namespace Portal.Features.Reports;
+
+public sealed record PelaksanaanOutcome(PelaksanaanData? Data, ReportRefusal? Refusal);
+
+/// <summary>
+/// Builds the Laporan Pelaksanaan SOP of one item from the database: the office profile for the kop and the zone, the
+/// SOP header of the item's version, its own fields in words, and every step run with its pelaksana, times, working
+/// time taken (hours for steps timed in hours or minutes, working days otherwise), outcome and outputs.
+/// </summary>
+public sealed class PelaksanaanQuery(
+    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, OfficeProfileStore offices, TimeProvider clock)
+{
+    public const string InnovationSopRefusal =
+        "Item ini mengikuti SOP Inovasi Pelayanan; laporannya adalah Laporan Inovasi Pelayanan.";
+
+    public async Task<PelaksanaanOutcome> LoadAsync(int itemId, string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await db.Innovations.AsNoTracking()
+            .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
+            .FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (item is null) return Refused(RefusalKind.NotFound, "Item tidak ditemukan.");
+
+        var actor = await ActorDirectory.ResolveAsync(db, userId, now, cancellationToken);
+        if (actor is null || !InnovationAccess.CanSeeDocuments(actor, item.BidangId))
+            return Refused(RefusalKind.Forbidden,
+                "Anda tidak berhak melihat Laporan Pelaksanaan SOP ini: hanya bidang pemilik item, Kepala Dinas dan Administrator.");
+
+        var (fields, values) = await ItemFieldLookup.LoadAsync(db, item.SopDefinitionId, item.FieldValuesJson, cancellationToken);
+        if (fields is null) return Refused(RefusalKind.NotAvailable, InnovationSopRefusal);
+
+        var sop = await sops.GetAsync(item.SopDefinitionId, cancellationToken);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var office = await offices.GetAsync(cancellationToken);
+        var names = await ItemFieldLookup.NamesAsync(db, item.Id, fields, values, cancellationToken);
+        var outputs = (await db.Attachments.AsNoTracking()
+                .Where(a => a.InnovationId == item.Id && a.SupersededAt == null)
+                .OrderBy(a => a.UploadedAt)
+                .Select(a => new { a.StepRunId, a.FileName })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.StepRunId, a => a.FileName);
+
+        var runs = item.StepRuns.OrderBy(r => r.Id).ToList();
+        var rows = runs.Select(run =>
+        {
+            var step = sop.Step(run.StepNumber);
+            var end = run.FinishedAt ?? now;
+            var taken = step.Duration?.Unit is DurationUnit.WorkingHours or DurationUnit.WorkingMinutes
+                ? ReportWording.WorkingHours(WorkingTime.Between(run.StartedAt, end, office.Zone, office.Hours, calendar.IsWorkingDay))
+                : ReportWording.WorkingDays(calendar.WorkingDaysElapsed(run.StartedAt, end));
+            var outcome = ReportWording.Outcome(run.Outcome, run.Outcome == StepOutcome.TidakSesuai ? step.ReturnToStep : null);
+            var hasil = run.FinishedAt is null
+                ? outcome
+                : $"{outcome}\n{ReportWording.Actor(run.FinishedByName, run.OnBehalfOf)}"
+                  + (run.Outcome == StepOutcome.Dibatalkan && run.Note is { } why ? $"\nAlasan: {why}" : "");
+            return new PelaksanaanRun(step.Number, StepLabel(step), Pelaksana(step), run.StartedAt, run.FinishedAt, taken, hasil,
+                outputs[run.Id].ToList());
+        }).ToList();
+
+        var returns = runs
+            .Where(r => r.Outcome == StepOutcome.TidakSesuai && r.FinishedAt is not null)
+            .Select(r => new LaporanReturn(r.StepNumber, r.FinishedAt!.Value, ReportWording.Actor(r.FinishedByName, r.OnBehalfOf), r.Note ?? ""))
+            .ToList();
+
+        var status = item.Status == InnovationStatus.Berjalan
+            ? $"{item.Status.Name()}, di langkah {StepLabel(sop.Step(item.CurrentStep))}"
+            : item.Status.Name();
+        var sopInfo = ReportWording.SopInfo(sop) with { Instansi = office.PemerintahDaerah, Dinas = office.NamaInstansi };
+        return new PelaksanaanOutcome(new PelaksanaanData(
+            sopInfo, sop.Header.Judul, office.Zone,
+            item.Title, item.Bidang!.Name, item.Proposer!.FullName, status,
+            ItemFieldText.All(fields, values, names).Select(f => (f.Field.Label, f.Text)).ToList(),
+            rows, returns, IsDraft: item.Status == InnovationStatus.Berjalan, now), null);
+    }
+
+    private static string StepLabel(SopStepDefinition step) => $"{step.Number}. {step.ShortName}";
+
+    // The step's pelaksana column; the role's name until SOP steps carry their pelaksana column as data.
+    private static string Pelaksana(SopStepDefinition step) => step.Role.Name();
+
+    private static PelaksanaanOutcome Refused(RefusalKind kind, string message) => new(null, new ReportRefusal(kind, message));
+}
