@@ -19,6 +19,11 @@ public static class OtherSop
     public const string DisahkanOleh = "Kepala Dinas Kependudukan dan Pencatatan Sipil";
     public const string DisahkanOlehNama = "Hj. Rahmawati Saleh, S.Sos., M.Si.";
 
+    /// <summary>The pelaksana columns, named as the SOP table names them (not as the positions are named).</summary>
+    public const string PetugasLoket = "Petugas Loket";
+    public const string PenanggungJawab = "Penanggung Jawab Layanan";
+    public const string Pengesah = "Kepala Dinas";
+
     public static readonly ItemFieldDefinition[] Fields =
     [
         new("nomor_permohonan", "Nomor permohonan", ItemFieldType.Text, Required: true),
@@ -35,21 +40,29 @@ public static class OtherSop
             new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 2), new DateOnly(2024, 2, 1), DisahkanOleh, DisahkanOlehNama, "197203151998031004",
             [], [], [], [], [], []),
         [
-            new SopStepDefinition(1, "Penerimaan permohonan", "Menerima dan memeriksa kelengkapan permohonan legalisir.", SopRole.PejabatFungsional,
+            new SopPelaksana(PetugasLoket, PositionLevel.Staf),
+            new SopPelaksana(PenanggungJawab, PositionLevel.KepalaBidang),
+            new SopPelaksana(Pengesah, PositionLevel.KepalaDinas),
+        ],
+        [
+            new SopStepDefinition(1, "Penerimaan permohonan", "Menerima dan memeriksa kelengkapan permohonan legalisir.", 0,
                 StepKind.Work, new SopDuration(2, DurationUnit.WorkingHours), ["Surat permohonan"], "Berkas permohonan", null, InnovationStage.Inisiatif, false),
-            new SopStepDefinition(2, "Verifikasi berkas", "Memverifikasi berkas permohonan.", SopRole.KepalaBidang,
+            new SopStepDefinition(2, "Verifikasi berkas", "Memverifikasi berkas permohonan.", 1,
                 StepKind.Verify, new SopDuration(1, DurationUnit.WorkingDays), ["Berkas permohonan"], "Berkas terverifikasi", 1, InnovationStage.Inisiatif, false),
-            new SopStepDefinition(3, "Penerbitan legalisir", "Mencetak dan membubuhkan legalisir.", SopRole.PejabatFungsional,
+            new SopStepDefinition(3, "Penerbitan legalisir", "Mencetak dan membubuhkan legalisir.", 0,
                 StepKind.Work, new SopDuration(3, DurationUnit.WorkingDays), ["Berkas terverifikasi"], "Dokumen terlegalisir", null, InnovationStage.Inisiatif, true),
-            new SopStepDefinition(4, "Pengesahan", "Mengesahkan dokumen terlegalisir.", SopRole.KepalaDinas,
+            new SopStepDefinition(4, "Pengesahan", "Mengesahkan dokumen terlegalisir.", 2,
                 StepKind.Approve, new SopDuration(1, DurationUnit.WorkingDays), ["Dokumen terlegalisir"], "Dokumen sah", null, InnovationStage.Inisiatif, false),
         ]);
 
-    /// <summary>Stores the SOP with its fields; returns its id.</summary>
+    /// <summary>Stores the SOP and its first version with its fields; returns the version's id.</summary>
     public static async Task<int> AddAsync(PortalAppFactory app, DateTimeOffset now)
     {
         await using var db = app.CreateDbContext();
-        var definition = SopDefinition.From(Document, "Uji", now, "Uji");
+        var sop = new Sop { Slug = "legalisir", Title = Judul, RecordKind = SopRecordKind.PelaksanaanSop, CreatedAt = now };
+        db.Sops.Add(sop);
+        await db.SaveChangesAsync();
+        var definition = SopDefinition.From(sop.Id, Document, "Uji", now, "Uji");
         definition.FieldsJson = ItemFieldsJson.SerializeDefinitions(Fields);
         db.SopDefinitions.Add(definition);
         await db.SaveChangesAsync();
@@ -66,21 +79,23 @@ public static class OtherSop
         using (prepared)
         {
             await using var db = app.CreateDbContext();
-            var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId);
+            var actor = await ActorDirectory.ResolveAsync(db, userId, now);
+            var bidang = actor is null ? null : OfficeRules.ProposerBidang(Document, actor);
+            Assert.True(bidang is not null, "Only a person of the first step's pelaksana column creates an item.");
             var first = Document.First;
             var calendar = await app.Get<CalendarProvider>().GetAsync();
             var item = new Innovation
             {
                 Title = "", Summary = "", Background = "", Goal = "", Benefit = "",
                 StartDate = DateOnly.FromDateTime(WorkingCalendar.ToWita(now).DateTime),
-                BidangId = user.BidangId!.Value, ProposerId = userId, SopDefinitionId = sopId,
+                BidangId = bidang.Value, ProposerId = userId, SopDefinitionId = sopId,
                 CurrentStep = first.Number, Status = InnovationStatus.Berjalan, CreatedAt = now, UpdatedAt = now,
-                LastChangedByName = user.FullName, Version = 1,
+                LastChangedByName = actor!.DisplayName, Version = 1,
             };
             var run = new StepRun { StepNumber = first.Number, RunNumber = 1, StartedAt = now, DueAt = calendar.DueAt(now, first.Duration!) };
             item.StepRuns.Add(run);
             db.Innovations.Add(item);
-            create.Apply(db, item, run, prepared, userId, user.FullName, now);
+            create.Apply(db, item, run, prepared, userId, actor.DisplayName, now);
             await using var transaction = await db.Database.BeginTransactionAsync();
             try
             {

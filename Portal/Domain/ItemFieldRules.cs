@@ -17,8 +17,6 @@ public static partial class ItemFieldRules
     /// <summary>The largest amount a rupiah field takes: a thousand trillion, well past any budget, well inside a long.</summary>
     public const long RupiahMax = 999_999_999_999_999;
 
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
     /// <summary>What is wrong with one value, or null when it may be stored.</summary>
     public static string? Problem(ItemFieldDefinition field, string? input, ItemFieldContext context) => Read(field, input, context).Problem;
 
@@ -47,9 +45,9 @@ public static partial class ItemFieldRules
     public static string? ToInput(ItemFieldDefinition field, string? stored) => field.Type switch
     {
         ItemFieldType.Rupiah when long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) =>
-            amount.ToString("N0", Indonesian),
+            amount.ToString("N0", IndonesianFormat.Culture),
         ItemFieldType.Number when decimal.TryParse(stored, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) =>
-            number.ToString("0.############################", Indonesian),
+            number.ToString("0.############################", IndonesianFormat.Culture),
         ItemFieldType.Date when StoredDate(stored) is { } date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         _ => stored,
     };
@@ -122,7 +120,7 @@ public static partial class ItemFieldRules
     private static (string?, string?) ReadNumber(ItemFieldDefinition field, string text)
     {
         if (!IndonesianNumber().IsMatch(text)
-            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Indonesian, out var number))
+            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, IndonesianFormat.Culture, out var number))
             return (null, $"{field.Label} harus berupa angka, mis. 1.250 atau 12,5.");
         return (number.ToString("0.############################", CultureInfo.InvariantCulture), null);
     }

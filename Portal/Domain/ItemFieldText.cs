@@ -7,18 +7,16 @@ public static class ItemFieldText
 {
     public const string Empty = "—";
 
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
     public static string Display(ItemFieldDefinition field, string? stored, ItemFieldNames names)
     {
         if (string.IsNullOrWhiteSpace(stored)) return Empty;
         return field.Type switch
         {
             ItemFieldType.Rupiah when long.TryParse(stored, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) =>
-                "Rp " + amount.ToString("N0", Indonesian),
+                "Rp " + amount.ToString("N0", IndonesianFormat.Culture),
             ItemFieldType.Number when decimal.TryParse(stored, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) =>
-                number.ToString("#,##0.############################", Indonesian),
-            ItemFieldType.Date when ItemFieldRules.StoredDate(stored) is { } date => date.ToString("d MMMM yyyy", Indonesian),
+                number.ToString("#,##0.############################", IndonesianFormat.Culture),
+            ItemFieldType.Date when ItemFieldRules.StoredDate(stored) is { } date => IndonesianFormat.LongDate(date),
             ItemFieldType.Person => names.People.GetValueOrDefault(stored) ?? "(pegawai tidak dikenal)",
             ItemFieldType.File => Guid.TryParse(stored, out var id) && names.Files.GetValueOrDefault(id) is { } fileName
                 ? fileName

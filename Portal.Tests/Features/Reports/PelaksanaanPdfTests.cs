@@ -12,9 +12,9 @@ public sealed class PelaksanaanPdfTests
     private static DateTimeOffset At(string wita) => TestCalendar.Wita(wita);
 
     private static PelaksanaanData Sample(bool finished = true) => new(
-        new ReportSopInfo("Pemerintah Kabupaten Sleman", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sleman", "Pelayanan Pendaftaran Penduduk",
-            "800/012/SOP/DKPS/2024", 1, "1 Februari 2024", "Kepala Dinas (Dr. Sri Wahyuni)"),
-        "Pelayanan Legalisir Dokumen Kependudukan", OfficeZone.Wib,
+        new ReportOffice("Pemerintah Kabupaten Sleman", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sleman", null, null, OfficeZone.Wib),
+        new ReportSopInfo("Pelayanan Pendaftaran Penduduk", "800/012/SOP/DKPS/2024", 1, "1 Februari 2024", "Kepala Dinas (Dr. Sri Wahyuni)"),
+        "Pelayanan Legalisir Dokumen Kependudukan",
         "Legalisir KK a.n. Budi Santoso", "Pelayanan Pendaftaran Penduduk", "Rizky Ramadhan, S.Kom.",
         finished ? "Selesai" : "Berjalan, di langkah 4. Pengesahan",
         [("Nomor permohonan", "LGS/2026/0117"), ("Biaya", "Rp 1.500.000"), ("Tanggal permohonan", "24 November 2026")],

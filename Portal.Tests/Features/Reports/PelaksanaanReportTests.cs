@@ -121,12 +121,12 @@ public sealed class PelaksanaanReportTests(PelaksanaanReportTests.App app) : ICl
         // Run by run: step, pelaksana, started, finished, working time, outcome with who, outputs.
         string[][] runs =
         [
-            ["1. Penerimaan permohonan", "Pejabat Fungsional", "02 Nov 2026 08.00", "02 Nov 2026 09.30", "1 jam 30 menit kerja", "Selesai", "Rizky Ramadhan, S.Kom.", "Surat permohonan.pdf"],
-            ["2. Verifikasi berkas", "Kepala Bidang", "02 Nov 2026 09.30", "03 Nov 2026 10.00", "1 hari kerja", "Tidak sesuai, dikembalikan ke langkah 1", "Nurul Hidayah, S.E., M.M.", "—"],
-            ["1. Penerimaan permohonan", "Pejabat Fungsional", "03 Nov 2026 10.00", "03 Nov 2026 15.30", "5 jam 30 menit kerja", "Selesai", "Rizky Ramadhan, S.Kom.", "—"],
-            ["2. Verifikasi berkas", "Kepala Bidang", "03 Nov 2026 15.30", "04 Nov 2026 08.00", "1 hari kerja", "Sesuai", "Nurul Hidayah, S.E., M.M.", "—"],
-            ["3. Penerbitan legalisir", "Pejabat Fungsional", "04 Nov 2026 08.00", "05 Nov 2026 10.00", "1 hari kerja", "Selesai", "Rizky Ramadhan, S.Kom.", "KK terlegalisir.pdf"],
-            ["4. Pengesahan", "Kepala Dinas", "05 Nov 2026 10.00", "06 Nov 2026 11.00", "1 hari kerja", "Disetujui", "Hj. Rahmawati Saleh, S.Sos., M.Si.", "—"],
+            ["1. Penerimaan permohonan", OtherSop.PetugasLoket, "02 Nov 2026 08.00", "02 Nov 2026 09.30", "1 jam 30 menit kerja", "Selesai", "Rizky Ramadhan, S.Kom.", "Surat permohonan.pdf"],
+            ["2. Verifikasi berkas", OtherSop.PenanggungJawab, "02 Nov 2026 09.30", "03 Nov 2026 10.00", "1 hari kerja", "Tidak sesuai, dikembalikan ke langkah 1", "Nurul Hidayah, S.E., M.M.", "—"],
+            ["1. Penerimaan permohonan", OtherSop.PetugasLoket, "03 Nov 2026 10.00", "03 Nov 2026 15.30", "5 jam 30 menit kerja", "Selesai", "Rizky Ramadhan, S.Kom.", "—"],
+            ["2. Verifikasi berkas", OtherSop.PenanggungJawab, "03 Nov 2026 15.30", "04 Nov 2026 08.00", "1 hari kerja", "Sesuai", "Nurul Hidayah, S.E., M.M.", "—"],
+            ["3. Penerbitan legalisir", OtherSop.PetugasLoket, "04 Nov 2026 08.00", "05 Nov 2026 10.00", "1 hari kerja", "Selesai", "Rizky Ramadhan, S.Kom.", "KK terlegalisir.pdf"],
+            ["4. Pengesahan", OtherSop.Pengesah, "05 Nov 2026 10.00", "06 Nov 2026 11.00", "1 hari kerja", "Disetujui", "Hj. Rahmawati Saleh, S.Sos., M.Si.", "—"],
         ];
         var position = 0;
         for (var i = 0; i < runs.Length; i++)
@@ -149,7 +149,7 @@ public sealed class PelaksanaanReportTests(PelaksanaanReportTests.App app) : ICl
         var id = await app.ItemAsync();
         int innovationId;
         await using (var db = app.CreateDbContext())
-            innovationId = await db.Innovations.Where(i => i.SopDefinition!.FieldsJson == null).Select(i => i.Id).FirstAsync();
+            innovationId = await db.Innovations.Where(i => i.SopDefinition!.Sop!.RecordKind == SopRecordKind.InovasiPelayanan).Select(i => i.Id).FirstAsync();
 
         var otherBidang = await app.SignedInClientAsync(DemoPeople.FungsionalDafduk);
         var forbidden = await otherBidang.GetAsync(ReportUrls.Pelaksanaan(id));

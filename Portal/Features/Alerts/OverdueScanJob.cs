@@ -25,6 +25,7 @@ public sealed class OverdueScanJob(
     SopCatalog sops,
     NotificationEvents notificationEvents,
     AlertMailQueue mailQueue,
+    OfficeProfileStore officeProfile,
     TimeProvider clock,
     ILogger<OverdueScanJob> logger)
 {
@@ -48,6 +49,7 @@ public sealed class OverdueScanJob(
         {
             var settings = await settingsStore.GetAsync(cancellationToken);
             var calendar = await calendars.GetAsync(cancellationToken);
+            var zone = (await officeProfile.GetAsync(cancellationToken)).Zone;
             var now = startedAt;
             var horizon = calendar.DueSoonHorizon(now, settings.DueSoonWorkingDays);
 
@@ -69,7 +71,7 @@ public sealed class OverdueScanJob(
                 .ToListAsync(cancellationToken))
                 .Select(n => (n.StepRunId, n.Level, n.RecipientId))
                 .ToHashSet();
-            var directory = await AlertDirectory.LoadAsync(db, AlertRules.WitaDate(now), cancellationToken);
+            var directory = await AlertDirectory.LoadAsync(db, calendar.LocalDate(now), cancellationToken);
 
             var pending = new List<Notification>();
             foreach (var run in runs)
@@ -78,12 +80,13 @@ public sealed class OverdueScanJob(
                 {
                     var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
                     var step = sop.Step(run.StepNumber);
-                    var status = calendar.Evaluate(run.DueAt, now, settings.DueSoonWorkingDays);
-                    var doers = AlertTexts.Doers(step.Role,
-                        directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+                    var status = calendar.Evaluate(run.DueAt, step.Duration, now, settings.DueSoonWorkingDays);
+                    var pelaksana = sop.PelaksanaOf(step);
+                    var doers = AlertTexts.Doers(pelaksana,
+                        directory.Holders(pelaksana.Level, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
                     foreach (var level in AlertRules.LevelsReached(status, settings.EscalationWorkingDays))
                     {
-                        foreach (var recipient in directory.RecipientsFor(level, step.Role, run.BidangId, run.ProposerId))
+                        foreach (var recipient in directory.RecipientsFor(level, pelaksana.Level, run.BidangId, run.ProposerId))
                         {
                             if (existing.Contains((run.Id, level, recipient.Person.Id))) continue;
                             pending.Add(new Notification
@@ -94,7 +97,7 @@ public sealed class OverdueScanJob(
                                 Level = level,
                                 OnBehalfOf = recipient.OnBehalfOf,
                                 Title = AlertTexts.Title(level, run.Title),
-                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient),
+                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient, zone),
                                 CreatedAt = now,
                                 EmailTo = settings.SmtpConfigured && !string.IsNullOrWhiteSpace(recipient.Person.Email) ? recipient.Person.Email : null,
                             });

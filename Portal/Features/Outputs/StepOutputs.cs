@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 using Portal.Features.Operations.Faults;
 using Portal.Features.Workflow;
 
@@ -26,6 +28,7 @@ public sealed class StepOutputs(
     WriteGate writeGate,
     StorageAlarm storageAlarm,
     TimeProvider clock,
+    OfficeTime officeTime,
     IConfiguration configuration,
     IHostEnvironment environment)
 {
@@ -105,7 +108,7 @@ public sealed class StepOutputs(
     /// </summary>
     public Attachment Place(StagedUpload upload, int innovationId, StepRun run, string uploaderId, string uploaderName, DateTimeOffset now)
     {
-        var storedName = Path.Combine(WorkingCalendar.ToWita(now).Year.ToString(), upload.Id.ToString("N") + ".bin");
+        var storedName = Path.Combine(officeTime.LocalDate(now).Year.ToString(CultureInfo.InvariantCulture), upload.Id.ToString("N") + ".bin");
         var finalPath = Path.Combine(Folder, storedName);
         Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
         File.Move(upload.TemporaryPath, finalPath);
@@ -138,9 +141,10 @@ public sealed class StepOutputs(
         if (innovation.Status != InnovationStatus.Berjalan) return "Inovasi ini sudah selesai atau dibatalkan; lampiran tidak dapat ditambah.";
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         if (actor is null) return "Akun Anda tidak aktif atau tidak dikenal.";
-        var step = (await sops.GetAsync(innovation.SopDefinitionId, cancellationToken)).Step(innovation.CurrentStep);
-        if (SopWorkflow.CapacityFor(step, innovation.State, actor) is null)
-            return $"Hanya {step.Role.Name()} dari bidang inovasi ini yang dapat mengunggah keluaran langkah {step.Number}.";
+        var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
+        var step = sop.Step(innovation.CurrentStep);
+        if (SopWorkflow.CapacityFor(sop, step, innovation.State, actor) is null)
+            return $"Hanya {sop.PelaksanaOf(step).Name} dari bidang inovasi ini yang dapat mengunggah keluaran langkah {step.Number}.";
         var openRunId = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null)
             .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
         if (forRunId is { } chosen && chosen != openRunId)

@@ -1,5 +1,3 @@
-using Portal.Domain;
-
 namespace Portal.Features.Reports;
 
 /// <summary>One run of one SOP step, already worded: a returned step that was done again has a run for each time.</summary>
@@ -18,13 +16,13 @@ public sealed record PelaksanaanRun(
 
 /// <summary>
 /// Everything the Laporan Pelaksanaan SOP shows for an item of any SOP but the innovation SOP; built by
-/// <see cref="PelaksanaanQuery"/>, rendered by <see cref="PelaksanaanPdf"/>. <paramref name="Sop"/> carries the office's
-/// names for the kop surat; times are written in <paramref name="Zone"/>.
+/// <see cref="PelaksanaanQuery"/>, rendered by <see cref="PelaksanaanPdf"/>. <paramref name="Office"/> gives the kop surat
+/// and the zone the times are written in.
 /// </summary>
 public sealed record PelaksanaanData(
+    ReportOffice Office,
     ReportSopInfo Sop,
     string SopJudul,
-    OfficeZone Zone,
     string Judul,
     string Bidang,
     string DibuatOleh,

@@ -7,13 +7,13 @@ public static class PelaksanaanPdf
     {
         ArgumentNullException.ThrowIfNull(data);
         var title = ReportText.Pelaksanaan.Title;
-        using var layout = new ReportLayout(data.Sop, title, documentTitle: $"{title} — {data.Judul}");
+        using var layout = new ReportLayout(data.Office, data.Sop, title, documentTitle: $"{title} — {data.Judul}");
 
         layout.Title(title, [ReportText.Pelaksanaan.SopTitle(data.SopJudul), .. ReportText.SopLines(data.Sop)]);
         WriteIdentity(layout, data);
         WriteRuns(layout, data);
-        layout.Returns(data.Returns, number => StepName(data, number), at => ReportFormat.DateTime(at, data.Zone),
-            ReportText.Pelaksanaan.InZone(ReportText.Pelaksanaan.Waktu, data.Zone));
+        layout.Returns(data.Returns, number => StepName(data, number), at => ReportFormat.DateTime(data.Office.Zone, at),
+            ReportText.Returns.Waktu(data.Office.Zone));
         return layout.Finish(data.GeneratedAt, data.IsDraft);
     }
 
@@ -30,13 +30,15 @@ public static class PelaksanaanPdf
         ]);
     }
 
-    private static void WriteRuns(ReportLayout layout, PelaksanaanData data) =>
+    private static void WriteRuns(ReportLayout layout, PelaksanaanData data)
+    {
+        var zone = data.Office.Zone;
         layout.NumberedSection(ReportText.Pelaksanaan.RunsHeading, ReportText.Pelaksanaan.NoRuns, data.Runs,
         [
             new ReportColumn(ReportText.Pelaksanaan.Langkah, 92),
-            new ReportColumn(ReportText.Pelaksanaan.Pelaksana, 66),
-            new ReportColumn(ReportText.Pelaksanaan.InZone(ReportText.Pelaksanaan.Mulai, data.Zone), 60),
-            new ReportColumn(ReportText.Pelaksanaan.InZone(ReportText.Pelaksanaan.Selesai, data.Zone), 60),
+            new ReportColumn(ReportText.Steps.Pelaksana, 66),
+            new ReportColumn(ReportText.Steps.Mulai(zone), 60),
+            new ReportColumn(ReportText.Steps.Selesai(zone), 60),
             new ReportColumn(ReportText.Pelaksanaan.Lama, 50),
             new ReportColumn(ReportText.Pelaksanaan.Hasil, 76),
             new ReportColumn(ReportText.Pelaksanaan.Keluaran, 76),
@@ -45,12 +47,13 @@ public static class PelaksanaanPdf
         [
             run.Langkah,
             run.Pelaksana,
-            ReportFormat.DateTime(run.Mulai, data.Zone),
-            ReportFormat.DateTime(run.Selesai, data.Zone),
+            ReportFormat.DateTime(zone, run.Mulai),
+            ReportFormat.DateTime(zone, run.Selesai),
             run.Lama,
             run.Hasil,
             run.Keluaran.Count == 0 ? "—" : string.Join("\n", run.Keluaran),
         ]);
+    }
 
     private static string StepName(PelaksanaanData data, int number) =>
         data.Runs.FirstOrDefault(r => r.StepNumber == number)?.Langkah ?? number.ToString(ReportFormat.Culture);

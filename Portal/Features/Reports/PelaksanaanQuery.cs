@@ -11,8 +11,8 @@ public sealed record PelaksanaanOutcome(PelaksanaanData? Data, ReportRefusal? Re
 
 /// <summary>
 /// Builds the Laporan Pelaksanaan SOP of one item from the database: the office profile for the kop and the zone, the
-/// SOP header of the item's version, its own fields in words, and every step run with its pelaksana, times, working
-/// time taken (hours for steps timed in hours or minutes, working days otherwise), outcome and outputs.
+/// SOP header of the item's version, its own fields in words, and every step run with its pelaksana column, times,
+/// working time taken (office time for steps timed in hours or minutes, working days otherwise), outcome and outputs.
 /// </summary>
 public sealed class PelaksanaanQuery(
     IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, OfficeProfileStore offices, TimeProvider clock)
@@ -39,7 +39,6 @@ public sealed class PelaksanaanQuery(
 
         var sop = await sops.GetAsync(item.SopDefinitionId, cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
-        var office = await offices.GetAsync(cancellationToken);
         var names = await ItemFieldLookup.NamesAsync(db, item.Id, fields, values, cancellationToken);
         var outputs = (await db.Attachments.AsNoTracking()
                 .Where(a => a.InnovationId == item.Id && a.SupersededAt == null)
@@ -53,15 +52,15 @@ public sealed class PelaksanaanQuery(
         {
             var step = sop.Step(run.StepNumber);
             var end = run.FinishedAt ?? now;
-            var taken = step.Duration?.Unit is DurationUnit.WorkingHours or DurationUnit.WorkingMinutes
-                ? ReportWording.WorkingHours(WorkingTime.Between(run.StartedAt, end, office.Zone, office.Hours, calendar.IsWorkingDay))
-                : ReportWording.WorkingDays(calendar.WorkingDaysElapsed(run.StartedAt, end));
+            var taken = WorkingCalendar.WorkingTime(step.Duration) is null
+                ? ReportWording.WorkingDays(calendar.WorkingDaysElapsed(run.StartedAt, end))
+                : ReportWording.WorkingTime(calendar.WorkingTimeBetween(run.StartedAt, end));
             var outcome = ReportWording.Outcome(run.Outcome, run.Outcome == StepOutcome.TidakSesuai ? step.ReturnToStep : null);
             var hasil = run.FinishedAt is null
                 ? outcome
                 : $"{outcome}\n{ReportWording.Actor(run.FinishedByName, run.OnBehalfOf)}"
                   + (run.Outcome == StepOutcome.Dibatalkan && run.Note is { } why ? $"\nAlasan: {why}" : "");
-            return new PelaksanaanRun(step.Number, StepLabel(step), Pelaksana(step), run.StartedAt, run.FinishedAt, taken, hasil,
+            return new PelaksanaanRun(step.Number, StepLabel(step), sop.PelaksanaOf(step).Name, run.StartedAt, run.FinishedAt, taken, hasil,
                 outputs[run.Id].ToList());
         }).ToList();
 
@@ -73,18 +72,14 @@ public sealed class PelaksanaanQuery(
         var status = item.Status == InnovationStatus.Berjalan
             ? $"{item.Status.Name()}, di langkah {StepLabel(sop.Step(item.CurrentStep))}"
             : item.Status.Name();
-        var sopInfo = ReportWording.SopInfo(sop) with { Instansi = office.PemerintahDaerah, Dinas = office.NamaInstansi };
         return new PelaksanaanOutcome(new PelaksanaanData(
-            sopInfo, sop.Header.Judul, office.Zone,
+            ReportOffice.From(await offices.GetAsync(cancellationToken)), ReportWording.SopInfo(sop), sop.Header.Judul,
             item.Title, item.Bidang!.Name, item.Proposer!.FullName, status,
             ItemFieldText.All(fields, values, names).Select(f => (f.Field.Label, f.Text)).ToList(),
             rows, returns, IsDraft: item.Status == InnovationStatus.Berjalan, now), null);
     }
 
     private static string StepLabel(SopStepDefinition step) => $"{step.Number}. {step.ShortName}";
-
-    // The step's pelaksana column; the role's name until SOP steps carry their pelaksana column as data.
-    private static string Pelaksana(SopStepDefinition step) => step.Role.Name();
 
     private static PelaksanaanOutcome Refused(RefusalKind kind, string message) => new(null, new ReportRefusal(kind, message));
 }

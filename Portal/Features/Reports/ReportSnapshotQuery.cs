@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -11,7 +12,7 @@ public sealed record ReportChoices(IReadOnlyList<int> Years, IReadOnlyList<Bidan
 
 /// <summary>Loads the innovations active in a period (optionally of one bidang) with their runs, for the leadership views.</summary>
 public sealed class ReportSnapshotQuery(
-    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, OfficeTime officeTime, TimeProvider clock)
 {
     public async Task<ReportSnapshot> LoadAsync(ReportPeriod period, int? bidangId, CancellationToken cancellationToken = default)
     {
@@ -27,20 +28,21 @@ public sealed class ReportSnapshotQuery(
             .ToListAsync(cancellationToken);
         var allBidang = await db.Bidang.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
+        var (currentSopId, currentSop) = await sops.CurrentAsync(cancellationToken);
+        var documents = new Dictionary<int, SopDocument> { [currentSopId] = currentSop };
+        foreach (var sopId in loaded.Select(i => i.SopDefinitionId).Distinct().Where(id => !documents.ContainsKey(id)))
+            documents[sopId] = await sops.GetAsync(sopId, cancellationToken);
+
         var innovations = loaded
             .Select(i => new ReportInnovation(
                 i.Id, i.Title, i.Summary, i.Background, i.Goal, i.Benefit, i.Type, i.Affair, i.Budget, i.StartDate,
                 i.BidangId, i.Bidang!.Name, i.Proposer!.FullName, i.Proposer.UserName, i.SopDefinitionId, i.Status, i.CreatedAt,
                 i.StepRuns.OrderBy(r => r.Id)
-                    .Select(r => new ReportRun(r.Id, r.StepNumber, r.StartedAt, r.DueAt, r.FinishedAt, r.Outcome))
+                    .Select(r => new ReportRun(r.Id, r.StepNumber, r.StartedAt, r.DueAt, r.FinishedAt, r.Outcome,
+                        documents[i.SopDefinitionId].Steps.FirstOrDefault(s => s.Number == r.StepNumber)?.Duration))
                     .ToList()))
             .Where(i => i.ActiveIn(period))
             .ToList();
-
-        var (currentSopId, currentSop) = await sops.CurrentAsync(cancellationToken);
-        var documents = new Dictionary<int, SopDocument> { [currentSopId] = currentSop };
-        foreach (var sopId in innovations.Select(i => i.SopDefinitionId).Distinct().Where(id => !documents.ContainsKey(id)))
-            documents[sopId] = await sops.GetAsync(sopId, cancellationToken);
 
         return new ReportSnapshot(period, bidangId, innovations, documents, currentSop, allBidang, calendar,
             calendars.DueSoonWorkingDays, clock.GetUtcNow());
@@ -48,10 +50,10 @@ public sealed class ReportSnapshotQuery(
 
     public async Task<ReportChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
-        var today = WorkingCalendar.ToWita(clock.GetUtcNow());
+        var today = officeTime.Today(clock);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var first = await db.Innovations.OrderBy(i => i.CreatedAt).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var firstYear = Math.Min(first is { } created ? WorkingCalendar.ToWita(created).Year : today.Year, today.Year);
+        var firstYear = Math.Min(first is { } created ? officeTime.LocalDate(created).Year : today.Year, today.Year);
         var bidang = await db.Bidang.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
         return new ReportChoices(Enumerable.Range(firstYear, today.Year - firstYear + 1).Reverse().ToList(), bidang, today.Year, today.Month);
     }

@@ -6,18 +6,22 @@ namespace Portal.Features.Reports;
 public static class ReportWording
 {
     public static ReportSopInfo SopInfo(SopDocument sop) => new(
-        sop.Header.Instansi,
-        sop.Header.Dinas,
         sop.Header.BidangPemilik,
         sop.Header.Nomor,
         sop.Version,
-        WitaFormat.LongDate(sop.Header.TanggalEfektif),
+        IndonesianFormat.LongDate(sop.Header.TanggalEfektif),
         $"{sop.Header.DisahkanOleh} ({sop.Header.DisahkanOlehNama})");
 
-    /// <summary>"Terlambat 2 hari kerja"; a step finished late on its due day is late by less than a working day.</summary>
-    public static string Late(SlaStatus sla) => sla.WorkingDaysLate == 0
-        ? "Terlambat kurang dari 1 hari kerja"
-        : $"Terlambat {sla.WorkingDaysLate} hari kerja";
+    /// <summary>
+    /// "Terlambat 2 hari kerja"; a step finished late on its due day is late by less than a working day. A step counted
+    /// in hours or minutes is late by office time: "Terlambat 1 jam 20 menit kerja".
+    /// </summary>
+    public static string Late(SlaStatus sla) => sla switch
+    {
+        { CountsWorkingTime: true } => char.ToUpperInvariant(sla.Label[0]) + sla.Label[1..],
+        { WorkingDaysLate: 0 } => "Terlambat kurang dari 1 hari kerja",
+        _ => $"Terlambat {sla.WorkingDaysLate} hari kerja",
+    };
 
     /// <summary>A step run in the Laporan: judged when it finished, or now while it runs.</summary>
     public static string StepStatus(SlaStatus sla, bool finished) => (sla.Level, finished) switch
@@ -32,12 +36,7 @@ public static class ReportWording
     public static string WorkingDays(int days) => $"{days} hari kerja";
 
     /// <summary>"1 jam 30 menit kerja", to the minute below.</summary>
-    public static string WorkingHours(TimeSpan time) => ((int)time.TotalHours, time.Minutes) switch
-    {
-        (0, var minutes) => $"{minutes} menit kerja",
-        (var hours, 0) => $"{hours} jam kerja",
-        (var hours, var minutes) => $"{hours} jam {minutes} menit kerja",
-    };
+    public static string WorkingTime(TimeSpan time) => $"{SlaRules.Words(time)} kerja";
 
     /// <summary>How a step run ended, in the words of the SOP; "Berjalan" while it runs.</summary>
     public static string Outcome(StepOutcome? outcome, int? returnedTo) => outcome switch

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
+using Portal.Features.Office;
 using Portal.Features.Operations.Faults;
 
 namespace Portal.Features.Workflow;
@@ -27,6 +28,7 @@ public sealed class WorkflowService(
     IValidator<MoveCommand> moveValidator,
     IValidator<InnovationDetails> detailsValidator,
     TimeProvider clock,
+    OfficeTime officeTime,
     ILogger<WorkflowService> logger)
 {
     public async Task<WorkflowResult> MoveAsync(MoveCommand command, string userId, CancellationToken cancellationToken = default)
@@ -136,9 +138,9 @@ public sealed class WorkflowService(
         var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
-        var proposerBidang = actor?.Capacities.FirstOrDefault(c => c.Role == sop.First.Role && c.OnBehalfOf is null)?.BidangId;
+        var proposerBidang = actor is null ? null : OfficeRules.ProposerBidang(sop, actor);
         if (actor is null || proposerBidang is null)
-            return WorkflowResult.Refused($"Hanya {sop.First.Role.Name()} yang dapat mengusulkan inovasi baru.");
+            return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat mengusulkan inovasi baru.");
 
         var now = clock.GetUtcNow();
         var innovation = new Innovation
@@ -258,7 +260,7 @@ public sealed class WorkflowService(
             {
                 At = now, ActorId = actorId, ActorName = actorName, Action = AuditActions.DueDateRecomputed,
                 InnovationId = item.Run.InnovationId, FromStep = step.Number, ToStep = step.Number,
-                Detail = $"Tenggat langkah {step.Number} berubah dari {WitaFormat.DateTime(before)} menjadi {WitaFormat.DateTime(after)} karena {because}.",
+                Detail = $"Tenggat langkah {step.Number} berubah dari {officeTime.DateTime(before)} menjadi {officeTime.DateTime(after)} karena {because}.",
             });
         }
         return moved;
@@ -330,7 +332,7 @@ public sealed class WorkflowService(
 
     private static string ActorLabel(WorkflowActor actor, ActorCapacity? capacity) =>
         capacity?.OnBehalfOf is { } principal
-            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.Role.Name()} {actor.DisplayName} (atas nama {principal})"
+            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.PositionName} {actor.DisplayName} (atas nama {principal})"
             : actor.DisplayName;
 
     private static string AuditActionFor(StepOutcome outcome) => outcome switch
@@ -354,12 +356,13 @@ public sealed class WorkflowService(
     public static string MissingOutputMessage(SopStepDefinition step) =>
         $"Keluaran langkah {step.Number} (\"{step.Output}\") belum dilampirkan. Unggah berkasnya di halaman detail inovasi, lalu lanjutkan.";
 
-    private static WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
-        WorkflowResult.Refused(ChangedMeanwhileMessage("Inovasi ini", verb, current.LastChangedByName, current.UpdatedAt));
+    private WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
+        WorkflowResult.Refused(ChangedMeanwhileMessage("Inovasi ini", verb, current.LastChangedByName, officeTime.DateTime(current.UpdatedAt)));
 
     /// <summary>Said when someone else changed the innovation a person was about to move.</summary>
-    public static string ChangedMeanwhileMessage(string subject, string verb, string? byName, DateTimeOffset at) =>
-        $"{subject} sudah {verb} oleh {byName ?? "orang lain"} pada {WitaFormat.DateTime(at)}. "
+    /// <param name="at">When, as the office writes it.</param>
+    public static string ChangedMeanwhileMessage(string subject, string verb, string? byName, string at) =>
+        $"{subject} sudah {verb} oleh {byName ?? "orang lain"} pada {at}. "
         + "Tampilan telah diperbarui; periksa posisinya lalu ulangi bila perlu.";
 
     private async Task<WorkflowResult> StaleRefusalFromDatabaseAsync(int innovationId, string verb, CancellationToken cancellationToken)
