@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Innovations;
-using Portal.Features.Outputs;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -24,18 +23,12 @@ public sealed class PelaksanaanQuery(
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.Innovations.AsNoTracking()
-            .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
-            .FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
-        if (item is null) return Refused(RefusalKind.NotFound, "Item tidak ditemukan.");
-
-        var actor = await ActorDirectory.ResolveAsync(db, userId, now, cancellationToken);
-        if (actor is null || !InnovationAccess.CanSeeDocuments(actor, item.BidangId))
-            return Refused(RefusalKind.Forbidden,
-                "Anda tidak berhak melihat Laporan Pelaksanaan SOP ini: hanya bidang pemilik item, Kepala Dinas dan Administrator.");
+        var (item, refusal) = await ReportItems.LoadVisibleAsync(db, itemId, userId, now, "Item tidak ditemukan.",
+            "Anda tidak berhak melihat Laporan Pelaksanaan SOP ini: hanya bidang pemilik item, Kepala Dinas dan Administrator.", cancellationToken);
+        if (item is null) return new PelaksanaanOutcome(null, refusal);
 
         var (fields, values) = await ItemFieldLookup.LoadAsync(db, item.SopDefinitionId, item.FieldValuesJson, cancellationToken);
-        if (fields is null) return Refused(RefusalKind.NotAvailable, InnovationSopRefusal);
+        if (fields is null) return new PelaksanaanOutcome(null, new ReportRefusal(RefusalKind.NotAvailable, InnovationSopRefusal));
 
         var sop = await sops.GetAsync(item.SopDefinitionId, cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -64,10 +57,7 @@ public sealed class PelaksanaanQuery(
                 outputs[run.Id].ToList());
         }).ToList();
 
-        var returns = runs
-            .Where(r => r.Outcome == StepOutcome.TidakSesuai && r.FinishedAt is not null)
-            .Select(r => new LaporanReturn(r.StepNumber, r.FinishedAt!.Value, ReportWording.Actor(r.FinishedByName, r.OnBehalfOf), r.Note ?? ""))
-            .ToList();
+        var returns = ReportItems.Returns(runs);
 
         var status = item.Status == InnovationStatus.Berjalan
             ? $"{item.Status.Name()}, di langkah {StepLabel(sop.Step(item.CurrentStep))}"
@@ -80,6 +70,4 @@ public sealed class PelaksanaanQuery(
     }
 
     private static string StepLabel(SopStepDefinition step) => $"{step.Number}. {step.ShortName}";
-
-    private static PelaksanaanOutcome Refused(RefusalKind kind, string message) => new(null, new ReportRefusal(kind, message));
 }
