@@ -124,6 +124,27 @@ public sealed class ItemFieldsCreateTests(ItemFieldsCreateTests.App app) : IClas
         Assert.Empty(LeftoverTemporaryFiles());
     }
 
+    [Fact]
+    public async Task The_items_page_shows_its_fields_in_words_and_offers_its_Laporan_Pelaksanaan_SOP_while_an_innovation_keeps_its_own()
+    {
+        var (id, _) = await OtherSop.CreateItemAsync(app, sopId, fungsional, Submission(Upload("Surat permohonan.pdf", DemoDocument.Pdf("Surat"))), Now);
+        int innovationId;
+        await using (var db = app.CreateDbContext())
+            innovationId = await db.Innovations.Where(i => i.SopDefinitionId != sopId).Select(i => i.Id).FirstAsync();
+        var client = await app.SignedInClientAsync(DemoPeople.FungsionalPdip);
+
+        var page = await (await client.GetAsync($"/inovasi/{id}")).HtmlAsync();
+        var innovationPage = await (await client.GetAsync($"/inovasi/{innovationId}")).HtmlAsync();
+
+        Assert.Contains("Data permohonan", page);
+        foreach (var shown in new[] { "LGS/2026/0117", "24 November 2026", "Rp 0", "Kartu Keluarga", "Nurul Hidayah, S.E., M.M.", "Surat permohonan.pdf" })
+            Assert.Contains(shown, page);
+        Assert.Contains($"href=\"/laporan/pelaksanaan/{id}.pdf\"", page);
+        Assert.DoesNotContain("Identitas inovasi", page);
+        Assert.Contains("Identitas inovasi", innovationPage);
+        Assert.DoesNotContain("Laporan Pelaksanaan SOP", innovationPage);
+    }
+
     private async Task<(int Items, int Attachments, int StoredFiles)> CountsAsync()
     {
         await using var db = app.CreateDbContext();

@@ -27,12 +27,10 @@ public sealed class PelaksanaanQuery(
             "Anda tidak berhak melihat Laporan Pelaksanaan SOP ini: hanya bidang pemilik item, Kepala Dinas dan Administrator.", cancellationToken);
         if (item is null) return new PelaksanaanOutcome(null, refusal);
 
-        var (fields, values) = await ItemFieldLookup.LoadAsync(db, item.SopDefinitionId, item.FieldValuesJson, cancellationToken);
-        if (fields is null) return new PelaksanaanOutcome(null, new ReportRefusal(RefusalKind.NotAvailable, InnovationSopRefusal));
+        if (await ItemFieldLookup.ShownAsync(db, item, cancellationToken) is not { } own) return new PelaksanaanOutcome(null, new ReportRefusal(RefusalKind.NotAvailable, InnovationSopRefusal));
 
         var sop = await sops.GetAsync(item.SopDefinitionId, cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
-        var names = await ItemFieldLookup.NamesAsync(db, item.Id, fields, values, cancellationToken);
         var outputs = (await db.Attachments.AsNoTracking()
                 .Where(a => a.InnovationId == item.Id && a.SupersededAt == null)
                 .OrderBy(a => a.UploadedAt)
@@ -65,7 +63,7 @@ public sealed class PelaksanaanQuery(
         return new PelaksanaanOutcome(new PelaksanaanData(
             ReportOffice.From(await offices.GetAsync(cancellationToken)), ReportWording.SopInfo(sop), sop.Header.Judul,
             item.Title, item.Bidang!.Name, item.Proposer!.FullName, status,
-            ItemFieldText.All(fields, values, names).Select(f => (f.Field.Label, f.Text)).ToList(),
+            ItemFieldText.All(own.Fields, own.Values, own.Names).Select(f => (f.Field.Label, f.Text)).ToList(),
             rows, returns, IsDraft: item.Status == InnovationStatus.Berjalan, now), null);
     }
 
