@@ -94,5 +94,5 @@ public sealed class DemoDataTimelineTests
 
     private const string FirstDragTitle = "Dukcapil Goes to School";
 
-    private static string Wita(DateTimeOffset? instant) => instant is { } value ? WitaFormat.DateTime(value) : "—";
+    private static string Wita(DateTimeOffset? instant) => instant is { } value ? OfficeZone.Wita.DateTimeText(value) : "—";
 }

@@ -5,6 +5,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Office;
 using Portal.Features.Operations.Health;
 using Portal.Features.Operations.Faults;
 using Portal.Features.Outputs;
@@ -35,6 +36,8 @@ public static class UiRegistration
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            // Read once now, so code that cannot wait (OfficeTime, cron zones) sees the stored profile, not the defaults.
+            await scope.ServiceProvider.GetRequiredService<OfficeProfileStore>().GetAsync();
             var options = scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value;
             if (app.Environment.IsDevelopment() && options.SeedDemoData)
                 await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
@@ -44,7 +47,7 @@ public static class UiRegistration
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var banner = new System.Text.StringBuilder();
-            banner.AppendLine().AppendLine("Portal Inovasi Pelayanan — Disdukcapil Kabupaten Paser");
+            banner.AppendLine().AppendLine($"Portal Inovasi Pelayanan — {app.Services.GetRequiredService<OfficeProfileStore>().Current.FullName()}");
             foreach (var address in addresses) banner.AppendLine($"  Buka: {address}");
             banner.AppendLine($"  Data: {DataRegistration.DataDirectory(app.Configuration, app.Environment)}");
             if (app.Environment.IsDevelopment())
@@ -77,6 +80,7 @@ public static class UiRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapStepOutputs();
+        app.MapOfficeLogo();
         app.MapReports();
         app.MapSopTableExport();
         app.MapHealth();

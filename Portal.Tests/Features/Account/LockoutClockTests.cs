@@ -22,7 +22,7 @@ public sealed class LockoutClockTests(LockoutClockTests.App app) : IClassFixture
 
         Clock.Now = lockedAt.AddMinutes(14);
         var stillLocked = await (await client.SignInAsync(nip)).HtmlAsync();
-        Assert.Contains($"Coba lagi setelah {WitaFormat.DateTime(lockedAt.AddMinutes(15))}", stillLocked);
+        Assert.Contains($"Coba lagi setelah {OfficeZone.Wita.DateTimeText(lockedAt.AddMinutes(15))}", stillLocked);
 
         Clock.Now = lockedAt.AddMinutes(15).AddSeconds(1);
         var afterLockout = await client.SignInAsync(nip);

@@ -25,6 +25,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await dialog.GetByLabel("NIP").FillAsync("199805052022032001");
         await dialog.GetByLabel("Jabatan").FillAsync("Pranata Komputer Ahli Pertama");
         await ChooseAsync(page, dialog.GetByTestId("user-bidang"), "Bidang Pemanfaatan Data dan Inovasi Pelayanan (PDIP)");
+        await ChooseAsync(page, dialog.GetByTestId("user-position"), "Pranata Komputer Ahli Pertama (PDIP)");
         await BrowserSession.ScreenshotAsync(page, "admin-pengguna-tambah");
         await dialog.GetByTestId("user-save").ClickAsync();
 
@@ -153,10 +154,10 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
 
         await page.GetByTestId("add-substitution").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
-        await ChooseAsync(page, dialog.GetByTestId("principal"), "Hendra Gunawan, S.Sos. — Kepala Bidang Dafduk");
-        await Expect(dialog.GetByTestId("derived-role")).ToContainTextAsync("Plh. Kepala Bidang Dafduk");
+        await ChooseAsync(page, dialog.GetByTestId("principal"), "Hendra Gunawan, S.Sos. — Kepala Bidang Pelayanan Pendaftaran Penduduk");
+        await Expect(dialog.GetByTestId("derived-role")).ToContainTextAsync("Plh. Kepala Bidang Pelayanan Pendaftaran Penduduk");
         await ChooseAsync(page, dialog.GetByTestId("substitute"), "Fajar Nugroho, S.E. — Pejabat Fungsional Dafduk");
-        await dialog.GetByTestId("end-date").FillAsync(Portal.Domain.WorkingCalendar.ToWita(session.App.Get<TimeProvider>().GetUtcNow()).Date.AddDays(3).ToString("dd MMM yyyy", Portal.Domain.WitaFormat.Indonesian));
+        await dialog.GetByTestId("end-date").FillAsync(Portal.Domain.OfficeZone.Wita.ToLocal(session.App.Get<TimeProvider>().GetUtcNow()).Date.AddDays(3).ToString("dd MMM yyyy", Portal.Domain.IndonesianFormat.Culture));
         await dialog.GetByTestId("end-date").PressAsync("Tab");
         await dialog.GetByTestId("note").FillAsync("Surat Perintah Nomor 800/123/Disdukcapil");
         await BrowserSession.ScreenshotAsync(page, "admin-plh-tetapkan");

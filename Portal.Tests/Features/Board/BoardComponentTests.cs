@@ -7,6 +7,7 @@ using Portal.Domain;
 using Portal.Features.Board;
 using Portal.Features.Innovations;
 using static Portal.Tests.Features.Board.BoardTestData;
+using Portal.Features.Office;
 
 namespace Portal.Tests.Features.Board;
 
@@ -18,6 +19,7 @@ public sealed class BoardComponentTests : IAsyncLifetime
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.Services.AddSingleton(OfficeTime.In(OfficeZone.Wita));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -138,7 +140,7 @@ public sealed class BoardComponentTests : IAsyncLifetime
             builder.OpenComponent<InnovationCard>(1);
             builder.AddAttribute(2, nameof(InnovationCard.Item), Item(2, 3));
             builder.AddAttribute(3, nameof(InnovationCard.Moves), moves);
-            builder.AddAttribute(4, nameof(InnovationCard.Look), new CardLook(false, true, false, true, true, "2 4"));
+            builder.AddAttribute(4, nameof(InnovationCard.Look), new CardLook(false, true, false, true, true, "2 4", OfficeZone.Wita));
             builder.CloseComponent();
         });
 

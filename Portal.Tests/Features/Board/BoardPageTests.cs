@@ -7,6 +7,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Board;
+using Portal.Features.Office;
 using Portal.Features.Workflow;
 using Portal.Tests.Features.Workflow;
 using Portal.Tests.Infrastructure;
@@ -29,6 +30,7 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddSingleton(app.Get<TimeProvider>());
+        context.Services.AddSingleton(app.Get<OfficeTime>());
         context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
         context.Services.AddSingleton(app.Get<BoardSnapshots>());
         context.Services.AddSingleton(app.Get<WorkflowService>());

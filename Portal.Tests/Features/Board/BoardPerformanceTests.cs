@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Portal.Domain;
 using Portal.Features.Board;
 using Portal.Features.Innovations;
+using Portal.Features.Office;
 using Portal.Features.Workflow;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -32,6 +33,7 @@ public sealed class BoardPerformanceTests(ITestOutputHelper output) : IAsyncLife
         await using var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.Services.AddSingleton(app.Get<OfficeTime>());
 
         var renders = new List<double>();
         for (var i = 0; i < 12; i++)

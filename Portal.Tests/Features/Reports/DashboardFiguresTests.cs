@@ -8,7 +8,7 @@ namespace Portal.Tests.Features.Reports;
 
 public sealed class DashboardFiguresTests
 {
-    private static readonly ReportPeriod Year2026 = new(2026);
+    private static readonly ReportPeriod Year2026 = new(2026, null, OfficeZone.Wita);
 
     [Fact]
     public void The_year_counts_the_innovations_active_in_it_by_state_and_tahapan()
@@ -68,7 +68,7 @@ public sealed class DashboardFiguresTests
     [Fact]
     public void A_month_counts_only_what_happened_in_it()
     {
-        var november = Snapshot(new ReportPeriod(2026, 11));
+        var november = Snapshot(new ReportPeriod(2026, 11, OfficeZone.Wita));
 
         // A ended in October, D in September.
         Assert.Equal([B.Id, C.Id, F.Id], november.Innovations.Select(i => i.Id).Order());
@@ -83,7 +83,7 @@ public sealed class DashboardFiguresTests
     public void A_past_period_is_judged_as_it_stood_at_its_end()
     {
         // Seen on 10 December, November ends with F still at step 7, due 26 November: late at the end of the month.
-        var november = Snapshot(new ReportPeriod(2026, 11), now: TestCalendar.Wita("2026-12-10 09:00"));
+        var november = Snapshot(new ReportPeriod(2026, 11, OfficeZone.Wita), now: TestCalendar.Wita("2026-12-10 09:00"));
 
         Assert.Equal(TestCalendar.Wita("2026-12-01 00:00").AddTicks(-1), november.AsOf);
         Assert.Equal(new DashboardSummary(3, 3, 0, 0, 2), DashboardFigures.Summary(november));

@@ -1,6 +1,7 @@
 using Portal.Features.Reports;
 using Portal.Tests.Domain;
 using static Portal.Tests.Features.Reports.ReportTestData;
+using Portal.Domain;
 
 namespace Portal.Tests.Features.Reports;
 
@@ -9,7 +10,7 @@ public sealed class PeriodReportTests
     [Fact]
     public void The_period_lists_each_active_innovation_by_bidang_with_its_stage_step_and_lateness()
     {
-        var data = PeriodReport.Build(Snapshot(new ReportPeriod(2026, 11)), bidangName: null);
+        var data = PeriodReport.Build(Snapshot(new ReportPeriod(2026, 11, OfficeZone.Wita)), bidangName: null, ReportSamples.Office);
 
         Assert.Equal("November 2026", data.PeriodLabel);
         Assert.Equal(("12./005/SOP/DKPS/1/2024", 1), (data.Sop.NomorSop, data.Sop.SopVersion));
@@ -26,8 +27,8 @@ public sealed class PeriodReportTests
     [Fact]
     public void A_finished_month_shows_how_each_innovation_ended()
     {
-        var october = PeriodReport.Build(Snapshot(new ReportPeriod(2026, 10)), bidangName: null);
-        var september = PeriodReport.Build(Snapshot(new ReportPeriod(2026, 9), bidangId: 3), bidangName: "Capil");
+        var october = PeriodReport.Build(Snapshot(new ReportPeriod(2026, 10, OfficeZone.Wita)), bidangName: null, ReportSamples.Office);
+        var september = PeriodReport.Build(Snapshot(new ReportPeriod(2026, 9, OfficeZone.Wita), bidangId: 3), bidangName: "Capil", ReportSamples.Office);
 
         Assert.Equal([("A Layanan selesai", "Penerapan", "—", "Selesai")], october.Innovations.Select(r => (r.Judul, r.Tahapan, r.LangkahSaatIni, r.Status)));
         Assert.Equal("September 2026 — Bidang Capil", september.PeriodLabel);

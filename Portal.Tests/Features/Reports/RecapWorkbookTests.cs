@@ -1,6 +1,7 @@
 using MiniExcelLibs;
 using Portal.Features.Reports;
 using static Portal.Tests.Features.Reports.ReportTestData;
+using Portal.Domain;
 
 namespace Portal.Tests.Features.Reports;
 
@@ -19,7 +20,7 @@ public sealed class RecapWorkbookTests
     [Fact]
     public async Task The_recap_has_one_row_per_innovation_with_the_record_fields_and_working_days_per_step()
     {
-        var rows = await WriteAndReadAsync(new ReportPeriod(2026));
+        var rows = await WriteAndReadAsync(new ReportPeriod(2026, null, OfficeZone.Wita));
 
         string[] expectedColumns =
         [
@@ -57,16 +58,16 @@ public sealed class RecapWorkbookTests
     [Fact]
     public async Task The_year_and_bidang_choose_the_rows()
     {
-        Assert.Equal(["E Tahun lalu"], (await WriteAndReadAsync(new ReportPeriod(2025))).Select(r => r["Judul"]));
-        Assert.Equal(["A Layanan selesai", "F Uji coba", "C Baru mulai"], (await WriteAndReadAsync(new ReportPeriod(2026), bidangId: 1)).Select(r => r["Judul"]));
-        Assert.Equal(["B Dikembalikan"], (await WriteAndReadAsync(new ReportPeriod(2026), bidangId: 2)).Select(r => r["Judul"]));
+        Assert.Equal(["E Tahun lalu"], (await WriteAndReadAsync(new ReportPeriod(2025, null, OfficeZone.Wita))).Select(r => r["Judul"]));
+        Assert.Equal(["A Layanan selesai", "F Uji coba", "C Baru mulai"], (await WriteAndReadAsync(new ReportPeriod(2026, null, OfficeZone.Wita), bidangId: 1)).Select(r => r["Judul"]));
+        Assert.Equal(["B Dikembalikan"], (await WriteAndReadAsync(new ReportPeriod(2026, null, OfficeZone.Wita), bidangId: 2)).Select(r => r["Judul"]));
     }
 
     [Fact]
     public async Task An_empty_recap_still_has_its_header_row()
     {
         using var file = new MemoryStream();
-        await RecapWorkbook.WriteAsync(file, Snapshot(new ReportPeriod(2024)), "Semua bidang");
+        await RecapWorkbook.WriteAsync(file, Snapshot(new ReportPeriod(2024, null, OfficeZone.Wita)), "Semua bidang");
         file.Position = 0;
 
         var columns = MiniExcel.GetColumns(file, useHeaderRow: false, sheetName: RecapWorkbook.RecapSheet);

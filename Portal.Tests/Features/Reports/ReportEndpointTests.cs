@@ -91,7 +91,7 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
     {
         var fungsional = await app.SignedInClientAsync(DemoPeople.FungsionalPdip);
         await AssertRefusedAsync(fungsional, "/laporan/periode.pdf?tahun=2026&bulan=11", HttpStatusCode.Forbidden, "hanya untuk pimpinan (kepala seksi ke atas) dan Administrator");
-        await AssertRefusedAsync(fungsional, "/laporan/rekap.xlsx?tahun=2026", HttpStatusCode.Forbidden, "hanya untuk Kepala Bidang");
+        await AssertRefusedAsync(fungsional, "/laporan/rekap.xlsx?tahun=2026", HttpStatusCode.Forbidden, "hanya untuk pimpinan");
 
         var kabid = await app.SignedInClientAsync(DemoPeople.KabidPdip);
         await AssertRefusedAsync(kabid, "/laporan/periode.pdf", HttpStatusCode.BadRequest, "Tahun wajib diisi");

@@ -1,3 +1,4 @@
+using Portal.Data;
 using Portal.Features.Reports;
 
 namespace Portal.Tests.Features.Reports;
@@ -8,9 +9,10 @@ internal static class ReportSamples
     public const string ApproverName = "DR. H. Ismani Yanuardi, S.Hut., MM";
     public const string ApproverNip = "19700512 199803 1 008";
 
+    /// <summary>The office as the portal starts: the profile's defaults (Paser, WITA, the portal's own logo).</summary>
+    public static readonly ReportOffice Office = ReportOffice.From(OfficeProfileStore.FromDefaults(new OfficeDefaults()));
+
     public static readonly ReportSopInfo Sop = new(
-        Instansi: "Pemerintah Kabupaten Paser",
-        Dinas: "Dinas Kependudukan dan Pencatatan Sipil",
         BidangPemilik: "Kerja Sama dan Inovasi Pelayanan",
         NomorSop: "12./005/SOP/DKPS/1/2024",
         SopVersion: 2,
@@ -21,6 +23,7 @@ internal static class ReportSamples
         new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 
     public static LaporanData FinishedInnovation() => new(
+        Office,
         Sop,
         new LaporanIdentity(
             Judul: "SIPANDU PASER — Pelayanan Adminduk Keliling ke Desa Terpencil",
@@ -102,6 +105,7 @@ internal static class ReportSamples
     }
 
     public static PeriodReportData November() => new(
+        Office,
         Sop,
         "November 2026",
         [

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Admin.Holidays;
 using Portal.Features.Admin.SopEditor;
 using Portal.Features.Innovations;
 using Portal.Features.Workflow;
@@ -53,6 +54,19 @@ public sealed class OfficeProfileCalendarTests(OfficeProfileCalendarTests.App ap
         Assert.Equal(Wit(11, 6, 16, 30), await OpenDueAsync(after));
         var calendar = await app.Get<CalendarProvider>().GetAsync();
         Assert.Equal((OfficeZone.Wit, new TimeOnly(16, 30)), (calendar.Zone, calendar.Hours.On(DayOfWeek.Friday)!.Closes));
+
+        // A holiday after its due date leaves the earlier step as it was, in WITA: a holiday change is no profile change.
+        var admin = await app.IdAsync(DemoPeople.Administrator);
+        var holidays = app.Get<HolidayAdministration>();
+        var unrelated = await holidays.SaveAsync(new HolidayForm { Date = new DateTime(2026, 11, 23), Name = "Hari Jadi Kabupaten", Kind = HolidayKind.LiburDaerah }, admin);
+        Assert.True(unrelated.Succeeded, unrelated.Message);
+        Assert.DoesNotContain("dihitung ulang", unrelated.Message);
+        Assert.Equal(Wita(2026, 11, 16, 16), await OpenDueAsync(before));
+
+        // A holiday inside its waktu moves it a working day, counted with the office as it is now.
+        var inside = await holidays.SaveAsync(new HolidayForm { Date = new DateTime(2026, 11, 12), Name = "Libur daerah", Kind = HolidayKind.LiburDaerah }, admin);
+        Assert.Contains("langkah berjalan dihitung ulang", inside.Message);
+        Assert.Equal(Wit(11, 17, 16), await OpenDueAsync(before));
     }
 
     private async Task<DateTimeOffset?> OpenDueAsync(int innovationId)

@@ -14,7 +14,7 @@ public sealed class PortalSettings
     /// <summary>The Kepala Dinas is alerted when a step is late by this many working days.</summary>
     public int EscalationWorkingDays { get; set; } = 2;
 
-    /// <summary>Cron of the overdue scan (Hangfire, evaluated in WITA).</summary>
+    /// <summary>Cron of the overdue scan (Hangfire, evaluated in the office's zone).</summary>
     public string OverdueScanCron { get; set; } = "*/5 * * * *";
 
     public string? SmtpHost { get; set; }

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 
 namespace Portal.Features.Account;
 
 public enum SignInOutcome { SignedIn, Refused, LockedOut }
 
-public sealed record SignInAnswer(SignInOutcome Outcome, DateTimeOffset? LockedUntil = null)
+/// <param name="LockedUntil">When a locked account opens again, as the office writes it (e.g. "25 Nov 2026 10.15 WITA").</param>
+public sealed record SignInAnswer(SignInOutcome Outcome, string? LockedUntil = null)
 {
     public const string Refusal = "NIP atau kata sandi salah.";
 
@@ -16,7 +18,7 @@ public sealed record SignInAnswer(SignInOutcome Outcome, DateTimeOffset? LockedU
     {
         SignInOutcome.Refused => Refusal,
         SignInOutcome.LockedOut =>
-            $"Akun terkunci karena 5 kali gagal masuk. Coba lagi setelah {(LockedUntil is { } end ? WitaFormat.DateTime(end) : "beberapa saat lagi")}, atau minta Administrator membukanya.",
+            $"Akun terkunci karena 5 kali gagal masuk. Coba lagi setelah {LockedUntil ?? "beberapa saat lagi"}, atau minta Administrator membukanya.",
         _ => null,
     };
 }
@@ -31,7 +33,8 @@ public sealed class PasswordSignIn(
     UserManager<PortalUser> users,
     IPasswordHasher<PortalUser> hasher,
     UnknownAccountPassword unknownAccount,
-    AccountAudit audit)
+    AccountAudit audit,
+    OfficeTime officeTime)
 {
     public async Task<SignInAnswer> SignInAsync(string nip, string password, bool rememberMe)
     {
@@ -71,7 +74,7 @@ public sealed class PasswordSignIn(
     private async Task<SignInAnswer> LockedOutAsync(PortalUser user, string? detail)
     {
         await audit.WriteAsync(user.Id, user.FullName, AuditActions.LockedOut, detail);
-        return new(SignInOutcome.LockedOut, user.LockoutEnd);
+        return new(SignInOutcome.LockedOut, user.LockoutEnd is { } end ? officeTime.DateTime(end) : null);
     }
 }
 

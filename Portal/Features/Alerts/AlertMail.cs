@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using MimeKit;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 
 namespace Portal.Features.Alerts;
 
@@ -29,29 +31,29 @@ public sealed record DigestItem(
     DateTimeOffset DueAt,
     SlaStatus Status);
 
-/// <summary>Builds the portal's e-mails (HTML with a plain-text alternative) in Bahasa Indonesia.</summary>
+/// <summary>Builds the portal's e-mails (HTML with a plain-text alternative) in Bahasa Indonesia, under the office's kop and in its zone.</summary>
 public static class AlertMail
 {
     private const string Accent = "#0B4EA2";
 
-    public static MimeMessage ForNotification(NotificationMail mail, PortalSettings settings, PortalLinks links)
+    public static MimeMessage ForNotification(NotificationMail mail, PortalSettings settings, PortalLinks links, OfficeSnapshot office)
     {
         var link = links.Innovation(mail.InnovationId);
         var rows = new (string Label, string Value)[]
         {
             ("Inovasi", mail.InnovationTitle),
             ("Langkah", mail.StepLabel),
-            ("Tenggat", WitaFormat.DateTime(mail.DueAt)),
+            ("Tenggat", office.Zone.DateTimeText(mail.DueAt)),
             ("Keadaan", mail.Situation),
         };
 
         var html = new StringBuilder()
-            .Append(Header(AlertTexts.LevelName(mail.Level)))
+            .Append(Header(AlertTexts.LevelName(mail.Level), links, office))
             .Append($"<p>Yth. {Encode(mail.RecipientName)},</p>")
             .Append($"<p>{Encode(mail.Message)}</p>")
             .Append(Table(rows))
             .Append(Button(link, "Buka inovasi di portal"))
-            .Append(Footer(links))
+            .Append(Footer(links, office))
             .ToString();
         var text = new StringBuilder()
             .AppendLine($"Yth. {mail.RecipientName},").AppendLine()
@@ -64,37 +66,37 @@ public static class AlertMail
 
     /// <summary>An alert to an administrator about the portal itself.</summary>
     public static MimeMessage ForSystemAlert(string to, string recipientName, string title, string message, string? link,
-        PortalSettings settings, PortalLinks links)
+        PortalSettings settings, PortalLinks links, OfficeSnapshot office)
     {
         var target = links.BaseUrl + (link ?? "/notifikasi");
         var html = new StringBuilder()
-            .Append(Header(AlertTexts.LevelName(AlertLevel.System)))
+            .Append(Header(AlertTexts.LevelName(AlertLevel.System), links, office))
             .Append($"<p>Yth. {Encode(recipientName)},</p>")
             .Append($"<p>{Encode(message)}</p>")
             .Append(Button(target, "Buka di portal"))
-            .Append(Footer(links))
+            .Append(Footer(links, office))
             .ToString();
         var text = $"Yth. {recipientName},{Environment.NewLine}{Environment.NewLine}{message}{Environment.NewLine}{Environment.NewLine}Buka di portal: {target}{Environment.NewLine}";
         return Message(settings, to, recipientName, AlertTexts.MailSubject(title), html, text);
     }
 
     public static (string Html, string Text) DigestBody(string recipientName, string scopeName, string? actingPrefix,
-        DateOnly date, IReadOnlyList<DigestItem> items, PortalLinks links)
+        DateOnly date, IReadOnlyList<DigestItem> items, PortalLinks links, OfficeSnapshot office)
     {
         var late = items.Where(i => i.Status.Level == SlaLevel.Late).OrderByDescending(i => i.Status.WorkingDaysLate).ThenBy(i => i.DueAt).ToList();
         var soon = items.Where(i => i.Status.Level == SlaLevel.DueSoon).OrderBy(i => i.DueAt).ToList();
-        var intro = $"Ringkasan langkah SOP Inovasi Pelayanan {scopeName} per {WitaFormat.LongDate(date)}: "
+        var intro = $"Ringkasan langkah SOP Inovasi Pelayanan {scopeName} per {IndonesianFormat.LongDate(date)}: "
             + $"{late.Count} langkah terlambat dan {soon.Count} langkah segera jatuh tempo.";
 
         var html = new StringBuilder()
-            .Append(Header("Ringkasan harian"))
+            .Append(Header("Ringkasan harian", links, office))
             .Append($"<p>Yth. {Encode(recipientName)},</p>");
         if (actingPrefix is not null) html.Append($"<p><em>{Encode(actingPrefix.TrimEnd(':'))}.</em></p>");
         html.Append($"<p>{Encode(intro)}</p>")
-            .Append(DigestSection("Terlambat", late, links))
-            .Append(DigestSection("Segera jatuh tempo", soon, links))
+            .Append(DigestSection("Terlambat", late, links, office.Zone))
+            .Append(DigestSection("Segera jatuh tempo", soon, links, office.Zone))
             .Append(Button(links.BaseUrl + "/", "Buka papan inovasi"))
-            .Append(Footer(links));
+            .Append(Footer(links, office));
 
         var text = new StringBuilder().AppendLine($"Yth. {recipientName},").AppendLine();
         if (actingPrefix is not null) text.AppendLine(actingPrefix.TrimEnd(':') + ".");
@@ -104,7 +106,7 @@ public static class AlertMail
             if (list.Count == 0) continue;
             text.AppendLine(heading + ":");
             foreach (var item in list)
-                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {WitaFormat.DateTime(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
+                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {office.Zone.DateTimeText(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
             text.AppendLine();
         }
         return (html.ToString(), text.ToString());
@@ -113,11 +115,11 @@ public static class AlertMail
     public static MimeMessage ForDigest(DigestDelivery digest, string recipientName, PortalSettings settings) =>
         Message(settings, digest.EmailTo, recipientName, digest.Subject, digest.BodyHtml, digest.BodyText);
 
-    public static MimeMessage Test(string to, PortalSettings settings, PortalLinks links, DateTimeOffset now)
+    public static MimeMessage Test(string to, PortalSettings settings, PortalLinks links, OfficeSnapshot office, DateTimeOffset now)
     {
-        var sentence = $"E-mail uji ini dikirim dari Portal Inovasi Pelayanan pada {WitaFormat.DateTime(now)}. "
+        var sentence = $"E-mail uji ini dikirim dari Portal Inovasi Pelayanan pada {office.Zone.DateTimeText(now)}. "
             + "Bila Anda menerimanya, pengaturan SMTP portal sudah benar.";
-        var html = Header("Uji e-mail") + $"<p>{Encode(sentence)}</p>" + Button(links.BaseUrl + "/", "Buka portal") + Footer(links);
+        var html = Header("Uji e-mail", links, office) + $"<p>{Encode(sentence)}</p>" + Button(links.BaseUrl + "/", "Buka portal") + Footer(links, office);
         return Message(settings, to, to, AlertTexts.TestSubject, html, sentence + Environment.NewLine + links.BaseUrl + "/");
     }
 
@@ -131,7 +133,7 @@ public static class AlertMail
         return message;
     }
 
-    private static string DigestSection(string heading, IReadOnlyList<DigestItem> items, PortalLinks links)
+    private static string DigestSection(string heading, IReadOnlyList<DigestItem> items, PortalLinks links, OfficeZone zone)
     {
         if (items.Count == 0) return "";
         var html = new StringBuilder($"<h3 style=\"color:{Accent};margin:16px 0 8px\">{Encode(heading)} ({items.Count})</h3>")
@@ -144,20 +146,30 @@ public static class AlertMail
             html.Append("<tr>")
                 .Append($"<td style=\"padding:4px;border-bottom:1px solid #eee\"><a href=\"{Encode(links.Innovation(item.InnovationId))}\">{Encode(item.InnovationTitle)}</a></td>")
                 .Append(Cell(item.Bidang)).Append(Cell(item.StepLabel)).Append(Cell(item.Doers))
-                .Append(Cell(WitaFormat.DateTime(item.DueAt))).Append(Cell(item.Status.Label))
+                .Append(Cell(zone.DateTimeText(item.DueAt))).Append(Cell(item.Status.Label))
                 .Append("</tr>");
         }
         return html.Append("</table>").ToString();
     }
 
-    private static string Header(string heading) =>
-        "<div style=\"font-family:Segoe UI,Arial,sans-serif;color:#222;max-width:680px\">"
-        + $"<div style=\"background:{Accent};color:#fff;padding:12px 16px;font-size:18px\">Portal Inovasi Pelayanan — {Encode(heading)}</div>"
-        + "<div style=\"padding:16px\">";
+    /// <summary>The kop: the office's logo and names, then the portal's bar with what the e-mail is about.</summary>
+    private static string Header(string heading, PortalLinks links, OfficeSnapshot office)
+    {
+        var contact = office.ContactLine() is { } line ? $"<div style=\"font-size:12px;color:#555\">{Encode(line)}</div>" : "";
+        return "<div style=\"font-family:Segoe UI,Arial,sans-serif;color:#222;max-width:680px\">"
+            + "<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 8px\"><tr>"
+            + $"<td style=\"padding:4px 12px 4px 0;vertical-align:middle\"><img src=\"{Encode(links.BaseUrl + OfficeLogo.Url(office))}\" alt=\"\" width=\"56\" height=\"56\"></td>"
+            + "<td style=\"vertical-align:middle\">"
+            + $"<div style=\"font-size:13px;letter-spacing:.5px\">{Encode(office.PemerintahDaerah.ToUpper(IndonesianFormat.Culture))}</div>"
+            + $"<div style=\"font-size:16px;font-weight:bold\">{Encode(office.NamaInstansi.ToUpper(IndonesianFormat.Culture))}</div>{contact}</td>"
+            + "</tr></table>"
+            + $"<div style=\"background:{Accent};color:#fff;padding:12px 16px;font-size:18px\">Portal Inovasi Pelayanan — {Encode(heading)}</div>"
+            + "<div style=\"padding:16px\">";
+    }
 
-    private static string Footer(PortalLinks links) =>
+    private static string Footer(PortalLinks links, OfficeSnapshot office) =>
         "<p style=\"color:#666;font-size:12px;margin-top:24px\">E-mail ini dikirim otomatis oleh Portal Inovasi Pelayanan "
-        + "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Paser. Semua pemberitahuan Anda: "
+        + $"{Encode(office.FullName())}. Semua pemberitahuan Anda: "
         + $"<a href=\"{Encode(links.Notifications)}\">{Encode(links.Notifications)}</a></p></div></div>";
 
     private static string Table(IEnumerable<(string Label, string Value)> rows) =>

@@ -17,6 +17,7 @@ public sealed class AlertMailJob(
     CalendarProvider calendars,
     SmtpMailSender sender,
     PortalLinks links,
+    OfficeProfileStore officeProfile,
     TimeProvider clock,
     ILogger<AlertMailJob> logger)
 {
@@ -67,7 +68,7 @@ public sealed class AlertMailJob(
         var situation = calendar.Evaluate(dueAt, step.Duration, clock.GetUtcNow(), settings.DueSoonWorkingDays).Label;
         var message = AlertMail.ForNotification(new NotificationMail(
             to, row.RecipientName, row.Level, row.Title, row.Message, row.InnovationId!.Value, row.InnovationTitle,
-            AlertTexts.StepLabel(step.Number, step.ShortName), dueAt, situation), settings, links);
+            AlertTexts.StepLabel(step.Number, step.ShortName), dueAt, situation), settings, links, await officeProfile.GetAsync(cancellationToken));
 
         await sender.SendAsync(settings, message, cancellationToken);
         await MarkSentAsync(db, notificationId, cancellationToken);
@@ -91,7 +92,8 @@ public sealed class AlertMailJob(
             logger.LogWarning("SMTP is no longer configured; notification {Id} stays in-app only", notificationId);
             return;
         }
-        await sender.SendAsync(settings, AlertMail.ForSystemAlert(to, row.RecipientName, row.Title, row.Message, row.Link, settings, links), cancellationToken);
+        await sender.SendAsync(settings, AlertMail.ForSystemAlert(to, row.RecipientName, row.Title, row.Message, row.Link, settings, links,
+            await officeProfile.GetAsync(cancellationToken)), cancellationToken);
         await MarkSentAsync(db, notificationId, cancellationToken);
     }
 

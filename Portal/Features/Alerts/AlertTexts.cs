@@ -26,10 +26,10 @@ public static class AlertTexts
     }
 
     public static string Message(AlertLevel level, SopStepDefinition step, DateTimeOffset dueAt, SlaStatus status,
-        int escalationWorkingDays, string doers, AlertRecipient recipient)
+        int escalationWorkingDays, string doers, AlertRecipient recipient, OfficeZone zone)
     {
         var stepLabel = StepLabel(step.Number, step.ShortName);
-        var due = WitaFormat.DateTime(dueAt);
+        var due = zone.DateTimeText(dueAt);
         var body = level switch
         {
             AlertLevel.DueSoon when status.WorkingDaysRemaining == 0 && !status.CountsWorkingTime => $"{stepLabel} jatuh tempo hari ini, {due}.",
@@ -53,7 +53,7 @@ public static class AlertTexts
 
     public static string MailSubject(string title) => $"[Portal Inovasi] {title}";
 
-    public static string DigestSubject(DateOnly date) => $"[Portal Inovasi] Ringkasan harian {WitaFormat.LongDate(date)}";
+    public static string DigestSubject(DateOnly date) => $"[Portal Inovasi] Ringkasan harian {IndonesianFormat.LongDate(date)}";
 
     public const string TestSubject = "[Portal Inovasi] Uji e-mail";
 

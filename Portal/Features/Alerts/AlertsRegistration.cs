@@ -48,7 +48,7 @@ public static class AlertsRegistration
             AutoVacuumSelected = SQLiteStorageOptions.AutoVacuum.FULL,
         }));
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddSingleton<ITimeZoneResolver, WitaTimeZoneResolver>();
+        builder.Services.AddSingleton<ITimeZoneResolver, OfficeTimeZoneResolver>();
         builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -141,9 +141,9 @@ public sealed class HostLogProvider(ILoggerFactory loggerFactory) : ILogProvider
     }
 }
 
-/// <summary>Resolves WITA to the portal's own zone, so cron times stay right on a machine without tzdata.</summary>
-public sealed class WitaTimeZoneResolver : ITimeZoneResolver
+/// <summary>Resolves the office zones (WIB, WITA, WIT) to the portal's own, so cron times stay right on a machine without tzdata.</summary>
+public sealed class OfficeTimeZoneResolver : ITimeZoneResolver
 {
     public TimeZoneInfo GetTimeZoneById(string timeZoneId) =>
-        timeZoneId == WorkingCalendar.Wita.Id ? WorkingCalendar.Wita : TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+        OfficeZone.FromId(timeZoneId)?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
 }

@@ -20,6 +20,7 @@ public sealed class DailyDigestJob(
     SopCatalog sops,
     AlertMailQueue mailQueue,
     PortalLinks links,
+    OfficeProfileStore officeProfile,
     TimeProvider clock,
     ILogger<DailyDigestJob> logger)
 {
@@ -38,6 +39,7 @@ public sealed class DailyDigestJob(
     {
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
+        var office = await officeProfile.GetAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
         var today = calendar.LocalDate(startedAt);
         if (!calendar.IsWorkingDay(today))
@@ -79,12 +81,12 @@ public sealed class DailyDigestJob(
             var bidangItems = bidang.Select(i => i.Item).ToList();
             var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
             deliveries.AddRange(Deliveries(directory.Expand(directory.BidangHeads(bidang.Key)), BidangScope(bidang.Key),
-                $"di {bidangName}", today, bidangItems, startedAt));
+                $"di {bidangName}", today, bidangItems, startedAt, office));
         }
         if (items.Count > 0)
         {
             deliveries.AddRange(Deliveries(directory.Expand(directory.HeadsOfOffice), DinasScope,
-                "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt));
+                "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt, office));
         }
 
         var created = await InsertAbsentAsync(db, deliveries, cancellationToken);
@@ -93,12 +95,12 @@ public sealed class DailyDigestJob(
     }
 
     private IEnumerable<DigestDelivery> Deliveries(IReadOnlyList<AlertRecipient> recipients, string scope, string scopeName,
-        DateOnly today, IReadOnlyList<DigestItem> items, DateTimeOffset now)
+        DateOnly today, IReadOnlyList<DigestItem> items, DateTimeOffset now, OfficeSnapshot office)
     {
         foreach (var recipient in recipients.Where(r => !string.IsNullOrWhiteSpace(r.Person.Email)))
         {
             var acting = recipient.OnBehalfOf is { } principal ? AlertTexts.ActingPrefix(recipient.ActingAs, principal) : null;
-            var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, links);
+            var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, links, office);
             yield return new DigestDelivery
             {
                 RecipientId = recipient.Person.Id,

@@ -25,6 +25,7 @@ public sealed class OverdueScanJob(
     SopCatalog sops,
     NotificationEvents notificationEvents,
     AlertMailQueue mailQueue,
+    OfficeProfileStore officeProfile,
     TimeProvider clock,
     ILogger<OverdueScanJob> logger)
 {
@@ -48,6 +49,7 @@ public sealed class OverdueScanJob(
         {
             var settings = await settingsStore.GetAsync(cancellationToken);
             var calendar = await calendars.GetAsync(cancellationToken);
+            var zone = (await officeProfile.GetAsync(cancellationToken)).Zone;
             var now = startedAt;
             var horizon = calendar.DueSoonHorizon(now, settings.DueSoonWorkingDays);
 
@@ -95,7 +97,7 @@ public sealed class OverdueScanJob(
                                 Level = level,
                                 OnBehalfOf = recipient.OnBehalfOf,
                                 Title = AlertTexts.Title(level, run.Title),
-                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient),
+                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient, zone),
                                 CreatedAt = now,
                                 EmailTo = settings.SmtpConfigured && !string.IsNullOrWhiteSpace(recipient.Person.Email) ? recipient.Person.Email : null,
                             });

@@ -24,6 +24,7 @@ public sealed class SendTestEmailHandler(
     SettingsStore settingsStore,
     SmtpMailSender sender,
     PortalLinks links,
+    OfficeProfileStore officeProfile,
     TimeProvider clock,
     ILogger<SendTestEmailHandler> logger)
 {
@@ -38,7 +39,7 @@ public sealed class SendTestEmailHandler(
         var address = command.Address.Trim();
         try
         {
-            await sender.SendAsync(settings, AlertMail.Test(address, settings, links, clock.GetUtcNow()), cancellationToken);
+            await sender.SendAsync(settings, AlertMail.Test(address, settings, links, await officeProfile.GetAsync(cancellationToken), clock.GetUtcNow()), cancellationToken);
             return (true, $"E-mail uji terkirim ke {address}.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -7,8 +7,8 @@ using Portal.Features.Innovations;
 
 namespace Portal.Features.Board;
 
-/// <summary>How a card looks to one kind of viewer: the parts of a card that differ from person to person.</summary>
-public readonly record struct CardLook(bool Highlight, bool CurrentSop, bool OutputMissing, bool HasMenu, bool Draggable, string LegalZones);
+/// <summary>How a card looks to one kind of viewer: the parts of a card that differ from person to person (and the office's zone its times are in).</summary>
+public readonly record struct CardLook(bool Highlight, bool CurrentSop, bool OutputMissing, bool HasMenu, bool Draggable, string LegalZones, OfficeZone Zone);
 
 /// <summary>
 /// A card as HTML, built once per innovation state and look and shared by every open board: a board of hundreds of
@@ -50,7 +50,7 @@ public static class CardMarkup
         var running = item.Status == InnovationStatus.Berjalan;
         var html = new System.Text.StringBuilder();
         html.Append($"""<div class="card-meta">{Encoder.Encode(item.Bidang)} · {Encoder.Encode(item.Proposer)}</div><div class="card-chips">""");
-        html.Append(running ? Portal.Components.Shared.SlaChip.Html(item.Sla) : $"""<span class="sla-chip sla-chip-nodeadline">✓ selesai {WitaFormat.Date(item.UpdatedAt)}</span>""");
+        html.Append(running ? Portal.Components.Shared.SlaChip.Html(item.Sla) : $"""<span class="sla-chip sla-chip-nodeadline">✓ selesai {look.Zone.DateText(item.UpdatedAt)}</span>""");
         if (item.ReturnCount > 0)
             html.Append($"""<span class="card-badge card-returned" data-testid="returned-badge" title="Pernah dikembalikan untuk perbaikan">↩ dikembalikan ×{item.ReturnCount}</span>""");
         if (!look.CurrentSop)
@@ -62,7 +62,7 @@ public static class CardMarkup
         {
             html.Append($"""<div class="card-time"><span title="Hari kerja di langkah ini">{item.WorkingDaysInStep} hari kerja</span>""");
             if (item.DueAt is { } due)
-                html.Append($"""<span title="Tenggat {WitaFormat.DateTime(due)}"> · tenggat {WitaFormat.Short(due)}</span>""");
+                html.Append($"""<span title="Tenggat {look.Zone.DateTimeText(due)}"> · tenggat {look.Zone.ShortText(due)}</span>""");
             html.Append("</div>");
         }
         return html.ToString();

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 using Portal.Features.Operations.Faults;
 using Portal.Features.Workflow;
 
@@ -26,6 +28,7 @@ public sealed class StepOutputs(
     WriteGate writeGate,
     StorageAlarm storageAlarm,
     TimeProvider clock,
+    OfficeTime officeTime,
     IConfiguration configuration,
     IHostEnvironment environment)
 {
@@ -132,7 +135,7 @@ public sealed class StepOutputs(
     {
         var now = clock.GetUtcNow();
         var id = Guid.NewGuid();
-        var storedName = Path.Combine(WorkingCalendar.ToWita(now).Year.ToString(), id.ToString("N") + ".bin");
+        var storedName = Path.Combine(officeTime.LocalDate(now).Year.ToString(CultureInfo.InvariantCulture), id.ToString("N") + ".bin");
         var finalPath = Path.Combine(Folder, storedName);
         Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
 

@@ -1,9 +1,7 @@
 namespace Portal.Features.Reports;
 
-/// <summary>The SOP header every report shows.</summary>
+/// <summary>The SOP header every report shows (the kop's names come from the office, <see cref="ReportOffice"/>).</summary>
 public sealed record ReportSopInfo(
-    string Instansi,
-    string Dinas,
     string BidangPemilik,
     string NomorSop,
     int SopVersion,
@@ -44,6 +42,7 @@ public sealed record LaporanApproval(string Name, string? Nip, DateTimeOffset Ap
 
 /// <summary>Everything the Laporan Inovasi Pelayanan shows; built by the caller, rendered by <see cref="LaporanPdf"/>.</summary>
 public sealed record LaporanData(
+    ReportOffice Office,
     ReportSopInfo Sop,
     LaporanIdentity Innovation,
     IReadOnlyList<LaporanStepRow> Steps,

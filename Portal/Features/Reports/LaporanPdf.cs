@@ -1,3 +1,5 @@
+using Portal.Domain;
+
 namespace Portal.Features.Reports;
 
 /// <summary>The Laporan Inovasi Pelayanan: the record the SOP names under "Pencatatan".</summary>
@@ -6,15 +8,15 @@ public static class LaporanPdf
     public static byte[] Render(LaporanData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        using var layout = new ReportLayout(data.Sop, ReportText.LaporanTitle,
+        using var layout = new ReportLayout(data.Office, data.Sop, ReportText.LaporanTitle,
             documentTitle: $"{ReportText.LaporanTitle} — {data.Innovation.Judul}");
 
         layout.Title(ReportText.LaporanTitle, ReportText.SopLines(data.Sop));
         WriteIdentity(layout, data.Innovation);
-        WriteSteps(layout, data.Steps);
+        WriteSteps(layout, data.Steps, data.Office.Zone);
         WriteReturns(layout, data);
         WriteOutputs(layout, data);
-        WriteApproval(layout, data.Sop, data.Approval);
+        WriteApproval(layout, data.Office, data.Approval);
         return layout.Finish(data.GeneratedAt, data.IsDraft);
     }
 
@@ -38,7 +40,7 @@ public static class LaporanPdf
         ]);
     }
 
-    private static void WriteSteps(ReportLayout layout, IReadOnlyList<LaporanStepRow> steps)
+    private static void WriteSteps(ReportLayout layout, IReadOnlyList<LaporanStepRow> steps, OfficeZone zone)
     {
         layout.Heading(ReportText.Steps.Heading);
         layout.Table(
@@ -47,8 +49,8 @@ public static class LaporanPdf
             new ReportColumn(ReportText.Kegiatan, 98),
             new ReportColumn(ReportText.Steps.Pelaksana, 82),
             new ReportColumn(ReportText.WaktuSop, 42),
-            new ReportColumn(ReportText.Steps.Mulai, 76),
-            new ReportColumn(ReportText.Steps.Selesai, 76),
+            new ReportColumn(ReportText.Steps.Mulai(zone), 76),
+            new ReportColumn(ReportText.Steps.Selesai(zone), 76),
             new ReportColumn(ReportText.Steps.HariKerja, 34, TextAlign.Center),
             new ReportColumn(ReportText.Steps.Status, 72),
         ],
@@ -58,8 +60,8 @@ public static class LaporanPdf
             step.Kegiatan,
             step.Pelaksana,
             step.WaktuSop,
-            ReportFormat.DateTime(step.Mulai),
-            ReportFormat.DateTime(step.Selesai),
+            ReportFormat.DateTime(zone, step.Mulai),
+            ReportFormat.DateTime(zone, step.Selesai),
             ReportFormat.Number(step.HariKerja),
             step.Status,
         }));
@@ -69,11 +71,11 @@ public static class LaporanPdf
         WriteNumberedSection(layout, ReportText.Returns.Heading, ReportText.Returns.None, data.Returns,
         [
             new ReportColumn(ReportText.Returns.Langkah, 110),
-            new ReportColumn(ReportText.Returns.Waktu, 76),
+            new ReportColumn(ReportText.Returns.Waktu(data.Office.Zone), 76),
             new ReportColumn(ReportText.Returns.Oleh, 86),
             new ReportColumn(ReportText.Returns.Alasan, 208),
         ],
-        item => [StepName(data.Steps, item.StepNumber), ReportFormat.DateTime(item.At), item.By, item.Reason]);
+        item => [StepName(data.Steps, item.StepNumber), ReportFormat.DateTime(data.Office.Zone, item.At), item.By, item.Reason]);
 
     private static void WriteOutputs(ReportLayout layout, LaporanData data) =>
         WriteNumberedSection(layout, ReportText.Outputs.Heading, ReportText.Outputs.None, data.Outputs,
@@ -81,9 +83,9 @@ public static class LaporanPdf
             new ReportColumn(ReportText.Outputs.Langkah, 110),
             new ReportColumn(ReportText.Outputs.Berkas, 178),
             new ReportColumn(ReportText.Outputs.Oleh, 96),
-            new ReportColumn(ReportText.Outputs.Waktu, 76),
+            new ReportColumn(ReportText.Outputs.Waktu(data.Office.Zone), 76),
         ],
-        item => [StepName(data.Steps, item.StepNumber), item.FileName, item.UploadedBy, ReportFormat.DateTime(item.UploadedAt)]);
+        item => [StepName(data.Steps, item.StepNumber), item.FileName, item.UploadedBy, ReportFormat.DateTime(data.Office.Zone, item.UploadedAt)]);
 
     /// <summary>A heading, then a numbered table of the items, or a line saying there are none.</summary>
     private static void WriteNumberedSection<T>(ReportLayout layout, string heading, string none, IReadOnlyList<T> items,
@@ -106,15 +108,15 @@ public static class LaporanPdf
             : number.ToString(ReportFormat.Culture);
 
     /// <summary>The signature block in the right half of the page: filled when approved, blank lines otherwise.</summary>
-    private static void WriteApproval(ReportLayout layout, ReportSopInfo sop, LaporanApproval? approval)
+    private static void WriteApproval(ReportLayout layout, ReportOffice office, LaporanApproval? approval)
     {
         const double signatureSpace = 46;
         string[] heading =
         [
             ReportText.Approval.ApprovedBy,
-            ReportText.Approval.Role(sop),
-            ReportText.Approval.Region(sop),
-            approval is null ? ReportText.Approval.BlankDate : ReportText.Approval.Date(approval.ApprovedAt),
+            ReportText.Approval.Role(office),
+            office.Region,
+            approval is null ? ReportText.Approval.BlankDate : ReportText.Approval.Date(office.Zone, approval.ApprovedAt),
         ];
         (string Text, TextStyle Style)[] signatory = approval switch
         {

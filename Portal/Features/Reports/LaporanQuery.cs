@@ -13,7 +13,8 @@ public sealed record LaporanOutcome(LaporanData? Data, ReportRefusal? Refusal);
 /// Builds the Laporan Inovasi Pelayanan of one innovation from the database: the SOP header of its version, its
 /// record, the newest run of every step judged by <see cref="SlaRules"/>, its returns, outputs and final approval.
 /// </summary>
-public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, TimeProvider clock)
+public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars,
+    OfficeProfileStore officeProfile, TimeProvider clock)
 {
     public async Task<LaporanOutcome> LoadAsync(int innovationId, string userId, CancellationToken cancellationToken = default)
     {
@@ -74,7 +75,7 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
             stage.Name(), innovation.Budget, innovation.StartDate);
 
         return new LaporanOutcome(
-            new LaporanData(ReportWording.SopInfo(sop), identity, steps, returns, outputs, approval, LaporanAvailability.IsDraft(innovation.Status), now),
+            new LaporanData(ReportOffice.From(await officeProfile.GetAsync(cancellationToken)), ReportWording.SopInfo(sop), identity, steps, returns, outputs, approval, LaporanAvailability.IsDraft(innovation.Status), now),
             null);
     }
 

@@ -5,14 +5,14 @@ namespace Portal.Features.Reports;
 /// <summary>The period report's content, from a loaded snapshot: every innovation active in the period and the steps' timeliness.</summary>
 public static class PeriodReport
 {
-    public static PeriodReportData Build(ReportSnapshot snapshot, string? bidangName)
+    public static PeriodReportData Build(ReportSnapshot snapshot, string? bidangName, ReportOffice office)
     {
         var label = snapshot.Period.Label + (bidangName is null ? "" : $" — Bidang {bidangName}");
         var innovations = Rows(snapshot).Select(r => r.Row).ToList();
         var steps = DashboardFigures.Steps(snapshot)
             .Select(s => new StepOnTimeRow(s.Number, s.Kegiatan, s.Finished, s.OnTime, s.AverageWorkingDays, s.WaktuSop))
             .ToList();
-        return new PeriodReportData(ReportWording.SopInfo(snapshot.CurrentSop), label, innovations, steps, snapshot.Now);
+        return new PeriodReportData(office, ReportWording.SopInfo(snapshot.CurrentSop), label, innovations, steps, snapshot.Now);
     }
 
     /// <summary>Every innovation of the period as the report lists it, by bidang and title.</summary>

@@ -8,6 +8,7 @@ public sealed record StepOnTimeRow(int Number, string Kegiatan, int Selesai, int
 
 /// <param name="PeriodLabel">e.g. "November 2026" or "Tahun 2026".</param>
 public sealed record PeriodReportData(
+    ReportOffice Office,
     ReportSopInfo Sop,
     string PeriodLabel,
     IReadOnlyList<PeriodInnovationRow> Innovations,

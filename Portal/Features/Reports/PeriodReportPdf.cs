@@ -7,7 +7,7 @@ public static class PeriodReportPdf
     {
         ArgumentNullException.ThrowIfNull(data);
         var title = ReportText.Recap.Title(data.PeriodLabel);
-        using var layout = new ReportLayout(data.Sop, title, documentTitle: title);
+        using var layout = new ReportLayout(data.Office, data.Sop, title, documentTitle: title);
 
         layout.Title(title, ReportText.SopLines(data.Sop));
         WriteInnovations(layout, data.Innovations);

@@ -80,9 +80,9 @@ public static class RecapWorkbook
         {
             new { Keterangan = "Periode", Isi = snapshot.Period.Label },
             new { Keterangan = "Bidang", Isi = bidangLabel },
-            new { Keterangan = "Jumlah inovasi", Isi = snapshot.Innovations.Count.ToString(WitaFormat.Indonesian) },
-            new { Keterangan = "Dibuat", Isi = WitaFormat.DateTime(snapshot.Now) },
-            new { Keterangan = "Tahapan dan status", Isi = $"Keadaan per {WitaFormat.DateTime(snapshot.AsOf)}" },
+            new { Keterangan = "Jumlah inovasi", Isi = snapshot.Innovations.Count.ToString(IndonesianFormat.Culture) },
+            new { Keterangan = "Dibuat", Isi = snapshot.Period.Zone.DateTimeText(snapshot.Now) },
+            new { Keterangan = "Tahapan dan status", Isi = $"Keadaan per {snapshot.Period.Zone.DateTimeText(snapshot.AsOf)}" },
             new { Keterangan = "Kolom langkah", Isi = "Hari kerja yang dipakai oleh pelaksanaan terakhir setiap langkah yang sudah selesai (kosong: belum selesai)." },
             new { Keterangan = "SOP", Isi = $"{snapshot.CurrentSop.Header.Nomor} — {snapshot.CurrentSop.Header.Judul}" },
         };

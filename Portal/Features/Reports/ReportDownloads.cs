@@ -19,6 +19,7 @@ public sealed class ReportDownloads(
     LaporanQuery laporan,
     ReportSnapshotQuery snapshots,
     IValidator<ReportRequest> validator,
+    OfficeProfileStore officeProfile,
     TimeProvider clock)
 {
     public const string PdfType = "application/pdf";
@@ -36,8 +37,9 @@ public sealed class ReportDownloads(
     {
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
-        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, cancellationToken);
-        var pdf = PeriodReportPdf.Render(PeriodReport.Build(snapshot, bidangName));
+        var office = await officeProfile.GetAsync(cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, cancellationToken);
+        var pdf = PeriodReportPdf.Render(PeriodReport.Build(snapshot, bidangName, ReportOffice.From(office)));
         return new ReportDownload(new ReportFile(pdf, PdfType, $"Laporan Periode {FileNamePart(snapshot.Period.Label)}{BidangPart(bidangName)}.pdf"), null);
     }
 
@@ -47,7 +49,8 @@ public sealed class ReportDownloads(
         request = request with { Bulan = null };
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
-        var snapshot = await snapshots.LoadAsync(request.Period, request.Bidang, cancellationToken);
+        var office = await officeProfile.GetAsync(cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, cancellationToken);
         using var file = new MemoryStream();
         await RecapWorkbook.WriteAsync(file, snapshot, bidangName ?? "Semua bidang", cancellationToken);
         return new ReportDownload(new ReportFile(file.ToArray(), ExcelType, $"Rekap Inovasi {request.Tahun}{BidangPart(bidangName)}.xlsx"), null);

@@ -1,18 +1,19 @@
 using System.Globalization;
+using Portal.Domain;
 
 namespace Portal.Features.Reports;
 
-/// <summary>How reports write dates, numbers and money: Indonesian culture, times in WITA.</summary>
+/// <summary>How reports write dates, numbers and money: Indonesian culture, times in the office's zone.</summary>
 internal static class ReportFormat
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("id-ID");
+    public static readonly CultureInfo Culture = Portal.Domain.IndonesianFormat.Culture;
 
     private const string Missing = "—";
 
-    public static string DateTime(DateTimeOffset value) =>
-        Portal.Domain.WorkingCalendar.ToWita(value).ToString("dd MMM yyyy HH:mm", Culture);
+    /// <summary>The local time without the zone's label: a column heading or the sentence names it.</summary>
+    public static string DateTime(OfficeZone zone, DateTimeOffset value) => zone.ToLocal(value).ToString("dd MMM yyyy HH:mm", Culture);
 
-    public static string DateTime(DateTimeOffset? value) => value is { } v ? DateTime(v) : Missing;
+    public static string DateTime(OfficeZone zone, DateTimeOffset? value) => value is { } v ? DateTime(zone, v) : Missing;
 
     public static string Date(DateOnly value) => value.ToString("dd MMMM yyyy", Culture);
 

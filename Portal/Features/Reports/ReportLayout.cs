@@ -18,8 +18,8 @@ internal sealed record ReportColumn(
     bool Shaded = false);
 
 /// <summary>
-/// An A4 document being written top to bottom: the letterhead, a cursor, wrapped text and tables
-/// that break across pages, then the footer and watermark on every page once the page count is known.
+/// An A4 document being written top to bottom: the letterhead (the office's kop surat), a cursor, wrapped text and
+/// tables that break across pages, then the footer and watermark on every page once the page count is known.
 /// </summary>
 internal sealed class ReportLayout : IDisposable
 {
@@ -45,6 +45,7 @@ internal sealed class ReportLayout : IDisposable
     private static readonly XColor WatermarkInk = XColor.FromArgb(40, 0x80, 0x80, 0x80);
 
     private readonly PdfDocument document = new();
+    private readonly ReportOffice office;
     private readonly ReportSopInfo sop;
     private readonly string runningHeader;
     private readonly Dictionary<TextStyle, XFont> fonts;
@@ -58,9 +59,10 @@ internal sealed class ReportLayout : IDisposable
 
     /// <param name="runningHeader">Short title repeated at the top of every page after the first.</param>
     /// <param name="documentTitle">The PDF's title metadata.</param>
-    public ReportLayout(ReportSopInfo sop, string runningHeader, string documentTitle)
+    public ReportLayout(ReportOffice office, ReportSopInfo sop, string runningHeader, string documentTitle)
     {
         EmbeddedFontResolver.EnsureRegistered();
+        this.office = office;
         this.sop = sop;
         this.runningHeader = runningHeader;
 
@@ -81,7 +83,7 @@ internal sealed class ReportLayout : IDisposable
         watermarkFont = Font(150, XFontStyleEx.Bold);
 
         document.Info.Title = documentTitle;
-        document.Info.Author = $"{sop.Dinas} — {sop.Instansi}";
+        document.Info.Author = $"{office.NamaInstansi} — {office.PemerintahDaerah}";
         document.Info.Creator = ReportText.Creator;
 
         graphics = AddPage();
@@ -285,17 +287,21 @@ internal sealed class ReportLayout : IDisposable
 
     private void DrawLetterhead()
     {
-        using (var logo = XImage.FromStream(OpenLogo()))
+        var textLeft = Left;
+        if (office.Logo is { } png)
         {
+            using var logo = XImage.FromStream(new MemoryStream(png, writable: false));
             graphics.DrawImage(logo, Left, y, LogoSize, LogoSize);
+            textLeft += LogoSize + 8;
         }
 
-        var textLeft = Left + LogoSize + 8;
         var textWidth = Right - textLeft;
         var lines = new List<(string Text, XFont Font)>();
-        lines.AddRange(Wrap(ReportFormat.Upper(sop.Instansi), instansiFont, textWidth).Select(l => (l, instansiFont)));
-        lines.AddRange(Wrap(ReportFormat.Upper(sop.Dinas), dinasFont, textWidth).Select(l => (l, dinasFont)));
+        lines.AddRange(Wrap(ReportFormat.Upper(office.PemerintahDaerah), instansiFont, textWidth).Select(l => (l, instansiFont)));
+        lines.AddRange(Wrap(ReportFormat.Upper(office.NamaInstansi), dinasFont, textWidth).Select(l => (l, dinasFont)));
         lines.AddRange(Wrap(ReportText.BidangLine(sop), fonts[TextStyle.Body], textWidth).Select(l => (l, fonts[TextStyle.Body])));
+        if (office.ContactLine is { } contact)
+            lines.AddRange(Wrap(contact, fonts[TextStyle.Small], textWidth).Select(l => (l, fonts[TextStyle.Small])));
 
         var textHeight = lines.Sum(l => l.Font.Size * LineSpacing);
         var textTop = y + Math.Max(0, (LogoSize - textHeight) / 2);
@@ -313,10 +319,6 @@ internal sealed class ReportLayout : IDisposable
         graphics.DrawLine(new XPen(Ink, 0.7), Left, y, Right, y);
         y += 16;
     }
-
-    private static Stream OpenLogo() =>
-        typeof(ReportLayout).Assembly.GetManifestResourceStream("Portal.Assets.logo.png")
-        ?? throw new InvalidOperationException("Embedded resource Portal.Assets.logo.png is missing.");
 
     private void DrawRunningHeader()
     {
@@ -338,7 +340,7 @@ internal sealed class ReportLayout : IDisposable
         var font = fonts[TextStyle.Small];
         var brush = new XSolidBrush(Muted);
         var rect = new XRect(Left, top + 4, ContentWidth, LineHeight(TextStyle.Small));
-        page.DrawString(ReportText.Printed(generatedAt), font, brush, rect, XStringFormats.TopLeft);
+        page.DrawString(ReportText.Printed(office.Zone, generatedAt), font, brush, rect, XStringFormats.TopLeft);
         page.DrawString(ReportText.PageOf(pageNumber, pageCount), font, brush, rect, XStringFormats.TopRight);
     }
 

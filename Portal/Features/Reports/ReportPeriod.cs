@@ -3,29 +3,29 @@ using Portal.Domain;
 
 namespace Portal.Features.Reports;
 
-/// <summary>A reporting period in WITA: one calendar month, or a whole year when <see cref="Month"/> is null.</summary>
-public sealed record ReportPeriod(int Year, int? Month = null)
+/// <summary>A reporting period in the office's calendar: one month, or a whole year when <see cref="Month"/> is null.</summary>
+public sealed record ReportPeriod(int Year, int? Month, OfficeZone Zone)
 {
-    public DateTimeOffset Start => WitaMidnight(new DateTime(Year, Month ?? 1, 1));
+    public DateTimeOffset Start => Midnight(new DateOnly(Year, Month ?? 1, 1));
 
-    public DateTimeOffset End => WitaMidnight(Month is null ? new DateTime(Year + 1, 1, 1) : new DateTime(Year, Month.Value, 1).AddMonths(1));
+    public DateTimeOffset End => Midnight(Month is null ? new DateOnly(Year + 1, 1, 1) : new DateOnly(Year, Month.Value, 1).AddMonths(1));
 
     public string Label => Month is { } month ? $"{MonthName(month)} {Year}" : $"Tahun {Year}";
 
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
 
     /// <summary>The months of this period, for per-month figures.</summary>
-    public IReadOnlyList<ReportPeriod> Months => Month is null ? Enumerable.Range(1, 12).Select(m => new ReportPeriod(Year, m)).ToList() : [this];
+    public IReadOnlyList<ReportPeriod> Months => Month is null ? Enumerable.Range(1, 12).Select(m => new ReportPeriod(Year, m, Zone)).ToList() : [this];
 
-    public static string MonthName(int month) => WitaFormat.Indonesian.DateTimeFormat.GetMonthName(month);
+    public static string MonthName(int month) => IndonesianFormat.Culture.DateTimeFormat.GetMonthName(month);
 
-    private static DateTimeOffset WitaMidnight(DateTime local) => new(local, WorkingCalendar.Wita.GetUtcOffset(local));
+    private DateTimeOffset Midnight(DateOnly date) => Zone.Instant(date, TimeOnly.MinValue);
 }
 
 /// <summary>What a report page or download asks for: a year, optionally a month and a bidang.</summary>
 public sealed record ReportRequest(int? Tahun, int? Bulan = null, int? Bidang = null)
 {
-    public ReportPeriod Period => new(Tahun!.Value, Bulan);
+    public ReportPeriod PeriodIn(OfficeZone zone) => new(Tahun!.Value, Bulan, zone);
 }
 
 public sealed class ReportRequestValidator : AbstractValidator<ReportRequest>

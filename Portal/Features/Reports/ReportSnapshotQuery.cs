@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -11,7 +12,7 @@ public sealed record ReportChoices(IReadOnlyList<int> Years, IReadOnlyList<Bidan
 
 /// <summary>Loads the innovations active in a period (optionally of one bidang) with their runs, for the leadership views.</summary>
 public sealed class ReportSnapshotQuery(
-    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, OfficeTime officeTime, TimeProvider clock)
 {
     public async Task<ReportSnapshot> LoadAsync(ReportPeriod period, int? bidangId, CancellationToken cancellationToken = default)
     {
@@ -49,10 +50,10 @@ public sealed class ReportSnapshotQuery(
 
     public async Task<ReportChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
-        var today = WorkingCalendar.ToWita(clock.GetUtcNow());
+        var today = officeTime.Today(clock);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var first = await db.Innovations.OrderBy(i => i.CreatedAt).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var firstYear = Math.Min(first is { } created ? WorkingCalendar.ToWita(created).Year : today.Year, today.Year);
+        var firstYear = Math.Min(first is { } created ? officeTime.LocalDate(created).Year : today.Year, today.Year);
         var bidang = await db.Bidang.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
         return new ReportChoices(Enumerable.Range(firstYear, today.Year - firstYear + 1).Reverse().ToList(), bidang, today.Year, today.Month);
     }

@@ -1,3 +1,5 @@
+using Portal.Domain;
+
 namespace Portal.Features.Reports;
 
 /// <summary>Every word the PDF reports print, in one place.</summary>
@@ -16,7 +18,7 @@ internal static class ReportText
 
     public static string BidangLine(ReportSopInfo sop) => $"Bidang {sop.BidangPemilik}";
 
-    public static string Printed(DateTimeOffset at) => $"Dicetak {ReportFormat.DateTime(at)} WITA";
+    public static string Printed(OfficeZone zone, DateTimeOffset at) => $"Dicetak {ReportFormat.DateTime(zone, at)} {zone.Label}";
 
     public static string PageOf(int page, int count) => $"Halaman {page} dari {count}";
 
@@ -47,8 +49,8 @@ internal static class ReportText
     {
         public const string Heading = "B. Pelaksanaan Tahapan SOP";
         public const string Pelaksana = "Pelaksana";
-        public const string Mulai = "Mulai (WITA)";
-        public const string Selesai = "Selesai (WITA)";
+        public static string Mulai(OfficeZone zone) => $"Mulai ({zone.Label})";
+        public static string Selesai(OfficeZone zone) => $"Selesai ({zone.Label})";
         public const string HariKerja = "Hari kerja";
         public const string Status = "Status";
     }
@@ -57,7 +59,7 @@ internal static class ReportText
     {
         public const string Heading = "C. Pengembalian untuk perbaikan";
         public const string Langkah = "Langkah";
-        public const string Waktu = "Waktu (WITA)";
+        public static string Waktu(OfficeZone zone) => $"Waktu ({zone.Label})";
         public const string Oleh = "Dikembalikan oleh";
         public const string Alasan = "Alasan";
         public const string None = "Tidak ada";
@@ -69,7 +71,7 @@ internal static class ReportText
         public const string Langkah = "Langkah";
         public const string Berkas = "Nama berkas";
         public const string Oleh = "Diunggah oleh";
-        public const string Waktu = "Waktu unggah (WITA)";
+        public static string Waktu(OfficeZone zone) => $"Waktu unggah ({zone.Label})";
         public const string None = "Belum ada lampiran";
     }
 
@@ -81,15 +83,9 @@ internal static class ReportText
         public const string BlankName = "(.................................................)";
         public const string BlankNip = "NIP ..........................................";
 
-        public static string Role(ReportSopInfo sop) => $"Kepala {sop.Dinas}";
+        public static string Role(ReportOffice office) => $"Kepala {office.NamaInstansi}";
 
-        // "Pemerintah Kabupaten Paser" signs as "Kabupaten Paser".
-        public static string Region(ReportSopInfo sop) =>
-            sop.Instansi.StartsWith("Pemerintah ", StringComparison.OrdinalIgnoreCase)
-                ? sop.Instansi["Pemerintah ".Length..]
-                : sop.Instansi;
-
-        public static string Date(DateTimeOffset at) => $"Tanggal: {ReportFormat.DateTime(at)} WITA";
+        public static string Date(OfficeZone zone, DateTimeOffset at) => $"Tanggal: {ReportFormat.DateTime(zone, at)} {zone.Label}";
 
         public static string Nip(string nip) => $"NIP {nip}";
     }

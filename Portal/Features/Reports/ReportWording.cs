@@ -6,12 +6,10 @@ namespace Portal.Features.Reports;
 public static class ReportWording
 {
     public static ReportSopInfo SopInfo(SopDocument sop) => new(
-        sop.Header.Instansi,
-        sop.Header.Dinas,
         sop.Header.BidangPemilik,
         sop.Header.Nomor,
         sop.Version,
-        WitaFormat.LongDate(sop.Header.TanggalEfektif),
+        IndonesianFormat.LongDate(sop.Header.TanggalEfektif),
         $"{sop.Header.DisahkanOleh} ({sop.Header.DisahkanOlehNama})");
 
     /// <summary>

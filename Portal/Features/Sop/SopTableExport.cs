@@ -81,9 +81,9 @@ public static class SopTableExport
         foreach (var line in new[] { header.Instansi, header.Dinas, header.BidangPemilik }.Where(l => l.Length > 0)) rows.Add((line, Style.Bold));
         rows.Add();
         rows.Add(("Nomor SOP", Style.Bold), (header.Nomor, Style.Plain));
-        rows.Add(("Tanggal Pembuatan", Style.Bold), (WitaFormat.LongDate(header.TanggalPembuatan), Style.Plain));
-        rows.Add(("Tanggal Revisi", Style.Bold), (WitaFormat.LongDate(header.TanggalRevisi), Style.Plain));
-        rows.Add(("Tanggal Efektif", Style.Bold), (WitaFormat.LongDate(header.TanggalEfektif), Style.Plain));
+        rows.Add(("Tanggal Pembuatan", Style.Bold), (IndonesianFormat.LongDate(header.TanggalPembuatan), Style.Plain));
+        rows.Add(("Tanggal Revisi", Style.Bold), (IndonesianFormat.LongDate(header.TanggalRevisi), Style.Plain));
+        rows.Add(("Tanggal Efektif", Style.Bold), (IndonesianFormat.LongDate(header.TanggalEfektif), Style.Plain));
         rows.Add(("Disahkan oleh", Style.Bold), (header.DisahkanOleh, Style.Wrap));
         if (header.DisahkanOlehNama.Length > 0) rows.Add(("", Style.Plain), (header.DisahkanOlehNama, Style.Bold));
         if (header.DisahkanOlehNip is { } nip) rows.Add(("", Style.Plain), ($"NIP. {nip}", Style.Plain));

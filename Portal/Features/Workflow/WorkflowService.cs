@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
+using Portal.Features.Office;
 using Portal.Features.Operations.Faults;
 
 namespace Portal.Features.Workflow;
@@ -27,6 +28,7 @@ public sealed class WorkflowService(
     IValidator<MoveCommand> moveValidator,
     IValidator<InnovationDetails> detailsValidator,
     TimeProvider clock,
+    OfficeTime officeTime,
     ILogger<WorkflowService> logger)
 {
     public async Task<WorkflowResult> MoveAsync(MoveCommand command, string userId, CancellationToken cancellationToken = default)
@@ -229,14 +231,16 @@ public sealed class WorkflowService(
     }
 
     /// <summary>
-    /// The working calendar changed (holidays added or removed): stages the new due date of every running step into
-    /// <paramref name="db"/>, whose transaction the caller holds and commits, with one audit row per innovation whose due
-    /// date moved. <paramref name="calendar"/> is the calendar as that transaction sees it. After the commit the caller
-    /// rebuilds the shared calendar and calls <see cref="PublishDueDates"/>. The innovation's version is left alone: a
-    /// new due date does not make a move someone is about to make wrong.
+    /// The working calendar changed (holidays added or removed): stages the new due date of every running step that the
+    /// change moves into <paramref name="db"/>, whose transaction the caller holds and commits, with one audit row per
+    /// innovation whose due date moved. <paramref name="before"/> and <paramref name="after"/> are the calendar as that
+    /// transaction sees it before and after the change; a step the change does not move keeps its due date, also one
+    /// opened under earlier office hours or zone (a profile change applies to steps opened after it). After the commit
+    /// the caller rebuilds the shared calendar and calls <see cref="PublishDueDates"/>. The innovation's version is left
+    /// alone: a new due date does not make a move someone is about to make wrong.
     /// </summary>
-    public async Task<IReadOnlyList<DueDateMoved>> StageDueDatesAsync(PortalDbContext db, WorkingCalendar calendar, string actorId, string actorName,
-        string because, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DueDateMoved>> StageDueDatesAsync(PortalDbContext db, WorkingCalendar before, WorkingCalendar after,
+        string actorId, string actorName, string because, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var running = await (
             from run in db.StepRuns
@@ -250,15 +254,16 @@ public sealed class WorkflowService(
         foreach (var item in running)
         {
             var step = (await sops.GetAsync(item.SopDefinitionId, cancellationToken)).Step(item.Run.StepNumber);
-            var before = item.Run.DueAt!.Value;
-            if (DueDate(item.Run.StartedAt, step, calendar) is not { } after || after == before) continue;
-            item.Run.DueAt = after;
-            moved.Add(new DueDateMoved(item.Run.InnovationId, step.Number, before, after));
+            var stored = item.Run.DueAt!.Value;
+            if (DueDate(item.Run.StartedAt, step, after) is not { } changed || changed == stored
+                || changed == DueDate(item.Run.StartedAt, step, before)) continue;
+            item.Run.DueAt = changed;
+            moved.Add(new DueDateMoved(item.Run.InnovationId, step.Number, stored, changed));
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, ActorId = actorId, ActorName = actorName, Action = AuditActions.DueDateRecomputed,
                 InnovationId = item.Run.InnovationId, FromStep = step.Number, ToStep = step.Number,
-                Detail = $"Tenggat langkah {step.Number} berubah dari {WitaFormat.DateTime(before)} menjadi {WitaFormat.DateTime(after)} karena {because}.",
+                Detail = $"Tenggat langkah {step.Number} berubah dari {officeTime.DateTime(stored)} menjadi {officeTime.DateTime(changed)} karena {because}.",
             });
         }
         return moved;
@@ -354,12 +359,13 @@ public sealed class WorkflowService(
     public static string MissingOutputMessage(SopStepDefinition step) =>
         $"Keluaran langkah {step.Number} (\"{step.Output}\") belum dilampirkan. Unggah berkasnya di halaman detail inovasi, lalu lanjutkan.";
 
-    private static WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
-        WorkflowResult.Refused(ChangedMeanwhileMessage("Inovasi ini", verb, current.LastChangedByName, current.UpdatedAt));
+    private WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
+        WorkflowResult.Refused(ChangedMeanwhileMessage("Inovasi ini", verb, current.LastChangedByName, officeTime.DateTime(current.UpdatedAt)));
 
     /// <summary>Said when someone else changed the innovation a person was about to move.</summary>
-    public static string ChangedMeanwhileMessage(string subject, string verb, string? byName, DateTimeOffset at) =>
-        $"{subject} sudah {verb} oleh {byName ?? "orang lain"} pada {WitaFormat.DateTime(at)}. "
+    /// <param name="at">When, as the office writes it.</param>
+    public static string ChangedMeanwhileMessage(string subject, string verb, string? byName, string at) =>
+        $"{subject} sudah {verb} oleh {byName ?? "orang lain"} pada {at}. "
         + "Tampilan telah diperbarui; periksa posisinya lalu ulangi bila perlu.";
 
     private async Task<WorkflowResult> StaleRefusalFromDatabaseAsync(int innovationId, string verb, CancellationToken cancellationToken)

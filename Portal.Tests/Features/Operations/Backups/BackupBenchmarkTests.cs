@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain;
 using Portal.Features.Operations.Backups;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -61,7 +62,7 @@ public sealed class BackupBenchmarkTests(ITestOutputHelper output)
 
         var target = PortalAppFactory.NewDataDirectory();
         var restore = Stopwatch.StartNew();
-        var exitCode = RestoreCommand.Restore(Path.Combine(app.BackupFolder, manifest.Id), target, new StringWriter());
+        var exitCode = RestoreCommand.Restore(Path.Combine(app.BackupFolder, manifest.Id), target, new StringWriter(), OfficeZone.Wita);
         restore.Stop();
         Directory.Delete(target, recursive: true);
         Assert.Equal(RestoreCommand.Restored, exitCode);

@@ -1,3 +1,4 @@
+using Portal.Domain;
 using Portal.Features.Operations.Backups;
 using Portal.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class BackupRetentionTests
             Backup(10, 1, 11, verified: false),
         ]).ToList();
 
-        var kept = BackupRetention.Kept(backups, daily: 14, weekly: 8);
+        var kept = BackupRetention.Kept(backups, daily: 14, weekly: 8, OfficeZone.Wita);
 
         string[] daily =
         [
@@ -48,7 +49,7 @@ public sealed class BackupRetentionTests
             .Concat(Enumerable.Range(21, 10).Select(d => Backup(10, d, verified: false)))
             .ToList();
 
-        var kept = BackupRetention.Kept(backups, daily: 14, weekly: 8);
+        var kept = BackupRetention.Kept(backups, daily: 14, weekly: 8, OfficeZone.Wita);
 
         // Days 7–20 October daily; before them the newest of the week of 28 September (Sunday 4th) and of 5 October (Tuesday 6th).
         var expected = new[] { 4, 6 }.Concat(Enumerable.Range(7, 14)).Select(d => $"10-{d:D2} 02:00");
@@ -64,7 +65,7 @@ public sealed class BackupRetentionTests
             Backup(11, 30), Backup(6, 1, 9, BackupReason.BeforeUpgrade), Backup(7, 1, 9, BackupReason.BeforeUpgrade), Backup(8, 1, 9, BackupReason.BeforeUpgrade),
         };
 
-        var kept = BackupRetention.Kept(backups, daily: 1, weekly: 0);
+        var kept = BackupRetention.Kept(backups, daily: 1, weekly: 0, OfficeZone.Wita);
 
         Assert.Equal(["07-01 09:00 pembaruan", "08-01 09:00 pembaruan", "11-30 02:00"], kept.Order());
     }

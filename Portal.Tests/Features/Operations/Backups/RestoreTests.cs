@@ -226,7 +226,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
     {
         var target = PortalAppFactory.NewDataDirectory();
         var output = new StringWriter();
-        var exitCode = RestoreCommand.Restore(backup, target, output);
+        var exitCode = RestoreCommand.Restore(backup, target, output, OfficeZone.Wita);
         return (exitCode, output.ToString(), target);
     }
 

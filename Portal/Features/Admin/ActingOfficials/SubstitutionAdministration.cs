@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 
 namespace Portal.Features.Admin.ActingOfficials;
 
@@ -38,7 +39,8 @@ public sealed record SubstitutionCandidate(string Id, string FullName, string Ni
 /// Appoints and revokes acting officials (Plt./Plh.). Administrators and the Kepala Dinas may do this.
 /// The workflow honours an appointment through <see cref="Workflow.ActorDirectory"/>.
 /// </summary>
-public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext> dbFactory, IValidator<SubstitutionForm> validator, TimeProvider clock)
+public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext> dbFactory, IValidator<SubstitutionForm> validator, TimeProvider clock,
+    OfficeTime officeTime)
 {
     public static string Status(SubstitutionStatus status) => status switch
     {
@@ -156,8 +158,8 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
         }, cancellationToken);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(WorkingCalendar.ToWita(clock.GetUtcNow()).DateTime);
+    private DateOnly Today() => officeTime.Today(clock);
 
     private static string Range(DateOnly start, DateOnly end) =>
-        start == end ? WitaFormat.Date(start) : $"{WitaFormat.Date(start)} – {WitaFormat.Date(end)}";
+        start == end ? IndonesianFormat.Date(start) : $"{IndonesianFormat.Date(start)} – {IndonesianFormat.Date(end)}";
 }

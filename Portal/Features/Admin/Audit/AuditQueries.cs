@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 
 namespace Portal.Features.Admin.Audit;
 
-/// <summary>The audit trail's filters: dates are WITA calendar days, inclusive.</summary>
+/// <summary>The audit trail's filters: dates are the office's calendar days, inclusive.</summary>
 public sealed record AuditFilter(DateOnly? From = null, DateOnly? To = null, string? Action = null, string? Person = null, int? InnovationId = null);
 
-public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory, OfficeTime officeTime)
 {
     public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> PageAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -16,12 +17,12 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory)
         var query = db.AuditEntries.AsNoTracking();
         if (filter.From is { } from)
         {
-            var start = StartOfWitaDay(from);
+            var start = officeTime.StartOf(from);
             query = query.Where(a => a.At >= start);
         }
         if (filter.To is { } to)
         {
-            var end = StartOfWitaDay(to.AddDays(1));
+            var end = officeTime.StartOf(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
         if (!string.IsNullOrWhiteSpace(filter.Action)) query = query.Where(a => a.Action == filter.Action);
@@ -44,7 +45,4 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
     }
-
-    private static DateTimeOffset StartOfWitaDay(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), WorkingCalendar.Wita.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Admin.Holidays;
@@ -43,6 +44,7 @@ public sealed class HolidayAdministration(
     WriteGate writeGate,
     HolidayReminder reminder,
     TimeProvider clock,
+    OfficeTime officeTime,
     ILogger<HolidayAdministration> logger)
 {
     public static string KindName(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "Cuti bersama" : "Libur nasional";
@@ -61,7 +63,7 @@ public sealed class HolidayAdministration(
     /// <summary>Years to offer: those with holidays, this year and the next (whose list an administrator imports).</summary>
     public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken = default)
     {
-        var thisYear = WorkingCalendar.ToWita(clock.GetUtcNow()).Year;
+        var thisYear = officeTime.Today(clock).Year;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var dates = await db.Holidays.Select(h => h.Date).ToListAsync(cancellationToken);
         return dates.Select(d => d.Year).Append(thisYear).Append(thisYear + 1).Distinct().OrderBy(y => y).ToList();
@@ -77,7 +79,7 @@ public sealed class HolidayAdministration(
         return await InTransactionAsync(actorId, async (db, actor) =>
         {
             var taken = await db.Holidays.AsNoTracking().FirstOrDefaultAsync(h => h.Date == date && h.Id != form.Id, cancellationToken);
-            if (taken is not null) return AdminResult.Refused($"{WitaFormat.Date(date)} sudah tercatat sebagai {taken.Name}.");
+            if (taken is not null) return AdminResult.Refused($"{IndonesianFormat.Date(date)} sudah tercatat sebagai {taken.Name}.");
 
             string detail;
             if (form.Id is { } id)
@@ -94,7 +96,7 @@ public sealed class HolidayAdministration(
                 detail = $"Ditambah: {Describe(date, name, form.Kind)}";
             }
             db.Audit(actor, AuditActions.HolidaysChanged, detail, clock.GetUtcNow());
-            return AdminResult.Done($"Hari libur {WitaFormat.Date(date)} disimpan.");
+            return AdminResult.Done($"Hari libur {IndonesianFormat.Date(date)} disimpan.");
         }, cancellationToken);
     }
 
@@ -105,7 +107,7 @@ public sealed class HolidayAdministration(
             if (holiday is null) return AdminResult.Refused("Hari libur tidak ditemukan.");
             db.Holidays.Remove(holiday);
             db.Audit(actor, AuditActions.HolidaysChanged, $"Dihapus: {Describe(holiday.Date, holiday.Name, holiday.Kind)}", clock.GetUtcNow());
-            return AdminResult.Done($"Hari libur {WitaFormat.Date(holiday.Date)} dihapus.");
+            return AdminResult.Done($"Hari libur {IndonesianFormat.Date(holiday.Date)} dihapus.");
         }, cancellationToken);
 
     /// <summary>Reads an uploaded file and checks it for the year, without saving anything.</summary>
@@ -147,12 +149,13 @@ public sealed class HolidayAdministration(
         {
             var outcome = await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
             {
+                var before = await calendars.ReadAsync(db, cancellationToken);
                 var changed = await command(db, actor);
                 if (!changed.Succeeded) return changed;
                 // Stored (not yet committed) so that the calendar below counts the changed table.
                 await db.SaveChangesAsync(cancellationToken);
                 actorName = actor.FullName;
-                moved = await workflow.StageDueDatesAsync(db, await calendars.ReadAsync(db, cancellationToken), actor.Id, actor.FullName,
+                moved = await workflow.StageDueDatesAsync(db, before, await calendars.ReadAsync(db, cancellationToken), actor.Id, actor.FullName,
                     "daftar hari libur diubah", now, cancellationToken);
                 return moved.Count == 0 ? changed : changed with { Message = $"{changed.Message} Tenggat {moved.Count} langkah berjalan dihitung ulang." };
             }, cancellationToken);
@@ -180,5 +183,5 @@ public sealed class HolidayAdministration(
         return await db.Holidays.AsNoTracking().Where(h => dates.Contains(h.Date)).ToDictionaryAsync(h => h.Date, h => h.Name, cancellationToken);
     }
 
-    private static string Describe(DateOnly date, string name, HolidayKind kind) => $"{WitaFormat.Date(date)} {name} ({KindName(kind)})";
+    private static string Describe(DateOnly date, string name, HolidayKind kind) => $"{IndonesianFormat.Date(date)} {name} ({KindName(kind)})";
 }

@@ -136,13 +136,13 @@ public static class HolidayFile
         if (holidays.Count == 0) return "Berkas tidak berisi satu pun hari libur.";
         var outside = holidays.Where(h => h.Date.Year != year).ToList();
         if (outside.Count > 0)
-            return $"Semua tanggal harus di tahun {year}; di luar tahun itu: {List(outside.Select(h => $"{WitaFormat.Date(h.Date)} ({h.Name})"))}.";
+            return $"Semua tanggal harus di tahun {year}; di luar tahun itu: {List(outside.Select(h => $"{IndonesianFormat.Date(h.Date)} ({h.Name})"))}.";
         var twice = holidays.GroupBy(h => h.Date).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (twice.Count > 0)
-            return $"Tanggal ganda di dalam berkas: {List(twice.Select(WitaFormat.Date))}. Setiap tanggal hanya boleh muncul sekali.";
+            return $"Tanggal ganda di dalam berkas: {List(twice.Select(IndonesianFormat.Date))}. Setiap tanggal hanya boleh muncul sekali.";
         var stored = holidays.Where(h => existing.ContainsKey(h.Date)).ToList();
         if (stored.Count > 0)
-            return $"Tanggal sudah ada di tabel hari libur: {List(stored.Select(h => $"{WitaFormat.Date(h.Date)} ({existing[h.Date]})"))}. "
+            return $"Tanggal sudah ada di tabel hari libur: {List(stored.Select(h => $"{IndonesianFormat.Date(h.Date)} ({existing[h.Date]})"))}. "
                 + "Hapus baris yang ada dahulu atau buang tanggal itu dari berkas.";
         return null;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Alerts;
+using Portal.Features.Office;
 
 namespace Portal.Features.Admin.Holidays;
 
@@ -17,7 +18,7 @@ public sealed class HolidayReminderOptions
     /// <summary>Day of the year (MM-dd, office time) from which next year's missing national holidays are an alert.</summary>
     public string RemindFrom { get; set; } = "10-01";
 
-    /// <summary>Cron (WITA) of the daily check; it also runs after every change to the holiday table.</summary>
+    /// <summary>Cron (office time) of the daily check; it also runs after every change to the holiday table.</summary>
     public string CheckCron { get; set; } = "0 7 * * *";
 
     public bool TryRemindFrom(int year, out DateOnly date)
@@ -41,7 +42,8 @@ public sealed class HolidayReminder(
     IDbContextFactory<PortalDbContext> dbFactory,
     IOptions<HolidayReminderOptions> options,
     SystemAlerts alerts,
-    TimeProvider clock)
+    TimeProvider clock,
+    OfficeTime officeTime)
 {
     public const string AlertKeyPrefix = "holidays-missing-";
     public const string JobName = "Pemeriksaan hari libur tahun ini dan tahun depan";
@@ -66,7 +68,7 @@ public sealed class HolidayReminder(
 
     public async Task<IReadOnlyList<int>> MissingYearsAsync(CancellationToken cancellationToken = default)
     {
-        var today = AlertRules.WitaDate(clock.GetUtcNow());
+        var today = officeTime.Today(clock);
         var years = new List<int> { today.Year };
         if (options.Value.TryRemindFrom(today.Year, out var remindFrom) && today >= remindFrom) years.Add(today.Year + 1);
 
@@ -85,7 +87,7 @@ public sealed class HolidayReminder(
 
     public string Message(int year)
     {
-        var thisYear = AlertRules.WitaDate(clock.GetUtcNow()).Year;
+        var thisYear = officeTime.Today(clock).Year;
         var effect = year <= thisYear
             ? "Tenggat SOP saat ini dihitung seolah-olah tidak ada libur nasional dan cuti bersama."
             : $"Tenggat langkah yang melewati 1 Januari {year} akan menghitung hari libur sebagai hari kerja.";

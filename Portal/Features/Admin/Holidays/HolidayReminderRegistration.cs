@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Portal.Data;
 using Portal.Domain;
 
 namespace Portal.Features.Admin.Holidays;
@@ -22,17 +23,27 @@ public static class HolidayReminderRegistration
     }
 }
 
-/// <summary>Registers the daily check under a fixed id once the app runs, at the configured time (WITA).</summary>
-public sealed class HolidayReminderSchedule(IRecurringJobManager recurringJobs, IOptions<HolidayReminderOptions> options) : IHostedService
+/// <summary>Registers the daily check under a fixed id once the app runs, at the configured time in the office's zone (again when the zone changes).</summary>
+public sealed class HolidayReminderSchedule(IRecurringJobManager recurringJobs, IOptions<HolidayReminderOptions> options,
+    OfficeProfileStore officeProfile) : IHostedService
 {
     public const string JobId = "holidays-next-year";
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        recurringJobs.AddOrUpdate<HolidayReminder>(JobId, reminder => reminder.CheckAsync(CancellationToken.None), options.Value.CheckCron,
-            new RecurringJobOptions { TimeZone = WorkingCalendar.Wita });
+        Register((await officeProfile.GetAsync(cancellationToken)).Zone);
+        officeProfile.Changed += OnOfficeChanged;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        officeProfile.Changed -= OnOfficeChanged;
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private void OnOfficeChanged(OfficeSnapshot changed) => Register(changed.Zone);
+
+    private void Register(OfficeZone zone) =>
+        recurringJobs.AddOrUpdate<HolidayReminder>(JobId, reminder => reminder.CheckAsync(CancellationToken.None), options.Value.CheckCron,
+            new RecurringJobOptions { TimeZone = zone.Zone });
 }

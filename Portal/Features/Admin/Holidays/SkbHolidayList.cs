@@ -167,7 +167,7 @@ public static partial class SkbHolidayList
         foreach (var (date, day) in dates.Zip(stated))
         {
             if (Weekday(day) != date.DayOfWeek)
-                return $"Baris {number}: {WitaFormat.LongDate(date)} jatuh pada hari {DayName(date)}, bukan {day}.";
+                return $"Baris {number}: {IndonesianFormat.LongDate(date)} jatuh pada hari {DayName(date)}, bukan {day}.";
         }
 
         var kind = name.Contains("cuti bersama", StringComparison.OrdinalIgnoreCase) ? HolidayKind.CutiBersama : sectionKind;
@@ -179,13 +179,13 @@ public static partial class SkbHolidayList
     {
         if (!match.Groups["weekday"].Success) return null;
         var stated = match.Groups["weekday"].Value;
-        return Weekday(stated) == date.DayOfWeek ? null : $"{WitaFormat.LongDate(date)} jatuh pada hari {DayName(date)}, bukan {stated}.";
+        return Weekday(stated) == date.DayOfWeek ? null : $"{IndonesianFormat.LongDate(date)} jatuh pada hari {DayName(date)}, bukan {stated}.";
     }
 
     private static DayOfWeek? Weekday(string text) =>
         Weekdays.TryGetValue(text.Replace("'", "").Replace("’", ""), out var day) ? day : null;
 
-    private static string DayName(DateOnly date) => date.ToString("dddd", WitaFormat.Indonesian);
+    private static string DayName(DateOnly date) => date.ToString("dddd", IndonesianFormat.Culture);
 
     /// <summary>
     /// A line that names "Cuti Bersama" or "Libur Nasional" and no date is a section heading; a title that names both

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Office;
 using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
@@ -16,7 +17,8 @@ public sealed class SopAdministration(
     IDbContextFactory<PortalDbContext> dbFactory,
     SopCatalog catalog,
     IValidator<SopRevision> validator,
-    TimeProvider clock)
+    TimeProvider clock,
+    OfficeTime officeTime)
 {
     public async Task<(SopDocument Current, SopRevision Revision)> StartRevisionAsync(CancellationToken cancellationToken = default)
     {
@@ -39,7 +41,7 @@ public sealed class SopAdministration(
             if (latest.Id != revision.BasedOnDefinitionId)
             {
                 return AdminResult.Refused(
-                    $"SOP sudah diubah menjadi versi {latest.Version} oleh {latest.CreatedByName ?? "orang lain"} pada {WitaFormat.DateTime(latest.CreatedAt)}. "
+                    $"SOP sudah diubah menjadi versi {latest.Version} oleh {latest.CreatedByName ?? "orang lain"} pada {officeTime.DateTime(latest.CreatedAt)}. "
                     + "Muat ulang halaman, lalu ulangi perubahan Anda.");
             }
 

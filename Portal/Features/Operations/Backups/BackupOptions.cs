@@ -10,13 +10,13 @@ public sealed class BackupOptions
     /// <summary>Where backups go, relative to the content root unless absolute; may be a mounted network share.</summary>
     public string Folder { get; set; } = "cadangan";
 
-    /// <summary>When the nightly backup runs, as a cron expression in office time (WITA).</summary>
+    /// <summary>When the nightly backup runs, as a cron expression in office time (the profile's zone).</summary>
     public string Cron { get; set; } = "0 2 * * *";
 
     /// <summary>How many days keep their newest backup.</summary>
     public int DailyKept { get; set; } = 14;
 
-    /// <summary>How many weeks (Monday to Sunday, WITA) keep their newest backup after the daily ones.</summary>
+    /// <summary>How many weeks (Monday to Sunday, office time) keep their newest backup after the daily ones.</summary>
     public int WeeklyKept { get; set; } = 8;
 
     /// <summary>How old the newest verified backup may be before administrators are alerted and the health check fails.</summary>

@@ -4,7 +4,7 @@ namespace Portal.Features.Operations.Backups;
 
 /// <summary>
 /// Which backups stay: the newest verified backup of each of the last <c>daily</c> days that have one, then the
-/// newest of each of the <c>weekly</c> weeks (Monday to Sunday, WITA) before those days, and the two newest taken
+/// newest of each of the <c>weekly</c> weeks (Monday to Sunday, office time) before those days, and the two newest taken
 /// before an upgrade. A failed backup stays only while it is newer than the oldest daily one, to be seen on the
 /// admin page. Counting days with backups (not calendar days) means backups that stop never delete the last good ones.
 /// </summary>
@@ -12,8 +12,10 @@ public static class BackupRetention
 {
     public const int UpgradeBackupsKept = 2;
 
-    public static IReadOnlySet<string> Kept(IEnumerable<BackupManifest> backups, int daily, int weekly)
+    public static IReadOnlySet<string> Kept(IEnumerable<BackupManifest> backups, int daily, int weekly, OfficeZone zone)
     {
+        DateOnly Day(DateTimeOffset instant) => zone.LocalDate(instant);
+
         var all = backups.OrderByDescending(b => b.TakenAt).ToList();
         var verified = all.Where(b => b.Verified).ToList();
         var kept = new HashSet<string>(StringComparer.Ordinal);
@@ -33,8 +35,6 @@ public static class BackupRetention
             kept.Add(failed.Id);
         return kept;
     }
-
-    private static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(WorkingCalendar.ToWita(instant).DateTime);
 
     private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

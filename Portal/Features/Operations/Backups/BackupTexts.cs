@@ -36,9 +36,9 @@ public static class BackupTexts
 
     public static string Size(long bytes) => bytes switch
     {
-        >= 1024L * 1024 * 1024 => (bytes / 1024d / 1024 / 1024).ToString("N1", Domain.WitaFormat.Indonesian) + " GB",
-        >= 1024L * 1024 => (bytes / 1024d / 1024).ToString("N1", Domain.WitaFormat.Indonesian) + " MB",
-        >= 1024 => (bytes / 1024d).ToString("N0", Domain.WitaFormat.Indonesian) + " KB",
+        >= 1024L * 1024 * 1024 => (bytes / 1024d / 1024 / 1024).ToString("N1", Domain.IndonesianFormat.Culture) + " GB",
+        >= 1024L * 1024 => (bytes / 1024d / 1024).ToString("N1", Domain.IndonesianFormat.Culture) + " MB",
+        >= 1024 => (bytes / 1024d).ToString("N0", Domain.IndonesianFormat.Culture) + " KB",
         _ => $"{bytes} B",
     };
 

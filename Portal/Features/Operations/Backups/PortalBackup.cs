@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Features.Office;
 
 namespace Portal.Features.Operations.Backups;
 
@@ -17,6 +18,7 @@ public sealed class PortalBackup(
     IDbContextFactory<PortalDbContext> dbFactory,
     BackupPaths paths,
     TimeProvider clock,
+    OfficeTime officeTime,
     ILogger<PortalBackup> logger)
 {
     private const string WorkPrefix = ".sementara-";
@@ -74,7 +76,7 @@ public sealed class PortalBackup(
         ExclusiveAsync<IReadOnlyList<string>>(() =>
         {
             var backups = List();
-            var kept = BackupRetention.Kept(backups, daily, weekly).Append(justTaken).ToHashSet(StringComparer.Ordinal);
+            var kept = BackupRetention.Kept(backups, daily, weekly, officeTime.Zone).Append(justTaken).ToHashSet(StringComparer.Ordinal);
             var removed = backups.Where(b => !kept.Contains(b.Id)).Select(b => b.Id).ToList();
             foreach (var id in removed) Directory.Delete(Path.Combine(paths.BackupFolder, id), recursive: true);
 
@@ -250,10 +252,10 @@ public sealed class PortalBackup(
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>Folder names sort by time and say when (WITA) and why, e.g. 20261130-020000-terjadwal.</summary>
+    /// <summary>Folder names sort by time and say when (office time) and why, e.g. 20261130-020000-terjadwal.</summary>
     private string NewId(DateTimeOffset takenAt, BackupReason reason)
     {
-        var stem = $"{WorkingCalendar.ToWita(takenAt):yyyyMMdd-HHmmss}-{BackupTexts.FolderWord(reason)}";
+        var stem = $"{officeTime.ToLocal(takenAt):yyyyMMdd-HHmmss}-{BackupTexts.FolderWord(reason)}";
         var id = stem;
         for (var n = 2; Directory.Exists(Path.Combine(paths.BackupFolder, id)) || Directory.Exists(Path.Combine(paths.BackupFolder, WorkPrefix + id)); n++)
             id = $"{stem}-{n}";

@@ -32,10 +32,12 @@ public static class RestoreCommand
         var target = ValueAfter(args, DataOption) is { } data
             ? Path.GetFullPath(data)
             : DataRegistration.DataDirectory(configuration, environment);
-        return Restore(Path.GetFullPath(backupArgument), target, output);
+        // No host runs yet: times are told in the zone the settings give the office.
+        var zone = OfficeZone.FromId(configuration["Office:TimeZone"]) ?? OfficeZone.Wita;
+        return Restore(Path.GetFullPath(backupArgument), target, output, zone);
     }
 
-    public static int Restore(string backupPath, string targetDataDirectory, TextWriter output)
+    public static int Restore(string backupPath, string targetDataDirectory, TextWriter output, OfficeZone zone)
     {
         var refusal = Check(backupPath, targetDataDirectory, out var folder, out var manifest);
         if (refusal is not null)
@@ -45,7 +47,7 @@ public static class RestoreCommand
             return Refused;
         }
 
-        output.WriteLine($"Memulihkan cadangan {manifest!.Id} ({WitaFormat.DateTime(manifest.TakenAt)}) ke {targetDataDirectory} ...");
+        output.WriteLine($"Memulihkan cadangan {manifest!.Id} ({zone.DateTimeText(manifest.TakenAt)}) ke {targetDataDirectory} ...");
         var createdTarget = !Directory.Exists(targetDataDirectory);
         try
         {

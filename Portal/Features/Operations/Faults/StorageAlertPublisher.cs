@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Domain;
 using Portal.Features.Alerts;
+using Portal.Features.Office;
 
 namespace Portal.Features.Operations.Faults;
 
@@ -31,6 +32,7 @@ public sealed class StorageAlertPublisher(
     SystemAlerts alerts,
     TimeProvider clock,
     IOptions<FaultsOptions> options,
+    OfficeTime officeTime,
     ILogger<StorageAlertPublisher> logger) : BackgroundService
 {
     public static string KeyFor(StorageProblem problem) => problem == StorageProblem.Full ? "storage-full" : "storage-unwritable";
@@ -113,11 +115,11 @@ public sealed class StorageAlertPublisher(
         }
     }
 
-    private static (string Title, string Message) Texts(StorageProblem problem, DateTimeOffset since) => problem == StorageProblem.Full
+    private (string Title, string Message) Texts(StorageProblem problem, DateTimeOffset since) => problem == StorageProblem.Full
         ? ("Penyimpanan server penuh",
-            $"Sejak {WitaFormat.DateTime(since)} disk server portal penuh: perpindahan langkah, usulan baru, dan unggahan gagal disimpan. "
+            $"Sejak {officeTime.DateTime(since)} disk server portal penuh: perpindahan langkah, usulan baru, dan unggahan gagal disimpan. "
             + "Kosongkan ruang pada disk folder data portal atau tambah kapasitasnya; penyimpanan berjalan lagi begitu ada ruang, tanpa memulai ulang portal.")
         : ("Penyimpanan server tidak dapat ditulis",
-            $"Sejak {WitaFormat.DateTime(since)} disk server portal menolak penulisan (galat baca-tulis atau disk hanya-baca): perubahan gagal disimpan. "
+            $"Sejak {officeTime.DateTime(since)} disk server portal menolak penulisan (galat baca-tulis atau disk hanya-baca): perubahan gagal disimpan. "
             + "Periksa disk dan izin folder data portal.");
 }

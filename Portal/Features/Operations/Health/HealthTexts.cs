@@ -59,8 +59,8 @@ public static class HealthTexts
 
     public static string Size(long bytes) =>
         bytes >= Gigabyte
-            ? (bytes / (double)Gigabyte).ToString("N1", WitaFormat.Indonesian) + " GB"
-            : (bytes / (double)Megabyte).ToString("N0", WitaFormat.Indonesian) + " MB";
+            ? (bytes / (double)Gigabyte).ToString("N1", IndonesianFormat.Culture) + " GB"
+            : (bytes / (double)Megabyte).ToString("N0", IndonesianFormat.Culture) + " MB";
 
     public const long Megabyte = 1024L * 1024;
     private const long Gigabyte = 1024L * Megabyte;

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Portal.Domain;
+using Portal.Features.Office;
 
 namespace Portal.Features.Operations.Health;
 
@@ -9,7 +10,8 @@ namespace Portal.Features.Operations.Health;
 /// The Hangfire job server (alerts, e-mails) reports a heartbeat every 30 s; a stopped server removes itself.
 /// Registered only where this host runs the server (Alerts:RunServer).
 /// </summary>
-public sealed class JobServerHealthCheck(JobStorage storage, PortalStart start, TimeProvider clock, IOptions<HealthOptions> options) : IHealthCheck
+public sealed class JobServerHealthCheck(JobStorage storage, PortalStart start, TimeProvider clock, IOptions<HealthOptions> options,
+    OfficeTime officeTime) : IHealthCheck
 {
     public const string Name = "tugas-latar";
     private const string Title = "Pemroses tugas latar";
@@ -31,7 +33,7 @@ public sealed class JobServerHealthCheck(JobStorage storage, PortalStart start, 
                     ? HealthTexts.Result(HealthStatus.Unhealthy, Title,
                         "Pemroses tugas latar tidak berjalan: peringatan keterlambatan dan e-mail tidak diproses.")
                     : HealthTexts.Result(HealthStatus.Unhealthy, Title,
-                        $"Pemroses tugas latar tidak memberi tanda sejak {WitaFormat.DateTime(heartbeats.Max())}: mungkin macet.");
+                        $"Pemroses tugas latar tidak memberi tanda sejak {officeTime.DateTime(heartbeats.Max())}: mungkin macet.");
         return Task.FromResult(result);
     }
 }

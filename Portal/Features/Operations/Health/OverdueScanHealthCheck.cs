@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Alerts;
+using Portal.Features.Office;
 
 namespace Portal.Features.Operations.Health;
 
@@ -12,7 +13,7 @@ namespace Portal.Features.Operations.Health;
 /// is due, i.e. older than twice its interval for a regular cron like every 5 minutes (irregular crons too).
 /// </summary>
 public sealed class OverdueScanHealthCheck(IDbContextFactory<PortalDbContext> dbFactory, AlertSchedule schedule, SettingsStore settings,
-    PortalStart start, TimeProvider clock) : IHealthCheck
+    PortalStart start, TimeProvider clock, OfficeTime officeTime) : IHealthCheck
 {
     public const string Name = "pemeriksaan-keterlambatan";
     private const string Title = "Pemeriksaan keterlambatan";
@@ -32,8 +33,8 @@ public sealed class OverdueScanHealthCheck(IDbContextFactory<PortalDbContext> db
 
         var now = clock.GetUtcNow();
         var since = last is null || last.StartedAt < start.At ? start.At : last.StartedAt;
-        var deadline = Deadline(cron, since);
-        var lastText = last is null ? "belum pernah berjalan" : $"terakhir berjalan {WitaFormat.DateTime(last.StartedAt)}";
+        var deadline = Deadline(cron, since, officeTime.Zone.Zone);
+        var lastText = last is null ? "belum pernah berjalan" : $"terakhir berjalan {officeTime.DateTime(last.StartedAt)}";
         if (deadline is { } due && now > due)
             return HealthTexts.Result(HealthStatus.Unhealthy, Title,
                 $"Pemeriksaan keterlambatan {lastText} dan sudah terlewat dari jadwalnya: peringatan tidak dikirim.");
@@ -45,9 +46,9 @@ public sealed class OverdueScanHealthCheck(IDbContextFactory<PortalDbContext> db
             : $"Pemeriksaan keterlambatan {lastText}.");
     }
 
-    /// <summary>The second scheduled run after <paramref name="since"/> (cron times are WITA).</summary>
-    private static DateTimeOffset? Deadline(CronExpression cron, DateTimeOffset since) =>
-        cron.GetNextOccurrence(since, WorkingCalendar.Wita) is { } next ? cron.GetNextOccurrence(next, WorkingCalendar.Wita) : null;
+    /// <summary>The second scheduled run after <paramref name="since"/> (cron times are in the office's zone).</summary>
+    private static DateTimeOffset? Deadline(CronExpression cron, DateTimeOffset since, TimeZoneInfo zone) =>
+        cron.GetNextOccurrence(since, zone) is { } next ? cron.GetNextOccurrence(next, zone) : null;
 
     private static bool TryParse(string? text, out CronExpression cron)
     {
