@@ -156,7 +156,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         var dialog = page.Locator(".mud-dialog");
         await ChooseAsync(page, dialog.GetByTestId("principal"), "Hendra Gunawan, S.Sos. — Kepala Bidang Pelayanan Pendaftaran Penduduk");
         await Expect(dialog.GetByTestId("derived-role")).ToContainTextAsync("Plh. Kepala Bidang Pelayanan Pendaftaran Penduduk");
-        await ChooseAsync(page, dialog.GetByTestId("substitute"), "Fajar Nugroho, S.E. — Pejabat Fungsional Dafduk");
+        await ChooseAsync(page, dialog.GetByTestId("substitute"), "Fajar Nugroho, S.E. — Administrator Database Kependudukan");
         await dialog.GetByTestId("end-date").FillAsync(Portal.Domain.OfficeZone.Wita.ToLocal(session.App.Get<TimeProvider>().GetUtcNow()).Date.AddDays(3).ToString("dd MMM yyyy", Portal.Domain.IndonesianFormat.Culture));
         await dialog.GetByTestId("end-date").PressAsync("Tab");
         await dialog.GetByTestId("note").FillAsync("Surat Perintah Nomor 800/123/Disdukcapil");

@@ -16,6 +16,7 @@ public sealed class AdminPagesBrowserTests(BrowserSession session) : IClassFixtu
         ("/admin/sop", "Ubah SOP Inovasi Pelayanan", "admin-sop"),
         ("/admin/sop/impor", "Impor SOP dari tabel", "admin-sop-impor"),
         ("/admin/pengaturan", "Pengaturan", "admin-pengaturan"),
+        ("/admin/kantor", "Profil kantor", "admin-kantor"),
         ("/admin/audit", "Jejak audit", "admin-audit"),
         ("/sop", "SOP Inovasi Pelayanan", "sop"),
     ];

@@ -8,9 +8,10 @@ public sealed class HolidayFileTests
     private static readonly IReadOnlyDictionary<DateOnly, string> NoneStored = new Dictionary<DateOnly, string>();
 
     [Fact]
-    public void A_CSV_with_a_header_both_date_formats_and_both_kinds_is_read()
+    public void A_CSV_with_a_header_both_date_formats_and_every_kind_is_read()
     {
-        const string csv = "\uFEFFtanggal,nama,jenis\r\n2027-01-01,Tahun Baru 2027 Masehi,libur nasional\r\n\r\n05/02/2027,\"Cuti Bersama Imlek, 2578\",Cuti Bersama\r\n";
+        const string csv = "\uFEFFtanggal,nama,jenis\r\n2027-01-01,Tahun Baru 2027 Masehi,libur nasional\r\n\r\n05/02/2027,\"Cuti Bersama Imlek, 2578\",Cuti Bersama\r\n"
+            + "2027-03-21,Hari Jadi Kabupaten Paser,Libur Daerah\r\n";
 
         var result = HolidayFile.Parse("libur-2027.csv", csv);
 
@@ -19,6 +20,7 @@ public sealed class HolidayFileTests
             [
                 new HolidayDate(new DateOnly(2027, 1, 1), "Tahun Baru 2027 Masehi", HolidayKind.LiburNasional),
                 new HolidayDate(new DateOnly(2027, 2, 5), "Cuti Bersama Imlek, 2578", HolidayKind.CutiBersama),
+                new HolidayDate(new DateOnly(2027, 3, 21), "Hari Jadi Kabupaten Paser", HolidayKind.LiburDaerah),
             ],
             result.Holidays);
     }
@@ -38,7 +40,7 @@ public sealed class HolidayFileTests
     [InlineData("1 Januray 2027,Tahun Baru,libur nasional\n", "gunakan yyyy-MM-dd, dd/MM/yyyy atau \"1 Januari 2027\"")]
     [InlineData("\"Senin, 1 Januari 2027\",Tahun Baru,libur nasional\n", "Baris 1: tanggal \"Senin, 1 Januari 2027\" tidak dikenali")]
     [InlineData("2027-01-01,,libur nasional\n", "Baris 1: nama hari libur wajib diisi.")]
-    [InlineData("2027-01-01,Tahun Baru,libur daerah\n", "Baris 1: jenis \"libur daerah\" tidak dikenali")]
+    [InlineData("2027-01-01,Tahun Baru,libur sekolah\n", "Baris 1: jenis \"libur sekolah\" tidak dikenali; gunakan \"libur nasional\", \"cuti bersama\" atau \"libur daerah\".")]
     [InlineData("2027-01-01,\"Tahun Baru,libur nasional\n", "Baris 1: tanda kutip tidak ditutup.")]
     [InlineData("tanggal,nama,jenis\n", "Berkas tidak berisi satu pun hari libur.")]
     [InlineData("", "Berkas kosong.")]

@@ -116,9 +116,11 @@ public class AlertsApp : PortalAppFactory
 /// <summary>The alerts app with a real SMTP server on loopback (stopped until a test starts it) and an address for everyone.</summary>
 public abstract class MailingAlertsApp : AlertsApp, IAsyncLifetime
 {
-    protected MailingAlertsApp(DateTimeOffset start) : this(start, new LoopbackSmtp()) { }
+    /// <param name="settings">More settings beside the SMTP ones (e.g. another office profile).</param>
+    protected MailingAlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null) : this(start, new LoopbackSmtp(), settings) { }
 
-    private MailingAlertsApp(DateTimeOffset start, LoopbackSmtp smtp) : base(start, smtp.Settings()) => Smtp = smtp;
+    private MailingAlertsApp(DateTimeOffset start, LoopbackSmtp smtp, IDictionary<string, string?>? settings)
+        : base(start, smtp.Settings().Concat(settings ?? new Dictionary<string, string?>()).ToDictionary()) => Smtp = smtp;
 
     public LoopbackSmtp Smtp { get; }
 
@@ -169,7 +171,7 @@ public sealed class LoopbackSmtp : IDisposable
             if (server is not null) return;
             server = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(Port).Build();
             server.MessageReceived += (_, args) =>
-                received.Enqueue(MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(args.Message.Data))));
+                received.Enqueue(MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Unstuffed(args.Message.Data)))));
         }
     }
 
@@ -182,6 +184,10 @@ public sealed class LoopbackSmtp : IDisposable
             server = null;
         }
     }
+
+    // SMTP doubles a dot that starts a line (RFC 5321, 4.5.2) and the receiving server removes it again; netDumbster
+    // hands over the data still stuffed, so a quoted-printable line break before a dot would read as "..".
+    private static string Unstuffed(string data) => data.Replace("\r\n..", "\r\n.", StringComparison.Ordinal);
 
     public IReadOnlyList<MimeMessage> To(string nip) =>
         received.Where(m => m.To.Mailboxes.Any(a => a.Address == $"{nip}@paserkab.go.id")).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Data;
 using Portal.Features.Reports;
 using Portal.Tests.Infrastructure;
 using UglyToad.PdfPig.Content;
@@ -126,6 +127,45 @@ public class LaporanPdfTests
             .ToList();
 
         Assert.All(results, pages => Assert.Equal(results[0], pages));
+    }
+
+    [Fact]
+    public void The_default_office_prints_Pasers_kop_with_the_portals_logo()
+    {
+        using var pdf = new PdfReadBack(LaporanPdf.Render(ReportSamples.FinishedInnovation()));
+
+        Assert.Single(pdf.Pages[0].GetImages());
+        Assert.Contains("Kabupaten Paser", pdf.Pages[^1].Text);
+        Assert.Contains("Mulai (WITA)", pdf.AllText);
+    }
+
+    [Fact]
+    public void The_kop_carries_the_offices_names_and_contacts_its_zone_and_no_logo_when_the_office_uploaded_an_SVG()
+    {
+        var profile = OfficeProfileStore.FromDefaults(new OfficeDefaults
+        {
+            PemerintahDaerah = "Pemerintah Kota Jayapura",
+            NamaInstansi = "Dinas Kependudukan dan Pencatatan Sipil",
+            Alamat = "Jl. Soa Siu Dok II",
+            Telepon = "(0967) 533123",
+            TimeZone = "Asia/Jayapura",
+        }) with { Logo = TestImages.Svg("<circle r=\"9\"/>"), LogoContentType = "image/svg+xml" };
+        var data = ReportSamples.FinishedInnovation() with { Office = ReportOffice.From(profile) };
+
+        using var pdf = new PdfReadBack(LaporanPdf.Render(data));
+
+        var first = pdf.Pages[0].Text;
+        Assert.Contains("PEMERINTAH KOTA JAYAPURA", first);
+        Assert.Contains(PdfReadBack.Compact("Jl. Soa Siu Dok II · Telp. (0967) 533123"), PdfReadBack.Compact(first));
+        Assert.DoesNotContain("KABUPATEN PASER", first);
+        Assert.Empty(pdf.Pages[0].GetImages());
+        // 01:30 UTC is 10.30 WIT.
+        Assert.Contains("01 Okt 2026 10.30", first);
+        Assert.Contains("Mulai (WIT)", pdf.AllText);
+        Assert.Contains("Dicetak 17 Nov 2026 10.00 WIT", first);
+        Assert.Contains("Kota Jayapura", pdf.Pages[^1].Text);
+        Assert.Contains("Kepala Dinas Kependudukan dan Pencatatan Sipil", pdf.Pages[^1].Text);
+        Assert.DoesNotContain("WITA", pdf.AllText);
     }
 
     [RequiresToolFact(ExternalTools.PdfToPpm)]

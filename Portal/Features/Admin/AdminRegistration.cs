@@ -2,6 +2,7 @@ using Portal.Features.Admin.ActingOfficials;
 using Portal.Features.Admin.Audit;
 using Portal.Features.Admin.Divisions;
 using Portal.Features.Admin.Holidays;
+using Portal.Features.Admin.Office;
 using Portal.Features.Admin.Settings;
 using Portal.Features.Admin.SopImport;
 using Portal.Features.Admin.SopEditor;
@@ -23,6 +24,7 @@ public static class AdminRegistration
         builder.Services.AddSingleton<SopAdministration>();
         builder.Services.AddSingleton<SopImportAdministration>();
         builder.Services.AddSingleton<SettingsAdministration>();
+        builder.Services.AddSingleton<OfficeProfileAdministration>();
         builder.Services.AddSingleton<AuditQueries>();
         return builder;
     }

@@ -9,6 +9,7 @@ namespace Portal.Features.Innovations;
 /// <summary>A finished or running step run with its timing already judged against the SOP.</summary>
 public sealed record StepRunView(StepRun Run, int WorkingDays, SlaStatus Sla);
 
+/// <param name="OwnFields">The fields of an item of an SOP other than the innovation SOP; null for an innovation.</param>
 public sealed record InnovationDetail(
     Innovation Innovation,
     SopDocument Sop,
@@ -16,7 +17,8 @@ public sealed record InnovationDetail(
     IReadOnlyList<StepRunView> Runs,
     IReadOnlyList<AuditEntry> History,
     IReadOnlyList<Attachment> Attachments,
-    InnovationSummary Summary)
+    InnovationSummary Summary,
+    ItemFieldsShown? OwnFields)
 {
     public long? OpenRunId => Runs.LastOrDefault(r => r.Run.FinishedAt is null)?.Run.Id;
 }
@@ -46,6 +48,7 @@ public sealed class InnovationDetailQuery(
                 calendar.Evaluate(r.DueAt, sop.Step(r.StepNumber).Duration, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
             .ToList();
         var summary = (await summaries.SummariesAsync(onlyId: id, cancellationToken: cancellationToken)).Single();
-        return new InnovationDetail(innovation, sop, currentSopId == innovation.SopDefinitionId, runs, history, attachments, summary);
+        return new InnovationDetail(innovation, sop, currentSopId == innovation.SopDefinitionId, runs, history, attachments, summary,
+            await ItemFieldLookup.ShownAsync(db, innovation, cancellationToken));
     }
 }

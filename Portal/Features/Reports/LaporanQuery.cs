@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Innovations;
-using Portal.Features.Outputs;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -20,15 +19,9 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var innovation = await db.Innovations.AsNoTracking()
-            .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
-            .FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
-        if (innovation is null) return Refused(RefusalKind.NotFound, "Inovasi tidak ditemukan.");
-
-        var actor = await ActorDirectory.ResolveAsync(db, userId, now, cancellationToken);
-        if (actor is null || !InnovationAccess.CanSeeDocuments(actor, innovation.BidangId))
-            return Refused(RefusalKind.Forbidden,
-                "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.");
+        var (innovation, refusal) = await ReportItems.LoadVisibleAsync(db, innovationId, userId, now, "Inovasi tidak ditemukan.",
+            "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.", cancellationToken);
+        if (innovation is null) return new LaporanOutcome(null, refusal);
 
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
         if (LaporanAvailability.Refusal(sop, innovation.Status, innovation.CurrentStep) is { } notYet)
@@ -48,10 +41,7 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
                 calendar.WorkingDaysElapsed(run.StartedAt, run.FinishedAt ?? now), ReportWording.StepStatus(sla, run.FinishedAt is not null));
         }).ToList();
 
-        var returns = runs
-            .Where(r => r.Outcome == StepOutcome.TidakSesuai && r.FinishedAt is not null)
-            .Select(r => new LaporanReturn(r.StepNumber, r.FinishedAt!.Value, ReportWording.Actor(r.FinishedByName, r.OnBehalfOf), r.Note ?? ""))
-            .ToList();
+        var returns = ReportItems.Returns(runs);
 
         var outputs = await db.Attachments.AsNoTracking()
             .Where(a => a.InnovationId == innovationId && a.SupersededAt == null)

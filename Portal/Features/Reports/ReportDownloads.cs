@@ -13,10 +13,14 @@ public sealed record ReportDownload(ReportFile? File, ReportRefusal? Refusal)
     public static ReportDownload Refused(RefusalKind kind, string message) => new(null, new ReportRefusal(kind, message));
 }
 
-/// <summary>The report files, each checked against the person asking on the server: the Laporan, the period PDF and the recap.</summary>
+/// <summary>
+/// The report files, each checked against the person asking on the server: the Laporan, the Laporan Pelaksanaan SOP,
+/// the period PDF and the recap.
+/// </summary>
 public sealed class ReportDownloads(
     IDbContextFactory<PortalDbContext> dbFactory,
     LaporanQuery laporan,
+    PelaksanaanQuery pelaksanaan,
     ReportSnapshotQuery snapshots,
     IValidator<ReportRequest> validator,
     OfficeProfileStore officeProfile,
@@ -31,6 +35,14 @@ public sealed class ReportDownloads(
         if (outcome.Data is not { } data) return new ReportDownload(null, outcome.Refusal);
         var name = $"Laporan Inovasi Pelayanan {innovationId} - {FileNamePart(data.Innovation.Judul)}{(data.IsDraft ? " (DRAF)" : "")}.pdf";
         return new ReportDownload(new ReportFile(LaporanPdf.Render(data), PdfType, name), null);
+    }
+
+    public async Task<ReportDownload> PelaksanaanAsync(int itemId, string userId, CancellationToken cancellationToken = default)
+    {
+        var outcome = await pelaksanaan.LoadAsync(itemId, userId, cancellationToken);
+        if (outcome.Data is not { } data) return new ReportDownload(null, outcome.Refusal);
+        var name = $"Laporan Pelaksanaan SOP {itemId} - {FileNamePart(data.Judul)}{(data.IsDraft ? " (DRAF)" : "")}.pdf";
+        return new ReportDownload(new ReportFile(PelaksanaanPdf.Render(data), PdfType, name), null);
     }
 
     public async Task<ReportDownload> PeriodAsync(ReportRequest request, string userId, CancellationToken cancellationToken = default)

@@ -5,6 +5,8 @@ public static class ReportUrls
 {
     public static string Laporan(int innovationId) => $"/laporan/inovasi/{innovationId}.pdf";
 
+    public static string Pelaksanaan(int itemId) => $"/laporan/pelaksanaan/{itemId}.pdf";
+
     public static string Period(ReportRequest request) =>
         $"/laporan/periode.pdf?tahun={request.Tahun}{(request.Bulan is { } month ? $"&bulan={month}" : "")}{BidangQuery(request)}";
 

@@ -47,7 +47,12 @@ public sealed class HolidayAdministration(
     OfficeTime officeTime,
     ILogger<HolidayAdministration> logger)
 {
-    public static string KindName(HolidayKind kind) => kind == HolidayKind.CutiBersama ? "Cuti bersama" : "Libur nasional";
+    public static string KindName(HolidayKind kind) => kind switch
+    {
+        HolidayKind.CutiBersama => "Cuti bersama",
+        HolidayKind.LiburDaerah => "Libur daerah",
+        _ => "Libur nasional",
+    };
 
     public async Task<IReadOnlyList<HolidayRow>> ListAsync(int year, CancellationToken cancellationToken = default)
     {
@@ -132,10 +137,8 @@ public sealed class HolidayAdministration(
             if (problem is not null) return AdminResult.Refused(problem);
 
             db.Holidays.AddRange(holidays.Select(h => new Holiday { Date = h.Date, Name = h.Name.Trim(), Kind = h.Kind }));
-            var national = holidays.Count(h => h.Kind == HolidayKind.LiburNasional);
             db.Audit(actor, AuditActions.HolidaysChanged,
-                $"Impor {Path.GetFileName(fileName)} untuk tahun {year}: {national} libur nasional, {holidays.Count - national} cuti bersama",
-                clock.GetUtcNow());
+                $"Impor {Path.GetFileName(fileName)} untuk tahun {year}: {Counts(holidays.Select(h => h.Kind))}", clock.GetUtcNow());
             return AdminResult.Done($"{holidays.Count} hari libur tahun {year} diimpor.");
         }, cancellationToken);
 
@@ -181,6 +184,16 @@ public sealed class HolidayAdministration(
     {
         var dates = holidays.Select(h => h.Date).Distinct().ToList();
         return await db.Holidays.AsNoTracking().Where(h => dates.Contains(h.Date)).ToDictionaryAsync(h => h.Date, h => h.Name, cancellationToken);
+    }
+
+    /// <summary>"5 libur nasional, 1 cuti bersama", with ", 2 libur daerah" when there are any.</summary>
+    public static string Counts(IEnumerable<HolidayKind> kinds)
+    {
+        var list = kinds.ToList();
+        return string.Join(", ", Enum.GetValues<HolidayKind>()
+            .Select(kind => (Kind: kind, Count: list.Count(k => k == kind)))
+            .Where(c => c.Count > 0 || c.Kind != HolidayKind.LiburDaerah)
+            .Select(c => $"{c.Count} {KindName(c.Kind).ToLowerInvariant()}"));
     }
 
     private static string Describe(DateOnly date, string name, HolidayKind kind) => $"{IndonesianFormat.Date(date)} {name} ({KindName(kind)})";

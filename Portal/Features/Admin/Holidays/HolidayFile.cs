@@ -77,7 +77,7 @@ public static class HolidayFile
             var name = fields[1].Trim();
             if (NameProblem(name) is { } nameProblem) return HolidayFileResult.Failed($"Baris {number}: {nameProblem}");
             if (ParseKind(fields[2]) is not { } kind)
-                return HolidayFileResult.Failed($"Baris {number}: jenis \"{fields[2].Trim()}\" tidak dikenali; gunakan \"libur nasional\" atau \"cuti bersama\".");
+                return HolidayFileResult.Failed($"Baris {number}: jenis \"{fields[2].Trim()}\" tidak dikenali; gunakan \"libur nasional\", \"cuti bersama\" atau \"libur daerah\".");
             holidays.Add(new HolidayDate(date, name, kind));
         }
         return holidays.Count == 0
@@ -157,6 +157,7 @@ public static class HolidayFile
         {
             "liburnasional" => HolidayKind.LiburNasional,
             "cutibersama" => HolidayKind.CutiBersama,
+            "liburdaerah" => HolidayKind.LiburDaerah,
             _ => null,
         };
 
