@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
 using Portal.Features.Workflow;
@@ -22,6 +23,10 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
         var (innovation, refusal) = await ReportItems.LoadVisibleAsync(db, innovationId, userId, now, "Inovasi tidak ditemukan.",
             "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.", cancellationToken);
         if (innovation is null) return new LaporanOutcome(null, refusal);
+
+        var recordKind = await db.SopDefinitions.Where(d => d.Id == innovation.SopDefinitionId).Select(d => d.Sop!.RecordKind).FirstAsync(cancellationToken);
+        if (recordKind != SopRecordKind.InovasiPelayanan)
+            return Refused(RefusalKind.NotAvailable, "Laporan Inovasi Pelayanan hanya dibuat untuk inovasi; pelaksanaan SOP lain dicatat dalam laporan pelaksanaannya.");
 
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
         if (LaporanAvailability.Refusal(sop, innovation.Status, innovation.CurrentStep) is { } notYet)

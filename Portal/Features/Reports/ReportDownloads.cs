@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -22,6 +23,7 @@ public sealed class ReportDownloads(
     LaporanQuery laporan,
     PelaksanaanQuery pelaksanaan,
     ReportSnapshotQuery snapshots,
+    SopCatalog sops,
     IValidator<ReportRequest> validator,
     OfficeProfileStore officeProfile,
     TimeProvider clock)
@@ -49,8 +51,11 @@ public sealed class ReportDownloads(
     {
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
+        var all = await sops.ListAsync(cancellationToken);
+        var sop = request.Sop is { } sopId ? all.FirstOrDefault(s => s.Id == sopId) : all.First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
+        if (sop is null) return ReportDownload.Refused(RefusalKind.NotFound, "SOP tidak ditemukan.");
         var office = await officeProfile.GetAsync(cancellationToken);
-        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, sop.Id, cancellationToken);
         var pdf = PeriodReportPdf.Render(PeriodReport.Build(snapshot, bidangName, ReportOffice.From(office)));
         return new ReportDownload(new ReportFile(pdf, PdfType, $"Laporan Periode {FileNamePart(snapshot.Period.Label)}{BidangPart(bidangName)}.pdf"), null);
     }
@@ -61,8 +66,9 @@ public sealed class ReportDownloads(
         request = request with { Bulan = null };
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
+        var innovationSop = (await sops.ListAsync(cancellationToken)).First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
         var office = await officeProfile.GetAsync(cancellationToken);
-        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, innovationSop.Id, cancellationToken);
         using var file = new MemoryStream();
         await RecapWorkbook.WriteAsync(file, snapshot, bidangName ?? "Semua bidang", cancellationToken);
         return new ReportDownload(new ReportFile(file.ToArray(), ExcelType, $"Rekap Inovasi {request.Tahun}{BidangPart(bidangName)}.xlsx"), null);
