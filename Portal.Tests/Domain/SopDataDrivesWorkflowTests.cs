@@ -41,7 +41,7 @@ public class SopDataDrivesWorkflowTests
     [Fact]
     public void Changing_a_steps_role_changes_who_acts()
     {
-        var edited = Edit(s => s.Number == 3 ? s with { Role = SopRole.KepalaDinas } : s);
+        var edited = Edit(s => s.Number == 3 ? s with { Pelaksana = Sop.Pelaksana.ToList().FindIndex(p => p.Level == PositionLevel.KepalaDinas) } : s);
 
         Assert.IsType<WorkflowDecision.Allowed>(
             SopWorkflow.Decide(edited, Running(3), Actor(ActorKind.KepalaDinas), WorkflowAction.Advance()));

@@ -13,7 +13,7 @@ public class SopDefinitionTests
         Assert.Equal("Inovasi Pelayanan", Sop.Header.Judul);
         Assert.Equal(new DateOnly(2024, 1, 8), Sop.Header.TanggalEfektif);
         Assert.Equal(Rules.Keys, Sop.Steps.Select(s => s.Number));
-        Assert.All(Sop.Steps, s => Assert.Equal(Rules[s.Number], (s.Role, s.Kind, s.ReturnToStep)));
+        Assert.All(Sop.Steps, s => Assert.Equal(Rules[s.Number], (Sop.PelaksanaOf(s).Level, s.Kind, s.ReturnToStep)));
         Assert.Equal(
             ["2 minggu", "2 hari", "—", "2 hari", "—", "1 minggu", "2 hari", "2 hari", "1 hari", "—"],
             Sop.Steps.Select(s => s.Duration.Label()));
@@ -119,6 +119,10 @@ public class SopDefinitionTests
     [InlineData(7, DurationUnit.WorkingDays, "7 hari")]
     [InlineData(3, DurationUnit.CalendarDays, "3 hari kalender")]
     [InlineData(14, DurationUnit.CalendarDays, "14 hari kalender")]
+    [InlineData(4, DurationUnit.WorkingHours, "4 jam")]
+    [InlineData(1, DurationUnit.WorkingHours, "1 jam")]
+    [InlineData(30, DurationUnit.WorkingMinutes, "30 menit")]
+    [InlineData(90, DurationUnit.WorkingMinutes, "90 menit")]
     public void Duration_labels_read_like_the_SOP(int value, DurationUnit unit, string label)
     {
         Assert.Equal(label, new SopDuration(value, unit).Label());

@@ -22,19 +22,19 @@ internal static class SopFixture
     public static readonly SopDocument Sop = SopJson.Parse(SeedJson(), 1);
 
     /// <summary>The SOP as /work/shared/sop/README.md states it: who acts, what the step asks, where "tidak sesuai" goes.</summary>
-    public static readonly IReadOnlyDictionary<int, (SopRole Role, StepKind Kind, int? ReturnTo)> Rules =
-        new Dictionary<int, (SopRole, StepKind, int?)>
+    public static readonly IReadOnlyDictionary<int, (PositionLevel Role, StepKind Kind, int? ReturnTo)> Rules =
+        new Dictionary<int, (PositionLevel, StepKind, int?)>
         {
-            [1] = (SopRole.PejabatFungsional, StepKind.Work, null),
-            [2] = (SopRole.PejabatFungsional, StepKind.Work, null),
-            [3] = (SopRole.KepalaBidang, StepKind.Verify, 2),
-            [4] = (SopRole.KepalaDinas, StepKind.Verify, 2),
-            [5] = (SopRole.KepalaDinas, StepKind.Approve, null),
-            [6] = (SopRole.PejabatFungsional, StepKind.Work, null),
-            [7] = (SopRole.PejabatFungsional, StepKind.Work, null),
-            [8] = (SopRole.KepalaBidang, StepKind.Work, null),
-            [9] = (SopRole.PejabatFungsional, StepKind.Work, null),
-            [10] = (SopRole.KepalaDinas, StepKind.Approve, null),
+            [1] = (PositionLevel.Staf, StepKind.Work, null),
+            [2] = (PositionLevel.Staf, StepKind.Work, null),
+            [3] = (PositionLevel.KepalaBidang, StepKind.Verify, 2),
+            [4] = (PositionLevel.KepalaDinas, StepKind.Verify, 2),
+            [5] = (PositionLevel.KepalaDinas, StepKind.Approve, null),
+            [6] = (PositionLevel.Staf, StepKind.Work, null),
+            [7] = (PositionLevel.Staf, StepKind.Work, null),
+            [8] = (PositionLevel.KepalaBidang, StepKind.Work, null),
+            [9] = (PositionLevel.Staf, StepKind.Work, null),
+            [10] = (PositionLevel.KepalaDinas, StepKind.Approve, null),
         };
 
     public const int LastStep = 10;
@@ -46,36 +46,36 @@ internal static class SopFixture
 
     public static WorkflowActor Actor(ActorKind kind) => kind switch
     {
-        ActorKind.PejabatFungsionalOwnBidang => Person("pf-own", "Rina", new ActorCapacity(SopRole.PejabatFungsional, OwnBidang)),
-        ActorKind.PejabatFungsionalOtherBidang => Person("pf-other", "Dedi", new ActorCapacity(SopRole.PejabatFungsional, OtherBidang)),
-        ActorKind.KepalaBidangOwnBidang => Person("kb-own", "Andi", new ActorCapacity(SopRole.KepalaBidang, OwnBidang)),
-        ActorKind.KepalaBidangOtherBidang => Person("kb-other", "Sari", new ActorCapacity(SopRole.KepalaBidang, OtherBidang)),
-        ActorKind.KepalaDinas => Person("kadis", "Rahmawati", new ActorCapacity(SopRole.KepalaDinas, null)),
+        ActorKind.PejabatFungsionalOwnBidang => Person("pf-own", "Rina", new ActorCapacity(PositionLevel.Staf, OwnBidang)),
+        ActorKind.PejabatFungsionalOtherBidang => Person("pf-other", "Dedi", new ActorCapacity(PositionLevel.Staf, OtherBidang)),
+        ActorKind.KepalaBidangOwnBidang => Person("kb-own", "Andi", new ActorCapacity(PositionLevel.KepalaBidang, OwnBidang)),
+        ActorKind.KepalaBidangOtherBidang => Person("kb-other", "Sari", new ActorCapacity(PositionLevel.KepalaBidang, OtherBidang)),
+        ActorKind.KepalaDinas => Person("kadis", "Rahmawati", new ActorCapacity(PositionLevel.KepalaDinas, null)),
         ActorKind.AdministratorOnly => new WorkflowActor("admin", "Admin", [], IsAdministrator: true),
         ActorKind.KepalaDinasAndAdministrator => new WorkflowActor("kadis-admin", "Rahmawati",
-            [new ActorCapacity(SopRole.KepalaDinas, null)], IsAdministrator: true),
+            [new ActorCapacity(PositionLevel.KepalaDinas, null)], IsAdministrator: true),
         ActorKind.Pemantau => Person("pemantau", "Yusuf"),
         // A Kepala Bidang of another bidang who stands in (Plh.) for this bidang's Kepala Bidang.
         ActorKind.PlhKepalaBidang => Person("plh", "Sari",
-            new ActorCapacity(SopRole.KepalaBidang, OtherBidang),
-            new ActorCapacity(SopRole.KepalaBidang, OwnBidang, PrincipalKabid, "Plh.")),
+            new ActorCapacity(PositionLevel.KepalaBidang, OtherBidang),
+            new ActorCapacity(PositionLevel.KepalaBidang, OwnBidang, PrincipalKabid, "Plh.")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>The SOP role this kind of actor holds for an innovation of <see cref="OwnBidang"/>, if any.</summary>
-    public static SopRole[] RolesForOwnBidang(ActorKind kind) => kind switch
+    public static PositionLevel[] RolesForOwnBidang(ActorKind kind) => kind switch
     {
-        ActorKind.PejabatFungsionalOwnBidang => [SopRole.PejabatFungsional],
-        ActorKind.KepalaBidangOwnBidang or ActorKind.PlhKepalaBidang => [SopRole.KepalaBidang],
-        ActorKind.KepalaDinas or ActorKind.KepalaDinasAndAdministrator => [SopRole.KepalaDinas],
+        ActorKind.PejabatFungsionalOwnBidang => [PositionLevel.Staf],
+        ActorKind.KepalaBidangOwnBidang or ActorKind.PlhKepalaBidang => [PositionLevel.KepalaBidang],
+        ActorKind.KepalaDinas or ActorKind.KepalaDinasAndAdministrator => [PositionLevel.KepalaDinas],
         _ => [],
     };
 
     /// <summary>The SOP role this kind of actor holds, but only for another bidang.</summary>
-    public static SopRole[] RolesForOtherBidangOnly(ActorKind kind) => kind switch
+    public static PositionLevel[] RolesForOtherBidangOnly(ActorKind kind) => kind switch
     {
-        ActorKind.PejabatFungsionalOtherBidang => [SopRole.PejabatFungsional],
-        ActorKind.KepalaBidangOtherBidang => [SopRole.KepalaBidang],
+        ActorKind.PejabatFungsionalOtherBidang => [PositionLevel.Staf],
+        ActorKind.KepalaBidangOtherBidang => [PositionLevel.KepalaBidang],
         _ => [],
     };
 

@@ -114,8 +114,8 @@ public class SopWorkflowDecideTests
             SopWorkflow.Decide(Sop, Running(8, OtherBidang), plh, WorkflowAction.Advance()));
 
         Assert.Equal(2, forPrincipal.TargetStep);
-        Assert.Equal(new ActorCapacity(SopRole.KepalaBidang, OwnBidang, PrincipalKabid, "Plh."), forPrincipal.ActingAs);
-        Assert.Equal(new ActorCapacity(SopRole.KepalaBidang, OtherBidang), ownWork.ActingAs);
+        Assert.Equal(new ActorCapacity(PositionLevel.KepalaBidang, OwnBidang, PrincipalKabid, "Plh."), forPrincipal.ActingAs);
+        Assert.Equal(new ActorCapacity(PositionLevel.KepalaBidang, OtherBidang), ownWork.ActingAs);
         Assert.Null(ownWork.ActingAs!.OnBehalfOf);
     }
 
@@ -133,8 +133,8 @@ public class SopWorkflowDecideTests
     {
         var actor = new WorkflowActor("kadis", "Rahmawati",
         [
-            new ActorCapacity(SopRole.KepalaDinas, null, "Kepala Dinas lama", "Plt."),
-            new ActorCapacity(SopRole.KepalaDinas, null),
+            new ActorCapacity(PositionLevel.KepalaDinas, null, "Kepala Dinas lama", "Plt."),
+            new ActorCapacity(PositionLevel.KepalaDinas, null),
         ]);
 
         var allowed = Assert.IsType<WorkflowDecision.Allowed>(
@@ -148,8 +148,8 @@ public class SopWorkflowDecideTests
     {
         var sekretaris = new WorkflowActor("sek", "Sekretaris",
         [
-            new ActorCapacity(SopRole.PejabatFungsional, 5),
-            new ActorCapacity(SopRole.KepalaDinas, null, "Hj. Rahmawati Saleh", "Plh."),
+            new ActorCapacity(PositionLevel.Staf, 5),
+            new ActorCapacity(PositionLevel.KepalaDinas, null, "Hj. Rahmawati Saleh", "Plh."),
         ]);
 
         foreach (var bidang in new[] { OwnBidang, OtherBidang })
@@ -198,7 +198,7 @@ public class SopWorkflowDecideTests
 
         var actingAs = actor == ActorKind.PlhKepalaBidang
             ? new ActorCapacity(role, OwnBidang, PrincipalKabid, "Plh.")
-            : new ActorCapacity(role, role == SopRole.KepalaDinas ? null : OwnBidang);
+            : new ActorCapacity(role, role == PositionLevel.KepalaDinas ? null : OwnBidang);
         var next = NextStep(step);
         return action switch
         {
@@ -216,11 +216,11 @@ public class SopWorkflowDecideTests
         };
     }
 
-    internal static string RoleName(SopRole role) => role switch
+    internal static string RoleName(PositionLevel role) => role switch
     {
-        SopRole.PejabatFungsional => "Pejabat Fungsional",
-        SopRole.KepalaBidang => "Kepala Bidang",
-        SopRole.KepalaDinas => "Kepala Dinas",
+        PositionLevel.Staf => "Pejabat Fungsional",
+        PositionLevel.KepalaBidang => "Kepala Bidang",
+        PositionLevel.KepalaDinas => "Kepala Dinas",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 }

@@ -64,8 +64,8 @@ public class SopWorkflowMovesTests
     {
         var actor = Actor(Rules[step].Role switch
         {
-            SopRole.PejabatFungsional => ActorKind.PejabatFungsionalOwnBidang,
-            SopRole.KepalaBidang => ActorKind.KepalaBidangOwnBidang,
+            PositionLevel.Staf => ActorKind.PejabatFungsionalOwnBidang,
+            PositionLevel.KepalaBidang => ActorKind.KepalaBidangOwnBidang,
             _ => ActorKind.KepalaDinas,
         });
 
@@ -126,8 +126,8 @@ public class SopWorkflowMovesTests
     {
         var actor = Actor(Rules[step].Role switch
         {
-            SopRole.PejabatFungsional => ActorKind.PejabatFungsionalOwnBidang,
-            SopRole.KepalaBidang => ActorKind.KepalaBidangOwnBidang,
+            PositionLevel.Staf => ActorKind.PejabatFungsionalOwnBidang,
+            PositionLevel.KepalaBidang => ActorKind.KepalaBidangOwnBidang,
             _ => ActorKind.KepalaDinasAndAdministrator,
         });
 

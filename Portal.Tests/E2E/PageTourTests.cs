@@ -13,9 +13,9 @@ public sealed class PageTourTests(BrowserSession session) : IClassFixture<Browse
         foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
         {
             var page = await session.SignInAsync(DemoPeople.KabidPdip, width, height);
-            await Assertions.Expect(page.GetByTestId("lane-PejabatFungsional")).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByTestId("lane-KepalaBidang")).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByTestId("lane-KepalaDinas")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("lane-0")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("lane-1")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("lane-2")).ToBeVisibleAsync();
             for (var step = 1; step <= 10; step++)
                 await Assertions.Expect(page.GetByTestId($"column-{step}")).ToHaveCountAsync(1);
             await using (var db = session.App.CreateDbContext())

@@ -53,7 +53,7 @@ public static class UiRegistration
             {
                 banner.AppendLine($"  Akun demo (kata sandi semua: {DemoData.Password}):");
                 foreach (var person in DemoData.People)
-                    banner.AppendLine($"    {person.Nip}  {Portal.Data.Entities.PortalRoles.DisplayName(person.Role),-18} {person.FullName}");
+                    banner.AppendLine($"    {person.Nip}  {person.Jabatan,-45} {person.FullName}");
             }
             Console.WriteLine(banner.ToString());
         });

@@ -36,7 +36,13 @@ public sealed class DatabaseInitializer(
         if (!await db.SopDefinitions.AnyAsync(cancellationToken))
         {
             var sop = SopJson.Parse(ReadSeed("sop-inovasi-pelayanan.json"), version: 1);
-            db.SopDefinitions.Add(SopDefinition.From(sop, "Versi awal dari dokumen SOP yang disahkan.", clock.GetUtcNow(), "Sistem"));
+            var innovationSop = new Sop
+            {
+                Slug = "inovasi-pelayanan", Title = sop.Header.Judul, RecordKind = SopRecordKind.InovasiPelayanan, CreatedAt = clock.GetUtcNow(),
+            };
+            db.Sops.Add(innovationSop);
+            await db.SaveChangesAsync(cancellationToken);
+            db.SopDefinitions.Add(SopDefinition.From(innovationSop.Id, sop, "Versi awal dari dokumen SOP yang disahkan.", clock.GetUtcNow(), "Sistem"));
             logger.LogInformation("Seeded SOP {Code} version 1", sop.Header.Nomor);
         }
         if (!await db.Bidang.AnyAsync(cancellationToken))

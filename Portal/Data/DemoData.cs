@@ -24,24 +24,25 @@ public sealed class DemoData(
 {
     public const string Password = "inovasi-paser";
 
-    public sealed record DemoPerson(string Nip, string FullName, string Role, string? BidangShortName, string Jabatan);
+    /// <summary>A demo person: the position they hold (its level; named by their jabatan), or a portal role for the two accounts that hold none.</summary>
+    public sealed record DemoPerson(string Nip, string FullName, PositionLevel? Level, string? BidangShortName, string Jabatan, string? PortalRole = null);
 
     public static readonly IReadOnlyList<DemoPerson> People =
     [
-        new("197203151998031004", "Hj. Rahmawati Saleh, S.Sos., M.Si.", PortalRoles.KepalaDinas, null, "Kepala Dinas"),
-        new("198001202005011003", "Nurul Hidayah, S.E., M.M.", PortalRoles.KepalaBidang, "PDIP", "Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan"),
-        new("197905122003121002", "Hendra Gunawan, S.Sos.", PortalRoles.KepalaBidang, "Dafduk", "Kepala Bidang Pelayanan Pendaftaran Penduduk"),
-        new("198107082006042001", "Siti Aminah, S.H.", PortalRoles.KepalaBidang, "Capil", "Kepala Bidang Pelayanan Pencatatan Sipil"),
-        new("198203252008011005", "Agus Prasetyo, S.Kom.", PortalRoles.KepalaBidang, "PIAK", "Kepala Bidang Pengelolaan Informasi Administrasi Kependudukan"),
-        new("197811302002121001", "Drs. Bambang Sutrisno", PortalRoles.KepalaBidang, "Sekretariat", "Sekretaris Dinas"),
-        new("199204172019031008", "Rizky Ramadhan, S.Kom.", PortalRoles.PejabatFungsional, "PDIP", "Pranata Komputer Ahli Pertama"),
-        new("199308092020122003", "Dewi Lestari, S.IP.", PortalRoles.PejabatFungsional, "PDIP", "Analis Kebijakan Ahli Pertama"),
-        new("199012012015031006", "Fajar Nugroho, S.E.", PortalRoles.PejabatFungsional, "Dafduk", "Administrator Database Kependudukan"),
-        new("199106142017082002", "Maya Sari, S.H.", PortalRoles.PejabatFungsional, "Capil", "Pengadministrasi Registrasi"),
-        new("198909232014021007", "Yusuf Hakim, S.T.", PortalRoles.PejabatFungsional, "PIAK", "Pranata Komputer Ahli Muda"),
-        new("199502282022031004", "Andi Wijaya, S.AP.", PortalRoles.PejabatFungsional, "Sekretariat", "Analis Sumber Daya Manusia Aparatur"),
-        new("198512102010011009", "Admin Portal", PortalRoles.Administrator, "Sekretariat", "Pengelola Sistem Informasi"),
-        new("199701012023021001", "Layar Pemantau", PortalRoles.Pemantau, null, "Layar TV ruang pelayanan"),
+        new("197203151998031004", "Hj. Rahmawati Saleh, S.Sos., M.Si.", PositionLevel.KepalaDinas, null, "Kepala Dinas"),
+        new("198001202005011003", "Nurul Hidayah, S.E., M.M.", PositionLevel.KepalaBidang, "PDIP", "Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan"),
+        new("197905122003121002", "Hendra Gunawan, S.Sos.", PositionLevel.KepalaBidang, "Dafduk", "Kepala Bidang Pelayanan Pendaftaran Penduduk"),
+        new("198107082006042001", "Siti Aminah, S.H.", PositionLevel.KepalaBidang, "Capil", "Kepala Bidang Pelayanan Pencatatan Sipil"),
+        new("198203252008011005", "Agus Prasetyo, S.Kom.", PositionLevel.KepalaBidang, "PIAK", "Kepala Bidang Pengelolaan Informasi Administrasi Kependudukan"),
+        new("197811302002121001", "Drs. Bambang Sutrisno", PositionLevel.KepalaBidang, "Sekretariat", "Sekretaris Dinas"),
+        new("199204172019031008", "Rizky Ramadhan, S.Kom.", PositionLevel.Staf, "PDIP", "Pranata Komputer Ahli Pertama"),
+        new("199308092020122003", "Dewi Lestari, S.IP.", PositionLevel.Staf, "PDIP", "Analis Kebijakan Ahli Pertama"),
+        new("199012012015031006", "Fajar Nugroho, S.E.", PositionLevel.Staf, "Dafduk", "Administrator Database Kependudukan"),
+        new("199106142017082002", "Maya Sari, S.H.", PositionLevel.Staf, "Capil", "Pengadministrasi Registrasi"),
+        new("198909232014021007", "Yusuf Hakim, S.T.", PositionLevel.Staf, "PIAK", "Pranata Komputer Ahli Muda"),
+        new("199502282022031004", "Andi Wijaya, S.AP.", PositionLevel.Staf, "Sekretariat", "Analis Sumber Daya Manusia Aparatur"),
+        new("198512102010011009", "Admin Portal", null, "Sekretariat", "Pengelola Sistem Informasi", PortalRoles.Administrator),
+        new("199701012023021001", "Layar Pemantau", null, null, "Layar TV ruang pelayanan", PortalRoles.Pemantau),
     ];
 
     /// <summary>A demo innovation: who proposes it, how far it got, and how its current step is doing.</summary>
@@ -90,6 +91,17 @@ public sealed class DemoData(
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var bidangByShortName = await db.Bidang.ToDictionaryAsync(b => b.ShortName, b => b.Id);
+        var positions = new Dictionary<(string, int?), Position>();
+        foreach (var person in People.Where(p => p.Level is not null))
+        {
+            var bidangId = person.Level == PositionLevel.KepalaDinas ? null : BidangOf(person);
+            if (!positions.ContainsKey((person.Jabatan, bidangId)))
+                positions[(person.Jabatan, bidangId)] = new Position { Name = person.Jabatan, Level = person.Level!.Value, BidangId = bidangId };
+        }
+        db.Positions.AddRange(positions.Values);
+        await db.SaveChangesAsync();
+
+        int? BidangOf(DemoPerson person) => person.BidangShortName is { } shortName ? bidangByShortName[shortName] : null;
         foreach (var person in People)
         {
             var user = new PortalUser
@@ -98,10 +110,12 @@ public sealed class DemoData(
                 FullName = person.FullName,
                 Jabatan = person.Jabatan,
                 BidangId = person.BidangShortName is { } shortName ? bidangByShortName[shortName] : null,
+                PositionId = person.Level is null ? null
+                    : positions[(person.Jabatan, person.Level == PositionLevel.KepalaDinas ? null : BidangOf(person))].Id,
                 CreatedAt = timeline.At(AccountsCreatedWorkingDaysBack, DemoTimeline.OfficeOpens),
             };
             Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRoleAsync(user, person.Role));
+            if (person.PortalRole is { } role) Check(await users.AddToRoleAsync(user, role));
         }
     }
 
@@ -139,7 +153,7 @@ public sealed class DemoData(
                 simulated.Now = timeline.At(remainingAfter * 2 + currentStepAge, DemoTimeline.StepsMove);
                 var innovation = await CurrentAsync(created.InnovationId!.Value, cancellationToken);
                 var step = sop.Step(innovation.CurrentStep);
-                var actorNip = ActorFor(step.Role, proposer);
+                var actorNip = ActorFor(sop.PelaksanaOf(step), proposer);
                 if (action != WorkflowActionKind.ReturnForRevision && step.RequiresOutput)
                 {
                     await UploadOutputAsync(innovation.Id, step, demo, idsByNip[actorNip], cancellationToken);
@@ -157,7 +171,7 @@ public sealed class DemoData(
             if (demo.OutputReady && current.Status == InnovationStatus.Berjalan && currentStep.RequiresOutput)
             {
                 simulated.Now = timeline.At(currentStepAge, DemoTimeline.OutputsUploaded);
-                await UploadOutputAsync(current.Id, currentStep, demo, idsByNip[ActorFor(currentStep.Role, proposer)], cancellationToken);
+                await UploadOutputAsync(current.Id, currentStep, demo, idsByNip[ActorFor(sop.PelaksanaOf(currentStep), proposer)], cancellationToken);
             }
         }
 
@@ -204,12 +218,11 @@ public sealed class DemoData(
         };
     }
 
-    private static string ActorFor(SopRole role, DemoPerson proposer) => role switch
-    {
-        SopRole.PejabatFungsional => proposer.Nip,
-        SopRole.KepalaBidang => People.Single(p => p.Role == PortalRoles.KepalaBidang && p.BidangShortName == proposer.BidangShortName).Nip,
-        _ => People.Single(p => p.Role == PortalRoles.KepalaDinas).Nip,
-    };
+    /// <summary>The demo person who does a step of this pelaksana for this proposer: the proposer at their own level, else the holder in their bidang, else the office-wide holder.</summary>
+    private static string ActorFor(SopPelaksana pelaksana, DemoPerson proposer) =>
+        proposer.Level == pelaksana.Level ? proposer.Nip
+        : (People.FirstOrDefault(p => p.Level == pelaksana.Level && p.BidangShortName == proposer.BidangShortName)
+           ?? People.First(p => p.Level == pelaksana.Level && (p.Level == PositionLevel.KepalaDinas || p.BidangShortName is null))).Nip;
 
     private async Task<Innovation> CurrentAsync(int id, CancellationToken cancellationToken)
     {

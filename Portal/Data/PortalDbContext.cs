@@ -8,6 +8,7 @@ namespace Portal.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Bidang> Bidang => Set<Bidang>();
+    public DbSet<Sop> Sops => Set<Sop>();
     public DbSet<SopDefinition> SopDefinitions => Set<SopDefinition>();
     public DbSet<SopStep> SopSteps => Set<SopStep>();
     public DbSet<Innovation> Innovations => Set<Innovation>();
@@ -15,6 +16,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
+    public DbSet<Position> Positions => Set<Position>();
     public DbSet<Substitution> Substitutions => Set<Substitution>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Notification> Notifications => Set<Notification>();

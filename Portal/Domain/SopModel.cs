@@ -1,8 +1,5 @@
 namespace Portal.Domain;
 
-/// <summary>The three roles the SOP assigns steps to.</summary>
-public enum SopRole { PejabatFungsional, KepalaBidang, KepalaDinas }
-
 /// <summary>What a step asks of its role; the workflow's behaviour comes from this, never from step numbers.</summary>
 public enum StepKind { Work, Verify, Approve }
 
@@ -32,7 +29,7 @@ public sealed record SopStepDefinition(
     int Number,
     string ShortName,
     string Activity,
-    SopRole Role,
+    int Pelaksana,
     StepKind Kind,
     SopDuration? Duration,
     IReadOnlyList<string> Inputs,
@@ -41,10 +38,15 @@ public sealed record SopStepDefinition(
     InnovationStage Stage,
     bool RequiresOutput);
 
-/// <summary>One immutable version of the SOP: its header and its ordered steps.</summary>
-public sealed record SopDocument(int Version, SopHeader Header, IReadOnlyList<SopStepDefinition> Steps)
+/// <summary>
+/// One immutable version of an SOP: its header, its pelaksana columns in order, and its ordered steps
+/// (each step names its column by index).
+/// </summary>
+public sealed record SopDocument(int Version, SopHeader Header, IReadOnlyList<SopPelaksana> Pelaksana, IReadOnlyList<SopStepDefinition> Steps)
 {
     public SopStepDefinition First => Steps[0];
+
+    public SopPelaksana PelaksanaOf(SopStepDefinition step) => Pelaksana[step.Pelaksana];
 
     public SopStepDefinition Step(int number) =>
         Steps.FirstOrDefault(s => s.Number == number)

@@ -3,14 +3,6 @@ namespace Portal.Domain;
 /// <summary>The Indonesian names of SOP terms, shown in the UI and in reports.</summary>
 public static class SopTerms
 {
-    public static string Name(this SopRole role) => role switch
-    {
-        SopRole.PejabatFungsional => "Pejabat Fungsional",
-        SopRole.KepalaBidang => "Kepala Bidang",
-        SopRole.KepalaDinas => "Kepala Dinas",
-        _ => role.ToString(),
-    };
-
     public static string Name(this InnovationStage stage) => stage switch
     {
         InnovationStage.Inisiatif => "Inisiatif",
@@ -30,8 +22,10 @@ public static class SopTerms
     public static string Label(this SopDuration? duration) => duration switch
     {
         null => "—",
-        { Unit: DurationUnit.WorkingDays, Value: var v } when v % 5 == 0 => v == 5 ? "1 minggu" : $"{v / 5} minggu",
+        { Unit: DurationUnit.WorkingDays, Value: var v } when v > 0 && v % 5 == 0 => v == 5 ? "1 minggu" : $"{v / 5} minggu",
         { Unit: DurationUnit.WorkingDays, Value: var v } => $"{v} hari",
+        { Unit: DurationUnit.WorkingHours, Value: var v } => $"{v} jam",
+        { Unit: DurationUnit.WorkingMinutes, Value: var v } => $"{v} menit",
         { Value: var v } => $"{v} hari kalender",
     };
 }

@@ -26,8 +26,8 @@ public static class SopWorkflow
         }
 
         var step = sop.Step(state.CurrentStep);
-        var capacity = CapacityFor(step, state, actor);
-        if (capacity is null) return Refuse(WrongActorReason(step, state, actor));
+        var capacity = CapacityFor(sop, step, state, actor);
+        if (capacity is null) return Refuse(WrongActorReason(sop, step, state, actor));
 
         switch (action.Kind)
         {
@@ -71,7 +71,7 @@ public static class SopWorkflow
         if (state.IsFinal) return moves;
 
         var step = sop.Step(state.CurrentStep);
-        if (CapacityFor(step, state, actor) is not null)
+        if (CapacityFor(sop, step, state, actor) is not null)
         {
             var next = sop.Next(step.Number);
             var forward = ForwardAction(step);
@@ -102,7 +102,7 @@ public static class SopWorkflow
     /// </summary>
     public static DropResolution ResolveDrop(SopDocument sop, InnovationState state, WorkflowActor actor, int? targetStep)
     {
-        if (state.IsFinal || CapacityFor(sop.Step(state.CurrentStep), state, actor) is null)
+        if (state.IsFinal || CapacityFor(sop, sop.Step(state.CurrentStep), state, actor) is null)
         {
             var refusal = (WorkflowDecision.Refused)Decide(sop, state, actor, WorkflowAction.Advance());
             return new DropResolution(null, refusal.Reason);
@@ -132,18 +132,15 @@ public static class SopWorkflow
         step.Kind == StepKind.Approve ? WorkflowActionKind.Approve : WorkflowActionKind.Advance;
 
     /// <summary>The capacity in which the actor may act on this step of this innovation, own role first.</summary>
-    public static ActorCapacity? CapacityFor(SopStepDefinition step, InnovationState state, WorkflowActor actor) =>
-        actor.Capacities
-            .Where(c => c.Role == step.Role && (c.Role == SopRole.KepalaDinas || c.BidangId == state.BidangId))
-            .OrderBy(c => c.OnBehalfOf is null ? 0 : 1)
-            .FirstOrDefault();
+    public static ActorCapacity? CapacityFor(SopDocument sop, SopStepDefinition step, InnovationState state, WorkflowActor actor) =>
+        OfficeRules.CapacityFor(sop, step, state, actor);
 
-    private static string WrongActorReason(SopStepDefinition step, InnovationState state, WorkflowActor actor)
+    private static string WrongActorReason(SopDocument sop, SopStepDefinition step, InnovationState state, WorkflowActor actor)
     {
-        var sameRoleOtherBidang = actor.Capacities.Any(c => c.Role == step.Role && c.BidangId != state.BidangId);
-        return sameRoleOtherBidang
-            ? $"Inovasi ini milik bidang lain; hanya {step.Role.Name()} dari bidang inovasi ini yang dapat menjalankan langkah {step.Number}."
-            : $"Langkah {step.Number} ({step.ShortName}) adalah tugas {step.Role.Name()}; Anda tidak dapat menjalankannya.";
+        var pelaksana = sop.PelaksanaOf(step).Name;
+        return OfficeRules.HoldsLevelElsewhere(sop, step, state, actor)
+            ? $"Inovasi ini milik bidang lain; hanya {pelaksana} dari bidang inovasi ini yang dapat menjalankan langkah {step.Number}."
+            : $"Langkah {step.Number} ({step.ShortName}) adalah tugas {pelaksana}; Anda tidak dapat menjalankannya.";
     }
 
     private static bool HasReason(WorkflowAction action) =>

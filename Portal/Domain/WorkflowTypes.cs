@@ -14,10 +14,11 @@ public sealed record InnovationState(int CurrentStep, InnovationStatus Status, i
 }
 
 /// <summary>
-/// One role a person may act in: their own, or one they hold for someone else (<paramref name="OnBehalfOf"/>
-/// names that person, <paramref name="ActingTitle"/> is "Plt." or "Plh.").
+/// One position a person may act in: their own, or one they hold for someone else (<paramref name="OnBehalfOf"/>
+/// names that person, <paramref name="ActingTitle"/> is "Plt." or "Plh."). <paramref name="BidangId"/> null means
+/// the position covers the whole office.
 /// </summary>
-public sealed record ActorCapacity(SopRole Role, int? BidangId, string? OnBehalfOf = null, string? ActingTitle = null);
+public sealed record ActorCapacity(PositionLevel Level, int? BidangId, string? OnBehalfOf = null, string? ActingTitle = null, string? PositionName = null);
 
 public sealed record WorkflowActor(
     string UserId,

@@ -25,6 +25,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await dialog.GetByLabel("NIP").FillAsync("199805052022032001");
         await dialog.GetByLabel("Jabatan").FillAsync("Pranata Komputer Ahli Pertama");
         await ChooseAsync(page, dialog.GetByTestId("user-bidang"), "Bidang Pemanfaatan Data dan Inovasi Pelayanan (PDIP)");
+        await ChooseAsync(page, dialog.GetByTestId("user-position"), "Pranata Komputer Ahli Pertama (PDIP)");
         await BrowserSession.ScreenshotAsync(page, "admin-pengguna-tambah");
         await dialog.GetByTestId("user-save").ClickAsync();
 
@@ -117,7 +118,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]
-    public async Task The_administrator_changes_a_step_time_and_the_SOP_page_shows_the_new_version_and_what_changed()
+    public async Task The_administrator_changes_step_times_in_days_and_in_hours_and_the_SOP_page_shows_the_new_version_and_what_changed()
     {
         var page = await session.SignInAsync(DemoPeople.Administrator);
         await OpenAsync(page, "/admin/sop");
@@ -126,7 +127,12 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await step9.GetByTestId("step-duration").FillAsync("3");
         await step9.GetByTestId("step-duration").BlurAsync();
         await Expect(page.GetByTestId("sop-pending-changes")).ToContainTextAsync("Langkah 9 (Laporan): Waktu: 1 hari → 3 hari");
-        await page.GetByTestId("sop-change-note").FillAsync("Penyusunan laporan diperpanjang menjadi 3 hari kerja.");
+        var step7 = page.GetByTestId("sop-step-7");
+        await ChooseAsync(page, step7.GetByTestId("step-unit"), "jam kerja");
+        await step7.GetByTestId("step-duration").FillAsync("4");
+        await step7.GetByTestId("step-duration").BlurAsync();
+        await Expect(page.GetByTestId("sop-pending-changes")).ToContainTextAsync("Waktu: 2 hari → 4 jam");
+        await page.GetByTestId("sop-change-note").FillAsync("Laporan diperpanjang menjadi 3 hari kerja; uji coba cukup 4 jam kerja.");
         await page.GetByTestId("sop-change-note").BlurAsync();
         await Expect(page.GetByTestId("sop-save")).ToBeEnabledAsync();
         await BrowserSession.ScreenshotAsync(page, "admin-sop-perubahan");
@@ -136,6 +142,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await OpenAsync(page, "/sop");
         await Expect(page.GetByTestId("sop-history-2")).ToContainTextAsync("Langkah 9 (Laporan): Waktu: 1 hari → 3 hari");
         await Expect(page.GetByTestId("sop-row-9").GetByTestId("sop-duration")).ToHaveTextAsync("3 hari");
+        await Expect(page.GetByTestId("sop-row-7").GetByTestId("sop-duration")).ToHaveTextAsync("4 jam");
         await BrowserSession.ScreenshotAsync(page, "sop-versi-2");
     }
 
@@ -147,9 +154,9 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
 
         await page.GetByTestId("add-substitution").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
-        await ChooseAsync(page, dialog.GetByTestId("principal"), "Hendra Gunawan, S.Sos. — Kepala Bidang Dafduk");
-        await Expect(dialog.GetByTestId("derived-role")).ToContainTextAsync("Plh. Kepala Bidang Dafduk");
-        await ChooseAsync(page, dialog.GetByTestId("substitute"), "Fajar Nugroho, S.E. — Pejabat Fungsional Dafduk");
+        await ChooseAsync(page, dialog.GetByTestId("principal"), "Hendra Gunawan, S.Sos. — Kepala Bidang Pelayanan Pendaftaran Penduduk");
+        await Expect(dialog.GetByTestId("derived-role")).ToContainTextAsync("Plh. Kepala Bidang Pelayanan Pendaftaran Penduduk");
+        await ChooseAsync(page, dialog.GetByTestId("substitute"), "Fajar Nugroho, S.E. — Administrator Database Kependudukan");
         await dialog.GetByTestId("end-date").FillAsync(Portal.Domain.OfficeZone.Wita.ToLocal(session.App.Get<TimeProvider>().GetUtcNow()).Date.AddDays(3).ToString("dd MMM yyyy", Portal.Domain.IndonesianFormat.Culture));
         await dialog.GetByTestId("end-date").PressAsync("Tab");
         await dialog.GetByTestId("note").FillAsync("Surat Perintah Nomor 800/123/Disdukcapil");

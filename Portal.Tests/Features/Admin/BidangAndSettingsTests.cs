@@ -3,7 +3,6 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Admin.Divisions;
 using Portal.Features.Admin.Settings;
-using Portal.Features.Workflow;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Admin;
@@ -41,7 +40,6 @@ public sealed class BidangAndSettingsTests(BidangAndSettingsTests.App app) : ICl
         var admin = await app.IdAsync(DemoPeople.Administrator);
         var form = await settings.LoadAsync();
         Assert.False(form.SmtpConfigured);
-        form.OfficeClosingTime = new TimeSpan(15, 30, 0);
         form.SmtpHost = "mail.paserkab.go.id";
         form.SmtpUserName = "portal";
         form.NewSmtpPassword = "rahasia-smtp";
@@ -49,10 +47,7 @@ public sealed class BidangAndSettingsTests(BidangAndSettingsTests.App app) : ICl
 
         Assert.True((await settings.SaveAsync(form, admin)).Succeeded);
         var stored = await app.Get<SettingsStore>().GetAsync();
-        Assert.Equal((new TimeOnly(15, 30), "rahasia-smtp"), (stored.OfficeClosingTime, stored.SmtpPassword));
-        var calendar = await app.Get<CalendarProvider>().GetAsync();
-        Assert.Equal(new DateTimeOffset(2026, 11, 4, 7, 30, 0, TimeSpan.Zero),
-            calendar.DueAt(new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero), new Portal.Domain.SopDuration(2, Portal.Domain.DurationUnit.WorkingDays)));
+        Assert.Equal(("mail.paserkab.go.id", "rahasia-smtp"), (stored.SmtpHost, stored.SmtpPassword));
 
         var reloaded = await settings.LoadAsync();
         Assert.True(reloaded.HasSmtpPassword);
@@ -70,7 +65,6 @@ public sealed class BidangAndSettingsTests(BidangAndSettingsTests.App app) : ICl
     public static TheoryData<string, string> InvalidSettings => new()
     {
         { "cron", "bukan ekspresi cron lima bagian yang sah" },
-        { "closing", "Jam tutup kantor harus antara 10:00 dan 23:00 WITA." },
         { "port", "Port SMTP harus 1 sampai 65535." },
         { "sender", "Alamat pengirim bukan alamat e-mail yang sah." },
         { "host", "Server SMTP hanya berisi huruf, angka, titik dan tanda hubung" },
@@ -89,7 +83,6 @@ public sealed class BidangAndSettingsTests(BidangAndSettingsTests.App app) : ICl
         switch (field)
         {
             case "cron": form.OverdueScanCron = "setiap 5 menit"; break;
-            case "closing": form.OfficeClosingTime = new TimeSpan(7, 0, 0); break;
             case "port": form.SmtpPort = 70000; break;
             case "sender": form.SmtpSenderAddress = "bukan-email"; break;
             case "host": form.SmtpHost = "mail server"; break;

@@ -68,7 +68,9 @@ public sealed class SopRevisionTests(SopRevisionTests.App app) : IClassFixture<S
         { "no change", "Tidak ada perubahan pada langkah SOP" },
         { "return from a work step", "hanya langkah verifikasi atau persetujuan yang dapat mengembalikan" },
         { "return forwards", "tujuan pengembalian harus langkah sebelumnya" },
-        { "zero days", "waktu harus 1 sampai 365 hari" },
+        { "zero days", "waktu harus 1 sampai 365 hari kerja" },
+        { "too many hours", "Langkah 9: waktu harus 1 sampai 200 jam kerja." },
+        { "too many minutes", "Langkah 9: waktu harus 1 sampai 600 menit kerja." },
         { "stale", "Muat ulang halaman" },
         { "not an administrator", "Anda tidak berwenang" },
     };
@@ -94,6 +96,12 @@ public sealed class SopRevisionTests(SopRevisionTests.App app) : IClassFixture<S
                 break;
             case "zero days":
                 revision.Steps.Single(s => s.Number == 1).DurationValue = 0;
+                break;
+            case "too many hours":
+                (revision.Steps.Single(s => s.Number == 9).DurationValue, revision.Steps.Single(s => s.Number == 9).DurationUnit) = (201, DurationUnit.WorkingHours);
+                break;
+            case "too many minutes":
+                (revision.Steps.Single(s => s.Number == 9).DurationValue, revision.Steps.Single(s => s.Number == 9).DurationUnit) = (601, DurationUnit.WorkingMinutes);
                 break;
         }
         if (problem == "stale") revision.BasedOnDefinitionId -= 1;

@@ -35,7 +35,7 @@ public sealed class SubstitutionTests(SubstitutionTests.App app) : IClassFixture
             Note = "Kepala Bidang dinas luar ke Samarinda",
         }, await app.IdAsync(DemoPeople.Administrator));
         Assert.True(appointed.Succeeded, appointed.Message);
-        Assert.Contains("Plh. Kepala Bidang PDIP", appointed.Message);
+        Assert.Contains("Plh. Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan", appointed.Message);
 
         var before = await AtStep3Async("Layanan akta di kelurahan");
         var inside = await AtStep3Async("Layanan KIA di posyandu");
@@ -55,7 +55,7 @@ public sealed class SubstitutionTests(SubstitutionTests.App app) : IClassFixture
 
         await using var db = app.CreateDbContext();
         var audit = await db.AuditEntries.Where(a => a.InnovationId == inside.Id && a.FromStep == 3).SingleAsync();
-        Assert.Equal("Plh. Kepala Bidang Dewi Lestari, S.IP. (atas nama Nurul Hidayah, S.E., M.M.)", audit.ActorName);
+        Assert.Equal("Plh. Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan Dewi Lestari, S.IP. (atas nama Nurul Hidayah, S.E., M.M.)", audit.ActorName);
         Assert.Equal("Nurul Hidayah, S.E., M.M.", audit.OnBehalfOf);
         Assert.Equal(4, (await db.Innovations.SingleAsync(i => i.Id == inside.Id)).CurrentStep);
         Assert.Equal(3, (await db.Innovations.SingleAsync(i => i.Id == after.Id)).CurrentStep);
@@ -90,7 +90,7 @@ public sealed class SubstitutionTests(SubstitutionTests.App app) : IClassFixture
         { "end-before-start", "Tanggal selesai tidak boleh sebelum tanggal mulai." },
         { "self", "Pengganti tidak boleh orang yang sama" },
         { "inactive", "tidak aktif dan tidak dapat menjadi pengganti" },
-        { "no-sop-role", "tidak memegang peran dalam SOP" },
+        { "no-sop-role", "tidak memegang jabatan" },
         { "past", "Tanggal selesai sudah lewat" },
         { "overlap", "beririsan dengan tanggal ini" },
         { "kabid-appoints", "Anda tidak berwenang" },

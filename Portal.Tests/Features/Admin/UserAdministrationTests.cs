@@ -20,7 +20,7 @@ public sealed class UserAdministrationTests(UserAdministrationTests.App app) : I
         var form = new UserForm
         {
             Nip = " 199611102021092001 ", FullName = "Putri Ayu Lestari, S.Kom.", Jabatan = "Pranata Komputer Ahli Pertama",
-            BidangId = await BidangIdAsync("PIAK"), Role = PortalRoles.PejabatFungsional, Email = "putri@paserkab.go.id",
+            BidangId = await BidangIdAsync("PIAK"), PositionId = await PositionIdAsync("Pranata Komputer Ahli Muda"), Email = "putri@paserkab.go.id",
         };
 
         var result = await Administration.CreateAsync(form, admin);
@@ -32,10 +32,11 @@ public sealed class UserAdministrationTests(UserAdministrationTests.App app) : I
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         Assert.True(await users.CheckPasswordAsync(user, result.OneTimePassword));
-        Assert.Equal([PortalRoles.PejabatFungsional], await users.GetRolesAsync(user));
+        Assert.Empty(await users.GetRolesAsync(user));
+        Assert.Equal(await PositionIdAsync("Pranata Komputer Ahli Muda"), user.PositionId);
         await using var db = app.CreateDbContext();
         var audit = await db.AuditEntries.Where(a => a.Action == AuditActions.UserCreated).OrderBy(a => a.Id).LastAsync();
-        Assert.Equal("Putri Ayu Lestari, S.Kom. (NIP 199611102021092001): Pejabat Fungsional, Bidang Pengelolaan Informasi Administrasi Kependudukan", audit.Detail);
+        Assert.Equal("Putri Ayu Lestari, S.Kom. (NIP 199611102021092001): Pranata Komputer Ahli Muda, Bidang Pengelolaan Informasi Administrasi Kependudukan", audit.Detail);
         Assert.Equal(admin, audit.ActorId);
         Assert.DoesNotContain(result.OneTimePassword, audit.Detail);
     }
@@ -57,7 +58,7 @@ public sealed class UserAdministrationTests(UserAdministrationTests.App app) : I
         var count = await before.Users.CountAsync();
 
         var result = await Administration.CreateAsync(
-            new UserForm { Nip = nip, FullName = "Calon Pegawai", BidangId = await BidangIdAsync("PDIP") }, await app.IdAsync(DemoPeople.Administrator));
+            new UserForm { Nip = nip, FullName = "Calon Pegawai", BidangId = await BidangIdAsync("PDIP"), PositionId = await PositionIdAsync("Analis Kebijakan Ahli Pertama") }, await app.IdAsync(DemoPeople.Administrator));
 
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.Message);
@@ -66,31 +67,32 @@ public sealed class UserAdministrationTests(UserAdministrationTests.App app) : I
     }
 
     [Fact]
-    public async Task A_second_active_Kepala_Bidang_for_a_bidang_is_refused_in_create_edit_and_reactivation()
+    public async Task A_second_active_holder_of_a_leading_position_is_refused_in_create_edit_and_reactivation()
     {
         var admin = await app.IdAsync(DemoPeople.Administrator);
         var pdip = await BidangIdAsync("PDIP");
+        var kabidPosition = await PositionIdAsync("Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan");
 
         var created = await Administration.CreateAsync(new UserForm
         {
-            Nip = "198502022010012003", FullName = "Kabid Kedua", BidangId = pdip, Role = PortalRoles.KepalaBidang,
+            Nip = "198502022010012003", FullName = "Kabid Kedua", BidangId = pdip, PositionId = kabidPosition,
         }, admin);
         Assert.False(created.Succeeded);
-        Assert.Contains("sudah memiliki Kepala Bidang aktif (Nurul Hidayah, S.E., M.M.)", created.Message);
+        Assert.Contains("Jabatan Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan sudah dipegang oleh Nurul Hidayah, S.E., M.M.", created.Message);
 
         var promoted = await Administration.UpdateAsync(await app.IdAsync(DemoPeople.FungsionalPdip2), new UserForm
         {
-            Nip = DemoPeople.FungsionalPdip2, FullName = "Dewi Lestari, S.IP.", BidangId = pdip, Role = PortalRoles.KepalaBidang,
+            Nip = DemoPeople.FungsionalPdip2, FullName = "Dewi Lestari, S.IP.", BidangId = pdip, PositionId = kabidPosition,
         }, admin);
         Assert.False(promoted.Succeeded);
-        Assert.Contains("Satu bidang hanya memiliki satu Kepala Bidang", promoted.Message);
+        Assert.Contains("Satu jabatan pimpinan hanya dipegang satu orang", promoted.Message);
 
         // The old Kepala Bidang leaves, a new one takes over; the old one cannot simply come back.
         var kabid = await app.IdAsync(DemoPeople.KabidPdip);
         Assert.True((await Administration.SetActiveAsync(kabid, false, admin)).Succeeded);
         var successor = await Administration.UpdateAsync(await app.IdAsync(DemoPeople.FungsionalPdip2), new UserForm
         {
-            Nip = DemoPeople.FungsionalPdip2, FullName = "Dewi Lestari, S.IP.", BidangId = pdip, Role = PortalRoles.KepalaBidang,
+            Nip = DemoPeople.FungsionalPdip2, FullName = "Dewi Lestari, S.IP.", BidangId = pdip, PositionId = kabidPosition,
         }, admin);
         Assert.True(successor.Succeeded, successor.Message);
         var reactivated = await Administration.SetActiveAsync(kabid, true, admin);
@@ -98,7 +100,7 @@ public sealed class UserAdministrationTests(UserAdministrationTests.App app) : I
         Assert.Contains("Dewi Lestari", reactivated.Message);
 
         await using var db = app.CreateDbContext();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.RoleChanged && a.Detail == $"Dewi Lestari, S.IP. (NIP {DemoPeople.FungsionalPdip2}): Pejabat Fungsional → Kepala Bidang"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.RoleChanged && a.Detail == $"Dewi Lestari, S.IP. (NIP {DemoPeople.FungsionalPdip2}): Analis Kebijakan Ahli Pertama → Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserDeactivated && a.Detail!.Contains(DemoPeople.KabidPdip)));
     }
 
@@ -127,12 +129,23 @@ public sealed class UserAdministrationTests(UserAdministrationTests.App app) : I
         Assert.Equal("Anda tidak berwenang melakukan tindakan ini.", (await Administration.ResetPasswordAsync(admin, kadis)).Message);
         Assert.Equal("Pengguna tidak ditemukan.", (await Administration.UnlockAsync("tidak-ada", admin)).Message);
         Assert.Equal("Akun ini tidak sedang terkunci.", (await Administration.UnlockAsync(kadis, admin)).Message);
-        var noBidang = await Administration.CreateAsync(new UserForm { Nip = "199701012023021009", FullName = "Tanpa Bidang", Role = PortalRoles.KepalaBidang }, admin);
-        Assert.Equal("Kepala Bidang harus memiliki bidang.", noBidang.Message);
+        var noPosition = await Administration.CreateAsync(new UserForm { Nip = "199701012023021009", FullName = "Tanpa Jabatan" }, admin);
+        Assert.Equal("Pilih jabatan yang dipegang (atau peran Administrator/Pemantau untuk akun tanpa jabatan).", noPosition.Message);
+        var wrongBidang = await Administration.CreateAsync(new UserForm
+        {
+            Nip = "199701012023021009", FullName = "Bidang Lain", BidangId = await BidangIdAsync("Dafduk"), PositionId = await PositionIdAsync("Analis Kebijakan Ahli Pertama"),
+        }, admin);
+        Assert.Equal("Jabatan Analis Kebijakan Ahli Pertama berada di Bidang Pemanfaatan Data dan Inovasi Pelayanan; pilih bidang yang sama untuk orang ini.", wrongBidang.Message);
         var own = await app.UserAsync(DemoPeople.Administrator);
         var demote = await Administration.UpdateAsync(admin, new UserForm { Nip = own.UserName!, FullName = own.FullName, BidangId = own.BidangId, Role = PortalRoles.Pemantau }, admin);
         Assert.Contains("tidak dapat mengubah peran akun Anda sendiri", demote.Message);
         Assert.True((await app.UserAsync(DemoPeople.Administrator)).IsActive);
+    }
+
+    private async Task<int> PositionIdAsync(string name)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Positions.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();
     }
 
     private async Task<int> BidangIdAsync(string shortName)

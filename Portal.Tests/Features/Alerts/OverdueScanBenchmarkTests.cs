@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
+using Portal.Domain;
 using Portal.Features.Workflow;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -57,9 +58,7 @@ public sealed class OverdueScanBenchmarkTests(OverdueScanBenchmarkTests.App app,
         await using var db = app.CreateDbContext();
         var proposers = await (
             from user in db.Users
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join role in db.Roles on userRole.RoleId equals role.Id
-            where role.Name == PortalRoles.PejabatFungsional
+            where user.Position!.Level == PositionLevel.Staf
             select new { user.Id, BidangId = user.BidangId!.Value, user.FullName }).ToListAsync();
 
         await db.Database.OpenConnectionAsync();

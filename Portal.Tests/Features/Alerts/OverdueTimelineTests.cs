@@ -149,12 +149,13 @@ public sealed class OverdueTimelineTests(OverdueTimelineTests.App app) : IClassF
     private async Task AddPlhKepalaDinasAsync(DateOnly from, DateOnly to)
     {
         await using var db = app.CreateDbContext();
+        var principalId = await app.IdAsync(Kadis);
         db.Substitutions.Add(new Substitution
         {
             Kind = SubstitutionKind.Plh,
             SubstituteId = await app.IdAsync(Sekretaris),
-            PrincipalId = await app.IdAsync(Kadis),
-            Role = SopRole.KepalaDinas,
+            PrincipalId = principalId,
+            PositionId = (await db.Users.SingleAsync(u => u.Id == principalId)).PositionId!.Value,
             StartDate = from,
             EndDate = to,
             CreatedAt = app.Clock.GetUtcNow(),

@@ -27,11 +27,11 @@ internal static class BoardTestData
         sla ?? new SlaStatus(SlaLevel.OnTime, 2, 0), 0, hasOutput);
 
     public static WorkflowActor Fungsional(int bidangId = Pdip) =>
-        new("fungsional-pdip", "Rizky Ramadhan, S.Kom.", [new ActorCapacity(SopRole.PejabatFungsional, bidangId)]);
+        new("fungsional-pdip", "Rizky Ramadhan, S.Kom.", [new ActorCapacity(PositionLevel.Staf, bidangId)]);
 
     public static WorkflowActor Kabid(int bidangId = Pdip) =>
-        new("kabid-pdip", "Nurul Hidayah, S.E., M.M.", [new ActorCapacity(SopRole.KepalaBidang, bidangId)]);
+        new("kabid-pdip", "Nurul Hidayah, S.E., M.M.", [new ActorCapacity(PositionLevel.KepalaBidang, bidangId)]);
 
     public static WorkflowActor Kadis() =>
-        new("kadis", "Hj. Rahmawati Saleh", [new ActorCapacity(SopRole.KepalaDinas, null)]);
+        new("kadis", "Hj. Rahmawati Saleh", [new ActorCapacity(PositionLevel.KepalaDinas, null)]);
 }

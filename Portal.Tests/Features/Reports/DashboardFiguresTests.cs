@@ -1,3 +1,4 @@
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Reports;
 using Portal.Tests.Domain;
@@ -93,5 +94,36 @@ public sealed class DashboardFiguresTests
         var earlier = F.StateAt(TestCalendar.Wita("2026-11-13 12:00"))!;
         Assert.Equal((6, InnovationStage.UjiCoba), (earlier.Step, november.StageOf(F, earlier)));
         Assert.Null(C.StateAt(TestCalendar.Wita("2026-11-20 12:00")));
+    }
+
+    [Fact]
+    public void A_step_counted_in_hours_reports_its_time_taken_in_office_hours()
+    {
+        // The SOP with step 9 (Menyusun laporan) given 4 jam instead of 1 hari; office 07.30–16.00 WITA.
+        var fourHours = new SopDuration(4, DurationUnit.WorkingHours);
+        var sop = SopFixture.Sop with { Steps = [.. SopFixture.Sop.Steps.Select(s => s.Number == 9 ? s with { Duration = fourHours } : s)] };
+        // G: Mon 2 Nov 10:00–13:00, 3 office hours, due 14:00: on time.
+        // H: Fri 6 Nov 15:00–Mon 9 Nov 12:00, 1 hour on Friday and 4.5 on Monday, due Mon 10:30: late.
+        var g = HourRun(901, "2026-11-02 10:00", "2026-11-02 13:00", fourHours);
+        var h = HourRun(902, "2026-11-06 15:00", "2026-11-09 12:00", fourHours);
+        Assert.Equal(TestCalendar.Wita("2026-11-09 10:30"), h.DueAt);
+        var innovations = new[] { A with { Id = 7, Runs = [g] }, A with { Id = 8, Runs = [h] } };
+        var snapshot = new ReportSnapshot(Year2026, null, innovations, new Dictionary<int, SopDocument> { [1] = sop }, sop, ReportTestData.Bidang,
+            Calendar, DueSoonWorkingDays: 1, Now);
+
+        var step9 = DashboardFigures.Steps(snapshot).Single(s => s.Number == 9);
+
+        Assert.True(step9.InWorkingHours);
+        Assert.Equal((2, 1, "4 jam"), (step9.Finished, step9.OnTime, step9.WaktuSop));
+        Assert.Equal((4.25, 4.0), (step9.AverageWorkingHours!.Value, step9.SopWorkingHours!.Value));
+        // Still counted in working days as well (G none, H one) for the period report; no SOP time in days.
+        Assert.Equal((0.5, (int?)null), (step9.AverageWorkingDays!.Value, step9.SopWorkingDays));
+        Assert.False(DashboardFigures.Steps(Snapshot(Year2026)).Single(s => s.Number == 9).InWorkingHours);
+    }
+
+    private static ReportRun HourRun(long id, string started, string finished, SopDuration duration)
+    {
+        var startedAt = TestCalendar.Wita(started);
+        return new ReportRun(id, 9, startedAt, Calendar.DueAt(startedAt, duration), TestCalendar.Wita(finished), StepOutcome.Selesai, duration);
     }
 }

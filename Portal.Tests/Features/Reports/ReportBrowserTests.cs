@@ -88,7 +88,7 @@ public sealed class ReportBrowserTests(BrowserSession session) : IClassFixture<B
 
         var period = await page.APIRequest.GetAsync($"{session.BaseUrl}/laporan/periode.pdf?tahun=2026&bulan=11");
         Assert.Equal(403, period.Status);
-        Assert.Contains("hanya untuk Kepala Bidang, Kepala Dinas dan Administrator", await period.TextAsync());
+        Assert.Contains("hanya untuk pimpinan (kepala seksi ke atas) dan Administrator", await period.TextAsync());
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]

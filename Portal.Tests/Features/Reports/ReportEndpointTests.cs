@@ -90,8 +90,8 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
     public async Task The_period_report_is_for_leadership_only_and_checks_its_parameters()
     {
         var fungsional = await app.SignedInClientAsync(DemoPeople.FungsionalPdip);
-        await AssertRefusedAsync(fungsional, "/laporan/periode.pdf?tahun=2026&bulan=11", HttpStatusCode.Forbidden, "hanya untuk Kepala Bidang, Kepala Dinas dan Administrator");
-        await AssertRefusedAsync(fungsional, "/laporan/rekap.xlsx?tahun=2026", HttpStatusCode.Forbidden, "hanya untuk Kepala Bidang");
+        await AssertRefusedAsync(fungsional, "/laporan/periode.pdf?tahun=2026&bulan=11", HttpStatusCode.Forbidden, "hanya untuk pimpinan (kepala seksi ke atas) dan Administrator");
+        await AssertRefusedAsync(fungsional, "/laporan/rekap.xlsx?tahun=2026", HttpStatusCode.Forbidden, "hanya untuk pimpinan");
 
         var kabid = await app.SignedInClientAsync(DemoPeople.KabidPdip);
         await AssertRefusedAsync(kabid, "/laporan/periode.pdf", HttpStatusCode.BadRequest, "Tahun wajib diisi");

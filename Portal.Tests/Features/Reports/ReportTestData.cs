@@ -98,6 +98,6 @@ internal static class ReportTestData
         var startedAt = TestCalendar.Wita(started);
         var duration = SopFixture.Sop.Step(step).Duration;
         return new ReportRun(nextRunId++, step, startedAt, duration is null ? null : Calendar.DueAt(startedAt, duration),
-            finished is null ? null : TestCalendar.Wita(finished), finished is null ? null : outcome);
+            finished is null ? null : TestCalendar.Wita(finished), finished is null ? null : outcome, duration);
     }
 }

@@ -5,7 +5,10 @@ namespace Portal.Tests.Features.Sop;
 
 public sealed class SopChangesTests
 {
-    private static SopDocument Version1 => new(1, Header, [Step(1, SopRole.PejabatFungsional, 2, null), Step(2, SopRole.KepalaBidang, null, 1, StepKind.Verify)]);
+    private static readonly SopPelaksana[] Columns =
+        [new("Pejabat Fungsional", PositionLevel.Staf), new("Kepala Bidang", PositionLevel.KepalaBidang), new("Kepala Dinas", PositionLevel.KepalaDinas)];
+
+    private static SopDocument Version1 => new(1, Header, Columns, [Step(1, PositionLevel.Staf, 2, null), Step(2, PositionLevel.KepalaBidang, null, 1, StepKind.Verify)]);
 
     [Fact]
     public void Identical_versions_have_no_changes()
@@ -21,8 +24,8 @@ public sealed class SopChangesTests
             Version = 2,
             Steps =
             [
-                Step(1, SopRole.PejabatFungsional, 5, null) with { Duration = new SopDuration(3, DurationUnit.CalendarDays) },
-                Step(2, SopRole.KepalaDinas, 10, null, StepKind.Verify) with { RequiresOutput = true },
+                Step(1, PositionLevel.Staf, 5, null) with { Duration = new SopDuration(3, DurationUnit.CalendarDays) },
+                Step(2, PositionLevel.KepalaDinas, 10, null, StepKind.Verify) with { RequiresOutput = true },
             ],
         };
 
@@ -37,8 +40,8 @@ public sealed class SopChangesTests
             + "Waktu: — → 2 minggu, Bila tidak sesuai: kembali ke langkah 1 → —, Output wajib diunggah: tidak → ya", SopChanges.Describe(changes));
     }
 
-    private static SopStepDefinition Step(int number, SopRole role, int? days, int? returnTo, StepKind kind = StepKind.Work) => new(
-        number, $"Langkah {number}", $"Kegiatan {number}", role, kind,
+    private static SopStepDefinition Step(int number, PositionLevel level, int? days, int? returnTo, StepKind kind = StepKind.Work) => new(
+        number, $"Langkah {number}", $"Kegiatan {number}", Array.FindIndex(Columns, c => c.Level == level), kind,
         days is { } d ? new SopDuration(d, DurationUnit.WorkingDays) : null, ["Masukan"], "Keluaran", returnTo, InnovationStage.Inisiatif, false);
 
     private static readonly SopHeader Header = new(

@@ -14,7 +14,7 @@ public sealed class SopPageTests(SopPageTests.App app) : IClassFixture<SopPageTe
         var (_, revision) = await administration.StartRevisionAsync();
         revision.Steps.Single(s => s.Number == 3).DurationValue = 1;
         revision.Steps.Single(s => s.Number == 3).HasDuration = true;
-        revision.Steps.Single(s => s.Number == 8).Role = Portal.Domain.SopRole.PejabatFungsional;
+        revision.Steps.Single(s => s.Number == 8).Pelaksana = 0;
         revision.ChangeNote = "Verifikasi Kabid diberi batas satu hari kerja.";
         Assert.True((await administration.SaveNewVersionAsync(revision, await app.IdAsync(DemoPeople.Administrator))).Succeeded);
         var client = await app.SignedInClientAsync(DemoPeople.Pemantau);

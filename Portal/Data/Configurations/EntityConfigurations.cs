@@ -11,6 +11,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.FullName).HasMaxLength(150);
         builder.Property(u => u.Jabatan).HasMaxLength(150);
         builder.HasOne(u => u.Bidang).WithMany().HasForeignKey(u => u.BidangId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(u => u.Position).WithMany().HasForeignKey(u => u.PositionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -33,6 +34,19 @@ internal sealed class SopDefinitionConfiguration : IEntityTypeConfiguration<SopD
         builder.Property(s => s.Code).HasMaxLength(60);
         builder.HasIndex(s => new { s.Code, s.Version }).IsUnique();
         builder.HasMany(s => s.Steps).WithOne().HasForeignKey(s => s.SopDefinitionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Sop).WithMany(s => s.Versions).HasForeignKey(s => s.SopId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SopConfiguration : IEntityTypeConfiguration<Sop>
+{
+    public void Configure(EntityTypeBuilder<Sop> builder)
+    {
+        builder.ToTable("Sop");
+        builder.Property(s => s.Slug).HasMaxLength(60);
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.RecordKind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(s => s.Slug).IsUnique();
     }
 }
 
@@ -41,7 +55,6 @@ internal sealed class SopStepConfiguration : IEntityTypeConfiguration<SopStep>
     public void Configure(EntityTypeBuilder<SopStep> builder)
     {
         builder.HasIndex(s => new { s.SopDefinitionId, s.Number }).IsUnique();
-        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.DurationUnit).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
@@ -118,11 +131,11 @@ internal sealed class SubstitutionConfiguration : IEntityTypeConfiguration<Subst
     public void Configure(EntityTypeBuilder<Substitution> builder)
     {
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(10);
-        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Note).HasMaxLength(500);
         builder.Property(s => s.RevokedByName).HasMaxLength(200);
         builder.HasOne(s => s.Substitute).WithMany().HasForeignKey(s => s.SubstituteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Principal).WithMany().HasForeignKey(s => s.PrincipalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Position).WithMany().HasForeignKey(s => s.PositionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.SubstituteId, s.StartDate, s.EndDate });
     }
 }
@@ -155,5 +168,16 @@ internal sealed class OfficeProfileConfiguration : IEntityTypeConfiguration<Offi
         builder.Property(p => p.Situs).HasMaxLength(150);
         builder.Property(p => p.LogoContentType).HasMaxLength(40);
         builder.Property(p => p.TimeZoneId).HasMaxLength(40);
+    }
+}
+
+internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
+{
+    public void Configure(EntityTypeBuilder<Position> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(p => p.Bidang).WithMany().HasForeignKey(p => p.BidangId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.Name, p.BidangId }).IsUnique();
     }
 }

@@ -47,6 +47,7 @@ public static class AuditActions
     public const string DueDateRecomputed = "Tenggat dihitung ulang";
     public const string SettingsChanged = "Pengaturan diubah";
     public const string OfficeProfileChanged = "Profil kantor diubah";
+    public const string PositionChanged = "Jabatan diubah";
     public const string OutputUploaded = "Lampiran diunggah";
     public const string DetailsChanged = "Data inovasi diubah";
 }

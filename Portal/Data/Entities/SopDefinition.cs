@@ -7,9 +7,14 @@ namespace Portal.Data.Entities;
 public sealed class SopDefinition
 {
     public int Id { get; set; }
+    public int SopId { get; set; }
+    public Sop? Sop { get; set; }
     public required string Code { get; set; }
     public int Version { get; set; }
     public required string HeaderJson { get; set; }
+
+    /// <summary>The pelaksana columns in order, as JSON (name and position level each).</summary>
+    public required string PelaksanaJson { get; set; }
     public string? ChangeNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedByName { get; set; }
@@ -21,13 +26,16 @@ public sealed class SopDefinition
     public SopDocument ToDocument() => new(
         Version,
         SopJson.ParseHeader(HeaderJson),
+        SopJson.ParsePelaksana(PelaksanaJson),
         Steps.OrderBy(s => s.Number).Select(s => s.ToDefinition()).ToList());
 
-    public static SopDefinition From(SopDocument document, string? changeNote, DateTimeOffset createdAt, string? createdBy) => new()
+    public static SopDefinition From(int sopId, SopDocument document, string? changeNote, DateTimeOffset createdAt, string? createdBy) => new()
     {
+        SopId = sopId,
         Code = document.Header.Nomor,
         Version = document.Version,
         HeaderJson = SopJson.SerializeHeader(document.Header),
+        PelaksanaJson = SopJson.SerializePelaksana(document.Pelaksana),
         ChangeNote = changeNote,
         CreatedAt = createdAt,
         CreatedByName = createdBy,
@@ -42,7 +50,8 @@ public sealed class SopStep
     public int Number { get; set; }
     public required string ShortName { get; set; }
     public required string Activity { get; set; }
-    public SopRole Role { get; set; }
+    /// <summary>Index of the step's pelaksana column.</summary>
+    public int Pelaksana { get; set; }
     public StepKind Kind { get; set; }
     public int? DurationValue { get; set; }
     public DurationUnit? DurationUnit { get; set; }
@@ -53,7 +62,7 @@ public sealed class SopStep
     public bool RequiresOutput { get; set; }
 
     public SopStepDefinition ToDefinition() => new(
-        Number, ShortName, Activity, Role, Kind,
+        Number, ShortName, Activity, Pelaksana, Kind,
         DurationValue is { } value ? new SopDuration(value, DurationUnit ?? Domain.DurationUnit.WorkingDays) : null,
         JsonSerializer.Deserialize<List<string>>(InputsJson) ?? [],
         Output, ReturnToStep, Stage, RequiresOutput);
@@ -63,7 +72,7 @@ public sealed class SopStep
         Number = step.Number,
         ShortName = step.ShortName,
         Activity = step.Activity,
-        Role = step.Role,
+        Pelaksana = step.Pelaksana,
         Kind = step.Kind,
         DurationValue = step.Duration?.Value,
         DurationUnit = step.Duration?.Unit,

@@ -1,12 +1,10 @@
-using Portal.Domain;
-
 namespace Portal.Data.Entities;
 
 public enum SubstitutionKind { Plt, Plh }
 
 /// <summary>
-/// An acting official (Plt./Plh.): inside the date range (WITA, inclusive) the substitute acts in the
-/// principal's SOP role, for the principal's bidang, and receives the principal's alerts.
+/// An acting official (Plt./Plh.): inside the date range (office time, inclusive) the substitute acts in
+/// the position, with its level and scope, and receives the principal's alerts.
 /// </summary>
 public sealed class Substitution
 {
@@ -16,8 +14,8 @@ public sealed class Substitution
     public PortalUser? Substitute { get; set; }
     public required string PrincipalId { get; set; }
     public PortalUser? Principal { get; set; }
-    public SopRole Role { get; set; }
-    public int? BidangId { get; set; }
+    public int PositionId { get; set; }
+    public Position? Position { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
     public string? Note { get; set; }

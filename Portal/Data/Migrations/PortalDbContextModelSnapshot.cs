@@ -731,6 +731,9 @@ namespace Portal.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PositionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -752,7 +755,38 @@ namespace Portal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PositionId");
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BidangId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidangId");
+
+                    b.HasIndex("Name", "BidangId")
+                        .IsUnique();
+
+                    b.ToTable("Positions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ScanRecord", b =>
@@ -796,6 +830,38 @@ namespace Portal.Data.Migrations
                     b.ToTable("ScanRecords");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Sop", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -823,10 +889,19 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PelaksanaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SopId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SopId");
 
                     b.HasIndex("Code", "Version")
                         .IsUnique();
@@ -867,16 +942,14 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Pelaksana")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequiresOutput")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReturnToStep")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
@@ -957,9 +1030,6 @@ namespace Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("BidangId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -979,6 +1049,9 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PositionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PrincipalId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -990,11 +1063,6 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1003,6 +1071,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PositionId");
 
                     b.HasIndex("PrincipalId");
 
@@ -1198,7 +1268,35 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("BidangId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Data.Entities.Position", "Position")
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Bidang");
+
+                    b.Navigation("Position");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Bidang", "Bidang")
+                        .WithMany()
+                        .HasForeignKey("BidangId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Bidang");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Sop", "Sop")
+                        .WithMany("Versions")
+                        .HasForeignKey("SopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Sop");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopStep", b =>
@@ -1223,6 +1321,12 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Data.Entities.Substitution", b =>
                 {
+                    b.HasOne("Portal.Data.Entities.Position", "Position")
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Portal.Data.Entities.PortalUser", "Principal")
                         .WithMany()
                         .HasForeignKey("PrincipalId")
@@ -1235,6 +1339,8 @@ namespace Portal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Position");
+
                     b.Navigation("Principal");
 
                     b.Navigation("Substitute");
@@ -1243,6 +1349,11 @@ namespace Portal.Data.Migrations
             modelBuilder.Entity("Portal.Data.Entities.Innovation", b =>
                 {
                     b.Navigation("StepRuns");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>

@@ -73,7 +73,11 @@ public static class AccountRegistration
         builder.Services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
         // A page or endpoint that forgets its policy is still closed to people who are not signed in.
         builder.Services.AddAuthorization(options =>
-            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        {
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            OfficePolicies.Add(options);
+        });
+        builder.Services.AddScoped<IAuthorizationHandler, OfficeRequirementHandler>();
         builder.Services.AddSingleton<AccountAudit>();
         builder.Services.AddSingleton<FirstAdministratorSetup>();
         builder.Services.AddHostedService<FirstAdministratorNotice>();

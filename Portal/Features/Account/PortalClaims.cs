@@ -9,6 +9,7 @@ public static class PortalClaims
 {
     public const string FullName = "portal:full_name";
     public const string BidangId = "portal:bidang_id";
+    public const string Jabatan = "portal:jabatan";
     public const string MustChangePassword = "portal:must_change_password";
 
     public static string UserId(this ClaimsPrincipal user) =>
@@ -23,6 +24,7 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManag
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.FullName, user.FullName));
+        if (!string.IsNullOrWhiteSpace(user.Jabatan)) identity.AddClaim(new Claim(PortalClaims.Jabatan, user.Jabatan));
         if (user.BidangId is { } bidangId) identity.AddClaim(new Claim(PortalClaims.BidangId, bidangId.ToString()));
         if (user.MustChangePassword) identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
         return identity;

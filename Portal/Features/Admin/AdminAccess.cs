@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using Portal.Domain;
+using Portal.Features.Workflow;
 using Portal.Features.Operations.Faults;
 
 namespace Portal.Features.Admin;
@@ -23,8 +25,8 @@ public static class AdminAccess
 {
     public static readonly string[] Administrators = [PortalRoles.Administrator];
 
-    /// <summary>Who may appoint acting officials (Plt./Plh.).</summary>
-    public static readonly string[] SubstitutionManagers = [PortalRoles.Administrator, PortalRoles.KepalaDinas];
+    /// <summary>Who may appoint acting officials (Plt./Plh.): administrators and the head of the office.</summary>
+    public static bool ManagesActingOfficials(WorkflowActor actor) => actor.IsAdministrator || OfficeRules.IsHeadOfOffice(actor);
 
     /// <summary>The acting person, when they are active and hold one of the roles; otherwise null.</summary>
     public static async Task<PortalUser?> ActorAsync(PortalDbContext db, string? userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
@@ -44,11 +46,26 @@ public static class AdminAccess
     /// Runs an administration command in one transaction: checks the actor's role, runs the command, and
     /// commits its changes and audit rows only when it succeeds; a refusal leaves the database as it was.
     /// </summary>
-    public static async Task<AdminResult> ExecuteAsync(this PortalDbContext db, string actorId, IReadOnlyCollection<string> roles,
-        Func<PortalUser, Task<AdminResult>> command, CancellationToken cancellationToken = default)
+    public static Task<AdminResult> ExecuteAsync(this PortalDbContext db, string actorId, IReadOnlyCollection<string> roles,
+        Func<PortalUser, Task<AdminResult>> command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(db, () => ActorAsync(db, actorId, roles, cancellationToken), command, cancellationToken);
+
+    /// <summary>As above, for a command allowed by the office's rules (the person's positions today) rather than a portal role.</summary>
+    public static Task<AdminResult> ExecuteAsync(this PortalDbContext db, string actorId, Func<WorkflowActor, bool> allowed, DateTimeOffset now,
+        Func<PortalUser, Task<AdminResult>> command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(db, async () =>
+        {
+            var actor = await ActorDirectory.ResolveAsync(db, actorId, now, cancellationToken);
+            return actor is not null && allowed(actor)
+                ? await db.Users.AsNoTracking().FirstAsync(u => u.Id == actorId, cancellationToken)
+                : null;
+        }, command, cancellationToken);
+
+    private static async Task<AdminResult> ExecuteAsync(PortalDbContext db, Func<Task<PortalUser?>> resolveActor,
+        Func<PortalUser, Task<AdminResult>> command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var actor = await ActorAsync(db, actorId, roles, cancellationToken);
+        var actor = await resolveActor();
         if (actor is null) return AdminResult.NotAllowed;
 
         try

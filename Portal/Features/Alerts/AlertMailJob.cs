@@ -65,7 +65,7 @@ public sealed class AlertMailJob(
 
         var step = (await sops.GetAsync(row.SopDefinitionId, cancellationToken)).Step(row.StepNumber);
         var calendar = await calendars.GetAsync(cancellationToken);
-        var situation = calendar.Evaluate(dueAt, clock.GetUtcNow(), settings.DueSoonWorkingDays).Label;
+        var situation = calendar.Evaluate(dueAt, step.Duration, clock.GetUtcNow(), settings.DueSoonWorkingDays).Label;
         var message = AlertMail.ForNotification(new NotificationMail(
             to, row.RecipientName, row.Level, row.Title, row.Message, row.InnovationId!.Value, row.InnovationTitle,
             AlertTexts.StepLabel(step.Number, step.ShortName), dueAt, situation), settings, links, await officeProfile.GetAsync(cancellationToken));

@@ -18,11 +18,11 @@ public static class AlertTexts
 
     public static string Title(AlertLevel level, string innovationTitle) => $"{LevelName(level)}: {innovationTitle}";
 
-    /// <summary>"Pejabat Fungsional Rizky Ramadhan", or only the role when nobody holds it.</summary>
-    public static string Doers(SopRole role, IEnumerable<string> names)
+    /// <summary>"Pejabat Fungsional Rizky Ramadhan", or only the pelaksana when nobody holds the position.</summary>
+    public static string Doers(SopPelaksana pelaksana, IEnumerable<string> names)
     {
         var list = string.Join(", ", names);
-        return list.Length == 0 ? role.Name() : $"{role.Name()} {list}";
+        return list.Length == 0 ? pelaksana.Name : $"{pelaksana.Name} {list}";
     }
 
     public static string Message(AlertLevel level, SopStepDefinition step, DateTimeOffset dueAt, SlaStatus status,
@@ -32,13 +32,19 @@ public static class AlertTexts
         var due = zone.DateTimeText(dueAt);
         var body = level switch
         {
-            AlertLevel.DueSoon when status.WorkingDaysRemaining == 0 => $"{stepLabel} jatuh tempo hari ini, {due}.",
-            AlertLevel.DueSoon => $"{stepLabel} jatuh tempo {due}; sisa {status.WorkingDaysRemaining} hari kerja.",
+            AlertLevel.DueSoon when status.WorkingDaysRemaining == 0 && !status.CountsWorkingTime => $"{stepLabel} jatuh tempo hari ini, {due}.",
+            AlertLevel.DueSoon => $"{stepLabel} jatuh tempo {due}; sisa {status.RemainingLabel}.",
             AlertLevel.Late => $"{stepLabel} melewati tenggat {due} ({status.Label}). Pelaksana: {Sentence(doers)}",
-            _ => $"{stepLabel} {status.Label} sejak tenggat {due}, mencapai batas eskalasi {escalationWorkingDays} hari kerja. Pelaksana: {Sentence(doers)}",
+            _ => $"{stepLabel} {status.Label} sejak tenggat {due}, mencapai batas eskalasi {EscalationLimit(step, escalationWorkingDays)}. Pelaksana: {Sentence(doers)}",
         };
         return recipient.OnBehalfOf is { } principal ? $"{ActingPrefix(recipient.ActingAs, principal)} {body}" : body;
     }
+
+    /// <summary>"2 hari kerja", or for a step counted in hours or minutes "2 hari kerja atau 4 jam (waktu langkahnya)".</summary>
+    public static string EscalationLimit(SopStepDefinition step, int escalationWorkingDays) =>
+        WorkingCalendar.WorkingTime(step.Duration) is { } waktu
+            ? $"{escalationWorkingDays} hari kerja atau {SlaRules.Words(waktu)} (waktu langkahnya)"
+            : $"{escalationWorkingDays} hari kerja";
 
     /// <summary>Ends a sentence with one full stop, also after a name that ends in a degree such as "S.Kom.".</summary>
     public static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";

@@ -40,8 +40,8 @@ public sealed class DailyDigestJob(
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var office = await officeProfile.GetAsync(cancellationToken);
-        var today = office.Zone.LocalDate(startedAt);
         var calendar = await calendars.GetAsync(cancellationToken);
+        var today = calendar.LocalDate(startedAt);
         if (!calendar.IsWorkingDay(today))
             return await RecordAsync(startedAt, stopwatch, 0, 0, [], AlertTexts.DigestSkippedHoliday, cancellationToken);
         var settings = await settingsStore.GetAsync(cancellationToken);
@@ -64,11 +64,13 @@ public sealed class DailyDigestJob(
         var items = new List<(int BidangId, DigestItem Item)>();
         foreach (var run in runs)
         {
-            var status = calendar.Evaluate(run.DueAt, startedAt, settings.DueSoonWorkingDays);
+            var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
+            var step = sop.Step(run.StepNumber);
+            var status = calendar.Evaluate(run.DueAt, step.Duration, startedAt, settings.DueSoonWorkingDays);
             if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
-            var step = (await sops.GetAsync(run.SopDefinitionId, cancellationToken)).Step(run.StepNumber);
-            var doers = AlertTexts.Doers(step.Role,
-                directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+            var pelaksana = sop.PelaksanaOf(step);
+            var doers = AlertTexts.Doers(pelaksana,
+                directory.Holders(pelaksana.Level, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
             items.Add((run.BidangId, new DigestItem(run.InnovationId, run.Title, run.BidangShortName,
                 AlertTexts.StepLabel(step.Number, step.ShortName), doers, run.DueAt, status)));
         }
@@ -78,12 +80,12 @@ public sealed class DailyDigestJob(
         {
             var bidangItems = bidang.Select(i => i.Item).ToList();
             var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
-            deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaBidang(bidang.Key)), BidangScope(bidang.Key),
+            deliveries.AddRange(Deliveries(directory.Expand(directory.BidangHeads(bidang.Key)), BidangScope(bidang.Key),
                 $"di {bidangName}", today, bidangItems, startedAt, office));
         }
         if (items.Count > 0)
         {
-            deliveries.AddRange(Deliveries(directory.Expand(directory.KepalaDinas), DinasScope,
+            deliveries.AddRange(Deliveries(directory.Expand(directory.HeadsOfOffice), DinasScope,
                 "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt, office));
         }
 

@@ -71,7 +71,7 @@ public sealed class OverdueScanJob(
                 .ToListAsync(cancellationToken))
                 .Select(n => (n.StepRunId, n.Level, n.RecipientId))
                 .ToHashSet();
-            var directory = await AlertDirectory.LoadAsync(db, zone.LocalDate(now), cancellationToken);
+            var directory = await AlertDirectory.LoadAsync(db, calendar.LocalDate(now), cancellationToken);
 
             var pending = new List<Notification>();
             foreach (var run in runs)
@@ -80,12 +80,13 @@ public sealed class OverdueScanJob(
                 {
                     var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
                     var step = sop.Step(run.StepNumber);
-                    var status = calendar.Evaluate(run.DueAt, now, settings.DueSoonWorkingDays);
-                    var doers = AlertTexts.Doers(step.Role,
-                        directory.Holders(step.Role, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+                    var status = calendar.Evaluate(run.DueAt, step.Duration, now, settings.DueSoonWorkingDays);
+                    var pelaksana = sop.PelaksanaOf(step);
+                    var doers = AlertTexts.Doers(pelaksana,
+                        directory.Holders(pelaksana.Level, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
                     foreach (var level in AlertRules.LevelsReached(status, settings.EscalationWorkingDays))
                     {
-                        foreach (var recipient in directory.RecipientsFor(level, step.Role, run.BidangId, run.ProposerId))
+                        foreach (var recipient in directory.RecipientsFor(level, pelaksana.Level, run.BidangId, run.ProposerId))
                         {
                             if (existing.Contains((run.Id, level, recipient.Person.Id))) continue;
                             pending.Add(new Notification

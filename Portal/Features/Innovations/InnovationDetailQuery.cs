@@ -43,7 +43,7 @@ public sealed class InnovationDetailQuery(
         var runs = innovation.StepRuns.OrderBy(r => r.Id)
             .Select(r => new StepRunView(r,
                 calendar.WorkingDaysElapsed(r.StartedAt, r.FinishedAt ?? now),
-                calendar.Evaluate(r.DueAt, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
+                calendar.Evaluate(r.DueAt, sop.Step(r.StepNumber).Duration, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
             .ToList();
         var summary = (await summaries.SummariesAsync(onlyId: id, cancellationToken: cancellationToken)).Single();
         return new InnovationDetail(innovation, sop, currentSopId == innovation.SopDefinitionId, runs, history, attachments, summary);

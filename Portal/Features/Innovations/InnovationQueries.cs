@@ -36,7 +36,7 @@ public sealed record InnovationSummary(
 }
 
 /// <summary>Read-side queries shared by the list, the board and the TV screen.</summary>
-public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock)
+public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFactory, CalendarProvider calendars, SopCatalog sops, TimeProvider clock)
 {
     public sealed record LatestRun(long Id, DateTimeOffset StartedAt, DateTimeOffset? DueAt, DateTimeOffset? FinishedAt);
 
@@ -67,13 +67,17 @@ public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFacto
             .Select(a => a.StepRunId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
         var calendar = await calendars.GetAsync(cancellationToken);
+        var versions = new Dictionary<int, SopDocument>();
+        foreach (var sopId in rows.Select(r => r.SopDefinitionId).Distinct())
+            versions[sopId] = await sops.GetAsync(sopId, cancellationToken);
         var now = clock.GetUtcNow();
         return rows
             .Select(r =>
             {
                 var running = r.Status == InnovationStatus.Berjalan;
                 var sla = running
-                    ? calendar.Evaluate(r.Run.DueAt, now, calendars.DueSoonWorkingDays)
+                    ? calendar.Evaluate(r.Run.DueAt, versions[r.SopDefinitionId].Steps.FirstOrDefault(s => s.Number == r.CurrentStep)?.Duration, now,
+                        calendars.DueSoonWorkingDays)
                     : new SlaStatus(SlaLevel.NoDeadline, 0, 0);
                 var stepStart = running ? r.Run.StartedAt : r.Run.FinishedAt ?? r.Run.StartedAt;
                 return new InnovationSummary(r.Id, r.Title, r.BidangId, r.Bidang, r.ProposerId, r.Proposer, r.CurrentStep, r.Status,

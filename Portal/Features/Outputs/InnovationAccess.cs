@@ -2,9 +2,8 @@ using Portal.Domain;
 
 namespace Portal.Features.Outputs;
 
-/// <summary>Who may read an innovation's documents: its own bidang's people, the Kepala Dinas and administrators.</summary>
+/// <summary>Who may read an item's documents: whoever may see the item (see <see cref="OfficeRules.MaySee"/>).</summary>
 public static class InnovationAccess
 {
-    public static bool CanSeeDocuments(WorkflowActor actor, int bidangId) =>
-        actor.IsAdministrator || actor.Capacities.Any(c => c.Role == SopRole.KepalaDinas || c.BidangId == bidangId);
+    public static bool CanSeeDocuments(WorkflowActor actor, int bidangId) => OfficeRules.MaySee(actor, bidangId);
 }

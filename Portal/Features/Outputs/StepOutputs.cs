@@ -97,9 +97,10 @@ public sealed class StepOutputs(
         if (innovation.Status != InnovationStatus.Berjalan) return "Inovasi ini sudah selesai atau dibatalkan; lampiran tidak dapat ditambah.";
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
         if (actor is null) return "Akun Anda tidak aktif atau tidak dikenal.";
-        var step = (await sops.GetAsync(innovation.SopDefinitionId, cancellationToken)).Step(innovation.CurrentStep);
-        if (SopWorkflow.CapacityFor(step, innovation.State, actor) is null)
-            return $"Hanya {step.Role.Name()} dari bidang inovasi ini yang dapat mengunggah keluaran langkah {step.Number}.";
+        var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
+        var step = sop.Step(innovation.CurrentStep);
+        if (SopWorkflow.CapacityFor(sop, step, innovation.State, actor) is null)
+            return $"Hanya {sop.PelaksanaOf(step).Name} dari bidang inovasi ini yang dapat mengunggah keluaran langkah {step.Number}.";
         var openRunId = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null)
             .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
         if (forRunId is { } chosen && chosen != openRunId)

@@ -9,10 +9,17 @@ public sealed record StageFigure(InnovationStage Stage, int Innovations)
     public string Label => Stage.Name();
 }
 
-/// <summary>The runs of one SOP step that finished in the period, judged against the step's SOP time.</summary>
-public sealed record StepFigure(int Number, string Kegiatan, int Finished, int OnTime, double? AverageWorkingDays, int? SopWorkingDays, string WaktuSop)
+/// <summary>
+/// The runs of one SOP step that finished in the period, judged against the step's SOP time. Every step is measured in
+/// working days; a step whose waktu is in hours or minutes also in office hours (<see cref="AverageWorkingHours"/>).
+/// </summary>
+public sealed record StepFigure(int Number, string Kegiatan, int Finished, int OnTime, double? AverageWorkingDays, int? SopWorkingDays, string WaktuSop,
+    double? AverageWorkingHours, double? SopWorkingHours)
 {
     public double? OnTimeRate => Finished == 0 ? null : (double)OnTime / Finished;
+
+    /// <summary>The step's waktu is in hours or minutes: its time taken is best read in office hours.</summary>
+    public bool InWorkingHours => SopWorkingHours is not null;
 }
 
 /// <summary>Step runs of one bidang's innovations that were late: finished late in the period, or still open and late.</summary>
@@ -60,6 +67,7 @@ public static class DashboardFigures
         return snapshot.CurrentSop.Steps.Select(step =>
         {
             var runs = finished[step.Number].ToList();
+            var waktuHours = WorkingCalendar.WorkingTime(step.Duration)?.TotalHours;
             return new StepFigure(
                 step.Number,
                 step.ShortName,
@@ -67,7 +75,9 @@ public static class DashboardFigures
                 runs.Count(r => snapshot.Sla(r).Level != SlaLevel.Late),
                 runs.Count == 0 ? null : runs.Average(snapshot.WorkingDays),
                 step.Duration is { Unit: DurationUnit.WorkingDays } duration ? duration.Value : null,
-                step.Duration.Label());
+                step.Duration.Label(),
+                waktuHours is null || runs.Count == 0 ? null : runs.Average(snapshot.WorkingHours),
+                waktuHours);
         }).ToList();
     }
 

@@ -42,9 +42,9 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
         {
             var run = runs.LastOrDefault(r => r.StepNumber == step.Number);
             if (run is null)
-                return new LaporanStepRow(step.Number, step.ShortName, step.Role.Name(), step.Duration.Label(), null, null, null, ReportWording.NotStarted);
-            var sla = calendar.Evaluate(run.DueAt, run.FinishedAt ?? now, calendars.DueSoonWorkingDays);
-            return new LaporanStepRow(step.Number, step.ShortName, step.Role.Name(), step.Duration.Label(), run.StartedAt, run.FinishedAt,
+                return new LaporanStepRow(step.Number, step.ShortName, sop.PelaksanaOf(step).Name, step.Duration.Label(), null, null, null, ReportWording.NotStarted);
+            var sla = calendar.Evaluate(run.DueAt, step.Duration, run.FinishedAt ?? now, calendars.DueSoonWorkingDays);
+            return new LaporanStepRow(step.Number, step.ShortName, sop.PelaksanaOf(step).Name, step.Duration.Label(), run.StartedAt, run.FinishedAt,
                 calendar.WorkingDaysElapsed(run.StartedAt, run.FinishedAt ?? now), ReportWording.StepStatus(sla, run.FinishedAt is not null));
         }).ToList();
 

@@ -3,7 +3,9 @@ using Portal.Domain;
 
 namespace Portal.Features.Reports;
 
-public sealed record ReportRun(long Id, int StepNumber, DateTimeOffset StartedAt, DateTimeOffset? DueAt, DateTimeOffset? FinishedAt, StepOutcome? Outcome);
+/// <param name="Duration">The step's waktu in the innovation's SOP version: what the run is judged against.</param>
+public sealed record ReportRun(long Id, int StepNumber, DateTimeOffset StartedAt, DateTimeOffset? DueAt, DateTimeOffset? FinishedAt, StepOutcome? Outcome,
+    SopDuration? Duration);
 
 /// <summary>An innovation as the reports read it: its record fields and every run of every step, oldest first.</summary>
 public sealed record ReportInnovation(
@@ -79,9 +81,12 @@ public sealed record ReportSnapshot(
 
     /// <summary>A run judged by <see cref="SlaRules"/>: when it finished, or at <see cref="AsOf"/> while still open then.</summary>
     public SlaStatus Sla(ReportRun run) =>
-        Calendar.Evaluate(run.DueAt, run.FinishedAt is { } finished && finished <= AsOf ? finished : AsOf, DueSoonWorkingDays);
+        Calendar.Evaluate(run.DueAt, run.Duration, run.FinishedAt is { } finished && finished <= AsOf ? finished : AsOf, DueSoonWorkingDays);
 
     public int WorkingDays(ReportRun run) => Calendar.WorkingDaysElapsed(run.StartedAt, run.FinishedAt ?? AsOf);
+
+    /// <summary>Office hours spent on a run (from its start to its end, or to <see cref="AsOf"/> while open).</summary>
+    public double WorkingHours(ReportRun run) => Calendar.WorkingTimeBetween(run.StartedAt, run.FinishedAt ?? AsOf).TotalHours;
 
     /// <summary>Runs that ended in the period by doing the step (a cancellation is no finished step).</summary>
     public IEnumerable<ReportRun> RunsFinishedInPeriod(ReportInnovation innovation) =>

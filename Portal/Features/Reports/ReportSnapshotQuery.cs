@@ -28,20 +28,21 @@ public sealed class ReportSnapshotQuery(
             .ToListAsync(cancellationToken);
         var allBidang = await db.Bidang.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
+        var (currentSopId, currentSop) = await sops.CurrentAsync(cancellationToken);
+        var documents = new Dictionary<int, SopDocument> { [currentSopId] = currentSop };
+        foreach (var sopId in loaded.Select(i => i.SopDefinitionId).Distinct().Where(id => !documents.ContainsKey(id)))
+            documents[sopId] = await sops.GetAsync(sopId, cancellationToken);
+
         var innovations = loaded
             .Select(i => new ReportInnovation(
                 i.Id, i.Title, i.Summary, i.Background, i.Goal, i.Benefit, i.Type, i.Affair, i.Budget, i.StartDate,
                 i.BidangId, i.Bidang!.Name, i.Proposer!.FullName, i.Proposer.UserName, i.SopDefinitionId, i.Status, i.CreatedAt,
                 i.StepRuns.OrderBy(r => r.Id)
-                    .Select(r => new ReportRun(r.Id, r.StepNumber, r.StartedAt, r.DueAt, r.FinishedAt, r.Outcome))
+                    .Select(r => new ReportRun(r.Id, r.StepNumber, r.StartedAt, r.DueAt, r.FinishedAt, r.Outcome,
+                        documents[i.SopDefinitionId].Steps.FirstOrDefault(s => s.Number == r.StepNumber)?.Duration))
                     .ToList()))
             .Where(i => i.ActiveIn(period))
             .ToList();
-
-        var (currentSopId, currentSop) = await sops.CurrentAsync(cancellationToken);
-        var documents = new Dictionary<int, SopDocument> { [currentSopId] = currentSop };
-        foreach (var sopId in innovations.Select(i => i.SopDefinitionId).Distinct().Where(id => !documents.ContainsKey(id)))
-            documents[sopId] = await sops.GetAsync(sopId, cancellationToken);
 
         return new ReportSnapshot(period, bidangId, innovations, documents, currentSop, allBidang, calendar,
             calendars.DueSoonWorkingDays, clock.GetUtcNow());

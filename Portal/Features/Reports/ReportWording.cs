@@ -12,10 +12,16 @@ public static class ReportWording
         IndonesianFormat.LongDate(sop.Header.TanggalEfektif),
         $"{sop.Header.DisahkanOleh} ({sop.Header.DisahkanOlehNama})");
 
-    /// <summary>"Terlambat 2 hari kerja"; a step finished late on its due day is late by less than a working day.</summary>
-    public static string Late(SlaStatus sla) => sla.WorkingDaysLate == 0
-        ? "Terlambat kurang dari 1 hari kerja"
-        : $"Terlambat {sla.WorkingDaysLate} hari kerja";
+    /// <summary>
+    /// "Terlambat 2 hari kerja"; a step finished late on its due day is late by less than a working day. A step counted
+    /// in hours or minutes is late by office time: "Terlambat 1 jam 20 menit kerja".
+    /// </summary>
+    public static string Late(SlaStatus sla) => sla switch
+    {
+        { CountsWorkingTime: true } => char.ToUpperInvariant(sla.Label[0]) + sla.Label[1..],
+        { WorkingDaysLate: 0 } => "Terlambat kurang dari 1 hari kerja",
+        _ => $"Terlambat {sla.WorkingDaysLate} hari kerja",
+    };
 
     /// <summary>A step run in the Laporan: judged when it finished, or now while it runs.</summary>
     public static string StepStatus(SlaStatus sla, bool finished) => (sla.Level, finished) switch

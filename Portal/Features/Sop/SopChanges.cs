@@ -20,7 +20,8 @@ public static class SopChanges
                 continue;
             }
             var stepChanges = new List<string>();
-            if (before.Role != step.Role) stepChanges.Add($"Pelaksana: {before.Role.Name()} → {step.Role.Name()}");
+            if (previous.PelaksanaOf(before) != current.PelaksanaOf(step))
+                stepChanges.Add($"Pelaksana: {previous.PelaksanaOf(before).Name} → {current.PelaksanaOf(step).Name}");
             if (before.Duration != step.Duration) stepChanges.Add($"Waktu: {before.Duration.Label()} → {step.Duration.Label()}");
             if (before.ReturnToStep != step.ReturnToStep)
                 stepChanges.Add($"Bila tidak sesuai: {ReturnLabel(before.ReturnToStep)} → {ReturnLabel(step.ReturnToStep)}");

@@ -5,21 +5,24 @@ using Portal.Domain;
 namespace Portal.Features.Workflow;
 
 /// <summary>
-/// The working calendar built from the holiday table and the office closing time; rebuilt when an
-/// administrator edits either.
+/// The working calendar built from the office profile (zone and hours) and the holiday table; rebuilt when an
+/// administrator edits either, or the settings.
 /// </summary>
 public sealed class CalendarProvider
 {
     private readonly IDbContextFactory<PortalDbContext> dbFactory;
     private readonly SettingsStore settings;
+    private readonly OfficeProfileStore office;
     private volatile WorkingCalendar? current;
     private volatile int dueSoonWorkingDays = 1;
 
-    public CalendarProvider(IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings)
+    public CalendarProvider(IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings, OfficeProfileStore office)
     {
         this.dbFactory = dbFactory;
         this.settings = settings;
+        this.office = office;
         settings.Changed += _ => Invalidate();
+        office.Changed += _ => Invalidate();
     }
 
     public int DueSoonWorkingDays => dueSoonWorkingDays;
@@ -36,9 +39,9 @@ public sealed class CalendarProvider
     /// <summary>The calendar as <paramref name="db"/> sees the holiday table, e.g. inside a transaction that changes it; not cached.</summary>
     public async Task<WorkingCalendar> ReadAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
-        var portalSettings = await settings.GetAsync(cancellationToken);
+        var profile = await office.GetAsync(cancellationToken);
         var holidays = await db.Holidays.Select(h => h.Date).ToListAsync(cancellationToken);
-        return new WorkingCalendar(holidays, portalSettings.OfficeClosingTime);
+        return new WorkingCalendar(holidays, profile.Hours, profile.Zone);
     }
 
     public void Invalidate() => current = null;

@@ -10,9 +10,10 @@ namespace Portal.Features.Workflow;
 public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, WorkflowService workflow)
 {
     /// <param name="dismiss">Closes the dialog unanswered (e.g. someone else moved the innovation meanwhile).</param>
-    public async Task<WorkflowResult?> RunAsync(int innovationId, long version, string title, SopStepDefinition currentStep,
+    public async Task<WorkflowResult?> RunAsync(int innovationId, long version, string title, SopDocument sop, int currentStepNumber,
         AvailableMove move, string userId, bool outputAttached = true, CancellationToken dismiss = default)
     {
+        var currentStep = sop.Step(currentStepNumber);
         // Said before the dialog so nobody fills in a note for a move that cannot happen yet.
         if (!outputAttached && currentStep.RequiresOutput && move.Kind is WorkflowActionKind.Advance or WorkflowActionKind.Approve)
         {
@@ -23,6 +24,7 @@ public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, 
         {
             { d => d.Move, move },
             { d => d.CurrentStep, currentStep },
+            { d => d.Pelaksana, sop.PelaksanaOf(currentStep).Name },
             { d => d.InnovationTitle, title },
         };
         var dialog = await dialogs.ShowAsync<MoveDialog>(move.Label, parameters,

@@ -138,9 +138,9 @@ public sealed class WorkflowService(
         var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
-        var proposerBidang = actor?.Capacities.FirstOrDefault(c => c.Role == sop.First.Role && c.OnBehalfOf is null)?.BidangId;
+        var proposerBidang = actor is null ? null : OfficeRules.ProposerBidang(sop, actor);
         if (actor is null || proposerBidang is null)
-            return WorkflowResult.Refused($"Hanya {sop.First.Role.Name()} yang dapat mengusulkan inovasi baru.");
+            return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat mengusulkan inovasi baru.");
 
         var now = clock.GetUtcNow();
         var innovation = new Innovation
@@ -231,14 +231,16 @@ public sealed class WorkflowService(
     }
 
     /// <summary>
-    /// The working calendar changed (holidays added or removed): stages the new due date of every running step into
-    /// <paramref name="db"/>, whose transaction the caller holds and commits, with one audit row per innovation whose due
-    /// date moved. <paramref name="calendar"/> is the calendar as that transaction sees it. After the commit the caller
-    /// rebuilds the shared calendar and calls <see cref="PublishDueDates"/>. The innovation's version is left alone: a
-    /// new due date does not make a move someone is about to make wrong.
+    /// The working calendar changed (holidays added or removed): stages the new due date of every running step that the
+    /// change moves into <paramref name="db"/>, whose transaction the caller holds and commits, with one audit row per
+    /// innovation whose due date moved. <paramref name="before"/> and <paramref name="after"/> are the calendar as that
+    /// transaction sees it before and after the change; a step the change does not move keeps its due date, also one
+    /// opened under earlier office hours or zone (a profile change applies to steps opened after it). After the commit
+    /// the caller rebuilds the shared calendar and calls <see cref="PublishDueDates"/>. The innovation's version is left
+    /// alone: a new due date does not make a move someone is about to make wrong.
     /// </summary>
-    public async Task<IReadOnlyList<DueDateMoved>> StageDueDatesAsync(PortalDbContext db, WorkingCalendar calendar, string actorId, string actorName,
-        string because, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DueDateMoved>> StageDueDatesAsync(PortalDbContext db, WorkingCalendar before, WorkingCalendar after,
+        string actorId, string actorName, string because, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var running = await (
             from run in db.StepRuns
@@ -252,15 +254,16 @@ public sealed class WorkflowService(
         foreach (var item in running)
         {
             var step = (await sops.GetAsync(item.SopDefinitionId, cancellationToken)).Step(item.Run.StepNumber);
-            var before = item.Run.DueAt!.Value;
-            if (DueDate(item.Run.StartedAt, step, calendar) is not { } after || after == before) continue;
-            item.Run.DueAt = after;
-            moved.Add(new DueDateMoved(item.Run.InnovationId, step.Number, before, after));
+            var stored = item.Run.DueAt!.Value;
+            if (DueDate(item.Run.StartedAt, step, after) is not { } changed || changed == stored
+                || changed == DueDate(item.Run.StartedAt, step, before)) continue;
+            item.Run.DueAt = changed;
+            moved.Add(new DueDateMoved(item.Run.InnovationId, step.Number, stored, changed));
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, ActorId = actorId, ActorName = actorName, Action = AuditActions.DueDateRecomputed,
                 InnovationId = item.Run.InnovationId, FromStep = step.Number, ToStep = step.Number,
-                Detail = $"Tenggat langkah {step.Number} berubah dari {officeTime.DateTime(before)} menjadi {officeTime.DateTime(after)} karena {because}.",
+                Detail = $"Tenggat langkah {step.Number} berubah dari {officeTime.DateTime(stored)} menjadi {officeTime.DateTime(changed)} karena {because}.",
             });
         }
         return moved;
@@ -332,7 +335,7 @@ public sealed class WorkflowService(
 
     private static string ActorLabel(WorkflowActor actor, ActorCapacity? capacity) =>
         capacity?.OnBehalfOf is { } principal
-            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.Role.Name()} {actor.DisplayName} (atas nama {principal})"
+            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.PositionName} {actor.DisplayName} (atas nama {principal})"
             : actor.DisplayName;
 
     private static string AuditActionFor(StepOutcome outcome) => outcome switch

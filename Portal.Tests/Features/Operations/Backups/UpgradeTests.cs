@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Operations.Backups;
+using Portal.Tests.Domain;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Operations.Backups;
@@ -33,14 +34,24 @@ public sealed class UpgradeTests
             {
                 app.CreateClient();
 
-                // Nothing of the old data is lost or changed; start-up adds only the roles the old database lacked.
-                foreach (var (table, rows) in before)
+                // Nothing of the old data is lost or changed, except what the portal now keeps as data instead: the SOP roles
+                // (user roles and each step's role column) became positions and pelaksana columns, checked below.
+                var newColumns = DatabaseDigest.Columns(database);
+                foreach (var (table, rows) in before.Where(t => t.Key is not ("AspNetRoles" or "AspNetUserRoles")))
                 {
-                    var after = Rows(database, table, oldColumns[table]);
-                    Assert.Equal(rows, after.Take(rows.Count));
-                    if (table is not ("AspNetRoles" or "__EFMigrationsHistory")) Assert.Equal(rows.Count, after.Count);
+                    var kept = oldColumns[table].Where(c => newColumns[table].Contains(c)).ToList();
+                    var after = Rows(database, table, kept);
+                    Assert.Equal(Rows(app.FolderOf(Assert.Single(app.Get<PortalBackup>().List())) + "/portal.db", table, kept), after.Take(rows.Count));
+                    if (table is not "__EFMigrationsHistory") Assert.Equal(rows.Count, after.Count);
                 }
                 await using var db = app.CreateDbContext();
+                var fungsional = await db.Users.Include(u => u.Position).SingleAsync(u => u.Id == "u-fungsional");
+                Assert.Equal(("Pejabat Fungsional", PositionLevel.Staf, (int?)5), (fungsional.Position!.Name, fungsional.Position.Level, fungsional.Position.BidangId));
+                Assert.Null((await db.Users.SingleAsync(u => u.Id == "u-admin")).PositionId);
+                Assert.Equal(["Administrator"], await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync());
+                var sop = (await db.SopDefinitions.Include(s => s.Steps).SingleAsync()).ToDocument();
+                Assert.Equal(SopFixture.Sop.Pelaksana, sop.Pelaksana);
+                Assert.Equal(SopFixture.Sop.Steps.Select(s => s.Pelaksana), sop.Steps.Select(s => s.Pelaksana));
                 Assert.Empty(await db.Database.GetPendingMigrationsAsync());
                 var innovation = await db.Innovations.Include(i => i.StepRuns).SingleAsync(i => i.Title == "Akta Kelahiran Langsung dari Puskesmas");
                 Assert.Equal((2, InnovationStatus.Berjalan, 2, 3L), (innovation.CurrentStep, innovation.Status, innovation.StepRuns.Count, innovation.Version));
@@ -118,7 +129,7 @@ public sealed class UpgradeTests
         using (var seed = typeof(DatabaseInitializer).Assembly.GetManifestResourceStream("Portal.Data.Seed.sop-inovasi-pelayanan.json")!)
         using (var reader = new StreamReader(seed))
         {
-            var sop = SopDefinition.From(SopJson.Parse(reader.ReadToEnd(), version: 1), "Versi awal", TestInstants.Wita(2026, 11, 2, 8, 0), "Sistem");
+            var sop = SopDefinition.From(1, SopJson.Parse(reader.ReadToEnd(), version: 1), "Versi awal", TestInstants.Wita(2026, 11, 2, 8, 0), "Sistem");
             Run("INSERT INTO SopDefinitions (Id, Code, Version, HeaderJson, ChangeNote, CreatedAt, CreatedByName) VALUES (1, $code, 1, $header, 'Versi awal', '2026-11-02 00:00:00', 'Sistem');",
                 ("$code", sop.Code), ("$header", sop.HeaderJson));
             foreach (var step in sop.Steps)
@@ -126,7 +137,7 @@ public sealed class UpgradeTests
                     INSERT INTO SopSteps (SopDefinitionId, Number, ShortName, Activity, Role, Kind, DurationValue, DurationUnit, InputsJson, Output, ReturnToStep, Stage, RequiresOutput)
                     VALUES (1, $number, $short, $activity, $role, $kind, $value, $unit, $inputs, $output, $return, $stage, $requires);
                     """,
-                    ("$number", step.Number), ("$short", step.ShortName), ("$activity", step.Activity), ("$role", step.Role.ToString()), ("$kind", step.Kind.ToString()),
+                    ("$number", step.Number), ("$short", step.ShortName), ("$activity", step.Activity), ("$role", new[] { "PejabatFungsional", "KepalaBidang", "KepalaDinas" }[step.Pelaksana]), ("$kind", step.Kind.ToString()),
                     ("$value", step.DurationValue), ("$unit", step.DurationUnit?.ToString()), ("$inputs", step.InputsJson), ("$output", step.Output),
                     ("$return", step.ReturnToStep), ("$stage", step.Stage.ToString()), ("$requires", step.RequiresOutput));
         }

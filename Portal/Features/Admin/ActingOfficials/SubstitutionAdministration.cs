@@ -14,8 +14,7 @@ public sealed record SubstitutionRow(
     SubstitutionKind Kind,
     string PrincipalName,
     string SubstituteName,
-    SopRole Role,
-    string? Bidang,
+    string PositionName,
     DateOnly StartDate,
     DateOnly EndDate,
     string? Note,
@@ -25,14 +24,14 @@ public sealed record SubstitutionRow(
     string? RevokedByName,
     SubstitutionStatus Status)
 {
-    public string Title => $"{Kind}. {Role.Name()}{(Bidang is null ? "" : " " + Bidang)}";
+    public string Title => $"{Kind}. {PositionName}";
 }
 
-/// <summary>A person who can be named in an appointment, with their SOP role (principals) or just their name (substitutes).</summary>
-public sealed record SubstitutionCandidate(string Id, string FullName, string Nip, SopRole? Role, string? Bidang, bool IsActive)
+/// <summary>A person who can be named in an appointment, with their position (principals) or just their name (substitutes).</summary>
+public sealed record SubstitutionCandidate(string Id, string FullName, string Nip, string? PositionName, bool IsActive)
 {
-    public string Label => Role is { } role
-        ? $"{FullName} — {role.Name()}{(Bidang is null ? "" : " " + Bidang)}{(IsActive ? "" : " (nonaktif)")}"
+    public string Label => PositionName is { } position
+        ? $"{FullName} — {position}{(IsActive ? "" : " (nonaktif)")}"
         : $"{FullName} (NIP {Nip})";
 }
 
@@ -59,16 +58,9 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
             orderby user.FullName
             select new
             {
-                user.Id, user.FullName, Nip = user.UserName!, Bidang = user.Bidang!.ShortName, user.IsActive,
-                Roles = (from userRole in db.UserRoles
-                         join role in db.Roles on userRole.RoleId equals role.Id
-                         where userRole.UserId == user.Id
-                         select role.Name).ToList(),
+                user.Id, user.FullName, Nip = user.UserName!, PositionName = user.Position == null ? null : user.Position.Name, user.IsActive,
             }).ToListAsync(cancellationToken);
-        return people
-            .Select(p => new SubstitutionCandidate(p.Id, p.FullName, p.Nip,
-                p.Roles.Select(r => r is null ? null : PortalRoles.AsSopRole(r)).FirstOrDefault(r => r is not null), p.Bidang, p.IsActive))
-            .ToList();
+        return people.Select(p => new SubstitutionCandidate(p.Id, p.FullName, p.Nip, p.PositionName, p.IsActive)).ToList();
     }
 
     public async Task<IReadOnlyList<SubstitutionRow>> ListAsync(CancellationToken cancellationToken = default)
@@ -79,14 +71,12 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
             .OrderByDescending(s => s.StartDate).ThenByDescending(s => s.Id)
             .Select(s => new
             {
-                s.Id, s.Kind, Principal = s.Principal!.FullName, Substitute = s.Substitute!.FullName, s.Role, s.BidangId,
+                s.Id, s.Kind, Principal = s.Principal!.FullName, Substitute = s.Substitute!.FullName, PositionName = s.Position!.Name,
                 s.StartDate, s.EndDate, s.Note, s.CreatedByName, s.CreatedAt, s.RevokedAt, s.RevokedByName,
             })
             .ToListAsync(cancellationToken);
-        var bidang = await db.Bidang.ToDictionaryAsync(b => b.Id, b => b.ShortName, cancellationToken);
         return rows
-            .Select(s => new SubstitutionRow(s.Id, s.Kind, s.Principal, s.Substitute, s.Role,
-                s.BidangId is { } id ? bidang.GetValueOrDefault(id) : null, s.StartDate, s.EndDate, s.Note, s.CreatedByName, s.CreatedAt,
+            .Select(s => new SubstitutionRow(s.Id, s.Kind, s.Principal, s.Substitute, s.PositionName, s.StartDate, s.EndDate, s.Note, s.CreatedByName, s.CreatedAt,
                 s.RevokedAt, s.RevokedByName,
                 s.RevokedAt is not null ? SubstitutionStatus.Dicabut
                 : s.EndDate < today ? SubstitutionStatus.Berakhir
@@ -104,21 +94,16 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
         if (end < Today()) return AdminResult.Refused("Tanggal selesai sudah lewat; penunjukan harus berlaku hari ini atau sesudahnya.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ExecuteAsync(actorId, AdminAccess.SubstitutionManagers, async actor =>
+        return await db.ExecuteAsync(actorId, AdminAccess.ManagesActingOfficials, clock.GetUtcNow(), async actor =>
         {
-            var principal = await db.Users.AsNoTracking().Include(u => u.Bidang).FirstOrDefaultAsync(u => u.Id == form.PrincipalId, cancellationToken);
+            var principal = await db.Users.AsNoTracking().Include(u => u.Position).FirstOrDefaultAsync(u => u.Id == form.PrincipalId, cancellationToken);
             var substitute = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.SubstituteId, cancellationToken);
             if (principal is null) return AdminResult.Refused("Pejabat yang digantikan tidak ditemukan.");
             if (substitute is null) return AdminResult.Refused("Pejabat pengganti tidak ditemukan.");
             if (!substitute.IsActive) return AdminResult.Refused($"{substitute.FullName} tidak aktif dan tidak dapat menjadi pengganti.");
 
-            var principalRoles = await (
-                from userRole in db.UserRoles
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where userRole.UserId == principal.Id
-                select role.Name).ToListAsync(cancellationToken);
-            if (principalRoles.Select(r => r is null ? null : PortalRoles.AsSopRole(r)).FirstOrDefault(r => r is not null) is not { } sopRole)
-                return AdminResult.Refused($"{principal.FullName} tidak memegang peran dalam SOP (Pejabat Fungsional, Kepala Bidang atau Kepala Dinas).");
+            if (principal.Position is not { } position)
+                return AdminResult.Refused($"{principal.FullName} tidak memegang jabatan; tetapkan jabatannya di halaman Pengguna terlebih dahulu.");
 
             var overlapping = await db.Substitutions.AsNoTracking()
                 .Where(s => s.PrincipalId == principal.Id && s.RevokedAt == null && s.StartDate <= end && start <= s.EndDate)
@@ -138,15 +123,14 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
                 Kind = form.Kind,
                 PrincipalId = principal.Id,
                 SubstituteId = substitute.Id,
-                Role = sopRole,
-                BidangId = principal.BidangId,
+                PositionId = position.Id,
                 StartDate = start,
                 EndDate = end,
                 Note = note,
                 CreatedAt = now,
                 CreatedByName = actor.FullName,
             });
-            var title = $"{form.Kind}. {sopRole.Name()}{(principal.Bidang is null ? "" : " " + principal.Bidang.ShortName)}";
+            var title = $"{form.Kind}. {position.Name}";
             db.Audit(actor, AuditActions.Substitution,
                 $"{title}: {substitute.FullName} atas nama {principal.FullName}, {Range(start, end)}{(note is null ? "" : ". Catatan: " + note)}", now);
             return AdminResult.Done($"{substitute.FullName} ditetapkan sebagai {title} ({Range(start, end)}).");
@@ -156,9 +140,9 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
     public async Task<AdminResult> RevokeAsync(int substitutionId, string actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ExecuteAsync(actorId, AdminAccess.SubstitutionManagers, async actor =>
+        return await db.ExecuteAsync(actorId, AdminAccess.ManagesActingOfficials, clock.GetUtcNow(), async actor =>
         {
-            var substitution = await db.Substitutions.Include(s => s.Principal).Include(s => s.Substitute)
+            var substitution = await db.Substitutions.Include(s => s.Principal).Include(s => s.Substitute).Include(s => s.Position)
                 .FirstOrDefaultAsync(s => s.Id == substitutionId, cancellationToken);
             if (substitution is null) return AdminResult.Refused("Penunjukan Plt./Plh. tidak ditemukan.");
             if (substitution.RevokedAt is not null) return AdminResult.Refused("Penunjukan ini sudah dicabut.");
@@ -168,7 +152,7 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
             substitution.RevokedAt = now;
             substitution.RevokedByName = actor.FullName;
             db.Audit(actor, AuditActions.SubstitutionRevoked,
-                $"{substitution.Kind}. {substitution.Role.Name()}: {substitution.Substitute!.FullName} atas nama {substitution.Principal!.FullName}, "
+                $"{substitution.Kind}. {substitution.Position!.Name}: {substitution.Substitute!.FullName} atas nama {substitution.Principal!.FullName}, "
                 + Range(substitution.StartDate, substitution.EndDate), now);
             return AdminResult.Done($"Penunjukan {substitution.Substitute.FullName} dicabut.");
         }, cancellationToken);

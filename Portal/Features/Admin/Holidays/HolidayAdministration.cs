@@ -152,12 +152,13 @@ public sealed class HolidayAdministration(
         {
             var outcome = await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
             {
+                var before = await calendars.ReadAsync(db, cancellationToken);
                 var changed = await command(db, actor);
                 if (!changed.Succeeded) return changed;
                 // Stored (not yet committed) so that the calendar below counts the changed table.
                 await db.SaveChangesAsync(cancellationToken);
                 actorName = actor.FullName;
-                moved = await workflow.StageDueDatesAsync(db, await calendars.ReadAsync(db, cancellationToken), actor.Id, actor.FullName,
+                moved = await workflow.StageDueDatesAsync(db, before, await calendars.ReadAsync(db, cancellationToken), actor.Id, actor.FullName,
                     "daftar hari libur diubah", now, cancellationToken);
                 return moved.Count == 0 ? changed : changed with { Message = $"{changed.Message} Tenggat {moved.Count} langkah berjalan dihitung ulang." };
             }, cancellationToken);

@@ -10,7 +10,6 @@ namespace Portal.Features.Admin.Settings;
 /// </summary>
 public sealed class SettingsForm
 {
-    public TimeSpan? OfficeClosingTime { get; set; }
     public int DueSoonWorkingDays { get; set; }
     public int EscalationWorkingDays { get; set; }
     public string OverdueScanCron { get; set; } = "";
@@ -31,7 +30,6 @@ public sealed class SettingsForm
 
     public static SettingsForm From(PortalSettings settings) => new()
     {
-        OfficeClosingTime = settings.OfficeClosingTime.ToTimeSpan(),
         DueSoonWorkingDays = settings.DueSoonWorkingDays,
         EscalationWorkingDays = settings.EscalationWorkingDays,
         OverdueScanCron = settings.OverdueScanCron,
@@ -50,7 +48,6 @@ public sealed class SettingsForm
     public PortalSettings ApplyTo(PortalSettings stored)
     {
         var settings = stored.Copy();
-        settings.OfficeClosingTime = TimeOnly.FromTimeSpan(OfficeClosingTime!.Value);
         settings.DueSoonWorkingDays = DueSoonWorkingDays;
         settings.EscalationWorkingDays = EscalationWorkingDays;
         settings.OverdueScanCron = OverdueScanCron.Trim();
@@ -86,9 +83,6 @@ public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
 {
     public SettingsFormValidator()
     {
-        RuleFor(f => f.OfficeClosingTime).NotNull().WithMessage("Jam tutup kantor wajib diisi.")
-            .Must(t => t is null || (t.Value >= TimeSpan.FromHours(10) && t.Value <= TimeSpan.FromHours(23)))
-            .WithMessage("Jam tutup kantor harus antara 10:00 dan 23:00 WITA.");
         RuleFor(f => f.DueSoonWorkingDays).InclusiveBetween(0, 10)
             .WithMessage("\"Segera jatuh tempo\" harus 0 sampai 10 hari kerja.");
         RuleFor(f => f.EscalationWorkingDays).InclusiveBetween(1, 30)

@@ -34,8 +34,10 @@ public sealed class SopAdministration(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
         {
+            var sopId = await db.SopDefinitions.Where(s => s.Id == revision.BasedOnDefinitionId).Select(s => (int?)s.SopId).FirstOrDefaultAsync(cancellationToken);
+            if (sopId is null) return AdminResult.Refused("SOP yang diubah tidak ditemukan. Muat ulang halaman, lalu ulangi perubahan Anda.");
             var latest = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps)
-                .OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
+                .Where(s => s.SopId == sopId).OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
             if (latest.Id != revision.BasedOnDefinitionId)
             {
                 return AdminResult.Refused(
@@ -48,7 +50,7 @@ public sealed class SopAdministration(
             if (edits.Count != current.Steps.Count || current.Steps.Any(s => !edits.ContainsKey(s.Number)))
                 return AdminResult.Refused("Langkah yang dikirim tidak cocok dengan SOP saat ini; muat ulang halaman.");
 
-            var next = new SopDocument(current.Version + 1, current.Header, current.Steps.Select(s => edits[s.Number].ApplyTo(s)).ToList());
+            var next = current with { Version = current.Version + 1, Steps = current.Steps.Select(s => edits[s.Number].ApplyTo(s)).ToList() };
             var changes = SopChanges.Compare(current, next);
             if (changes.Count == 0) return AdminResult.Refused("Tidak ada perubahan pada langkah SOP; versi baru tidak dibuat.");
             var problems = SopDefinitionRules.Problems(next);
@@ -56,7 +58,7 @@ public sealed class SopAdministration(
 
             var now = clock.GetUtcNow();
             var note = revision.ChangeNote.Trim();
-            db.SopDefinitions.Add(SopDefinition.From(next, note, now, actor.FullName));
+            db.SopDefinitions.Add(SopDefinition.From(latest.SopId, next, note, now, actor.FullName));
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, ActorId = actor.Id, ActorName = actor.FullName, Action = AuditActions.SopChanged,

@@ -9,7 +9,7 @@ public sealed class SopStepEdit
     public int Number { get; set; }
     public string ShortName { get; set; } = "";
     public StepKind Kind { get; set; }
-    public SopRole Role { get; set; }
+    public int Pelaksana { get; set; }
     public bool HasDuration { get; set; }
     public int DurationValue { get; set; } = 1;
     public DurationUnit DurationUnit { get; set; } = DurationUnit.WorkingDays;
@@ -21,7 +21,7 @@ public sealed class SopStepEdit
         Number = step.Number,
         ShortName = step.ShortName,
         Kind = step.Kind,
-        Role = step.Role,
+        Pelaksana = step.Pelaksana,
         HasDuration = step.Duration is not null,
         DurationValue = step.Duration?.Value ?? 1,
         DurationUnit = step.Duration?.Unit ?? DurationUnit.WorkingDays,
@@ -31,7 +31,7 @@ public sealed class SopStepEdit
 
     public SopStepDefinition ApplyTo(SopStepDefinition step) => step with
     {
-        Role = Role,
+        Pelaksana = Pelaksana,
         Duration = HasDuration ? new SopDuration(DurationValue, DurationUnit) : null,
         ReturnToStep = ReturnToStep,
         RequiresOutput = RequiresOutput,
@@ -42,6 +42,26 @@ public sealed class SopStepEdit
 public sealed class SopRevision
 {
     public const int MaxDurationDays = 365;
+    public const int MaxDurationHours = 200;
+    public const int MaxDurationMinutes = 600;
+
+    /// <summary>The largest waktu an administrator may give in a unit.</summary>
+    public static int MaxDuration(DurationUnit unit) => unit switch
+    {
+        DurationUnit.WorkingHours => MaxDurationHours,
+        DurationUnit.WorkingMinutes => MaxDurationMinutes,
+        _ => MaxDurationDays,
+    };
+
+    /// <summary>The unit's name in the editor and in its messages.</summary>
+    public static string UnitName(DurationUnit unit) => unit switch
+    {
+        DurationUnit.WorkingDays => "hari kerja",
+        DurationUnit.CalendarDays => "hari kalender",
+        DurationUnit.WorkingHours => "jam kerja",
+        DurationUnit.WorkingMinutes => "menit kerja",
+        _ => unit.ToString(),
+    };
 
     public int BasedOnDefinitionId { get; set; }
     public List<SopStepEdit> Steps { get; set; } = [];
@@ -58,10 +78,11 @@ public sealed class SopRevisionValidator : AbstractValidator<SopRevision>
         RuleFor(r => r.Steps).NotEmpty().WithMessage("SOP tidak memiliki langkah.");
         RuleForEach(r => r.Steps).ChildRules(step =>
         {
-            step.RuleFor(s => s.Role).IsInEnum().WithMessage(s => $"Langkah {s.Number}: pilih pelaksana.");
-            step.RuleFor(s => s.DurationValue).InclusiveBetween(1, SopRevision.MaxDurationDays).When(s => s.HasDuration)
-                .WithMessage(s => $"Langkah {s.Number}: waktu harus 1 sampai {SopRevision.MaxDurationDays} hari.");
-            step.RuleFor(s => s.DurationUnit).IsInEnum().WithMessage(s => $"Langkah {s.Number}: pilih hari kerja atau hari kalender.");
+            step.RuleFor(s => s.Pelaksana).GreaterThanOrEqualTo(0).WithMessage(s => $"Langkah {s.Number}: pilih pelaksana.");
+            step.RuleFor(s => s.DurationUnit).IsInEnum().WithMessage(s => $"Langkah {s.Number}: pilih hari kerja, hari kalender, jam kerja atau menit kerja.");
+            step.RuleFor(s => s.DurationValue).Must((s, value) => value >= 1 && value <= SopRevision.MaxDuration(s.DurationUnit))
+                .When(s => s.HasDuration && Enum.IsDefined(s.DurationUnit))
+                .WithMessage(s => $"Langkah {s.Number}: waktu harus 1 sampai {SopRevision.MaxDuration(s.DurationUnit)} {SopRevision.UnitName(s.DurationUnit)}.");
         });
     }
 }

@@ -24,7 +24,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, IValid
             var nip = Nip.Normalize(form.Nip);
             if (await work.Users.FindByNameAsync(nip) is not null) return AdminResult.Refused($"NIP {nip} sudah terdaftar.");
             if (await UnknownBidangAsync(work.Db, form.BidangId, cancellationToken) is { } unknown) return unknown;
-            if (await KepalaBidangConflictAsync(work.Db, form, exceptUserId: null, cancellationToken) is { } conflict) return conflict;
+            if (await PositionProblemAsync(work.Db, form, exceptUserId: null, cancellationToken) is { } conflict) return conflict;
 
             var user = new PortalUser
             {
@@ -32,16 +32,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, IValid
                 FullName = form.FullName.Trim(),
                 Jabatan = Blank(form.Jabatan),
                 BidangId = form.BidangId,
+                PositionId = form.PositionId,
                 Email = Blank(form.Email),
                 MustChangePassword = true,
                 CreatedAt = clock.GetUtcNow(),
             };
             var password = OneTimePassword.New();
             if (Failure(await work.Users.CreateAsync(user, password)) is { } refused) return refused;
-            if (Failure(await work.Users.AddToRoleAsync(user, form.Role)) is { } roleRefused) return roleRefused;
+            if (form.Role != "" && Failure(await work.Users.AddToRoleAsync(user, form.Role)) is { } roleRefused) return roleRefused;
 
             work.Db.Audit(actor, AuditActions.UserCreated,
-                $"{user.FullName} (NIP {nip}): {PortalRoles.DisplayName(form.Role)}{await BidangTextAsync(work.Db, form.BidangId, cancellationToken)}",
+                $"{user.FullName} (NIP {nip}): {await PositionTextAsync(work.Db, form, cancellationToken)}{await BidangTextAsync(work.Db, form.BidangId, cancellationToken)}",
                 clock.GetUtcNow());
             return AdminResult.Done($"Akun {user.FullName} dibuat.", password);
         }, cancellationToken);
@@ -57,11 +58,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, IValid
             var user = await work.Users.FindByIdAsync(userId);
             if (user is null) return NotFound;
             var oldRole = (await work.Users.GetRolesAsync(user)).FirstOrDefault();
-            var roleChanged = oldRole != form.Role;
+            var roleChanged = (oldRole ?? "") != form.Role || user.PositionId != form.PositionId;
+            var oldPosition = await PositionTextAsync(work.Db, new UserForm { PositionId = user.PositionId, Role = oldRole ?? "" }, cancellationToken);
             if (roleChanged && user.Id == actor.Id)
                 return AdminResult.Refused("Anda tidak dapat mengubah peran akun Anda sendiri; minta Administrator lain.");
             if (await UnknownBidangAsync(work.Db, form.BidangId, cancellationToken) is { } unknown) return unknown;
-            if (user.IsActive && await KepalaBidangConflictAsync(work.Db, form, user.Id, cancellationToken) is { } conflict) return conflict;
+            if (user.IsActive && await PositionProblemAsync(work.Db, form, user.Id, cancellationToken) is { } conflict) return conflict;
 
             var changes = new List<string>();
             if (user.FullName != form.FullName.Trim()) changes.Add($"nama: {user.FullName} → {form.FullName.Trim()}");
@@ -76,11 +78,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, IValid
             user.Jabatan = Blank(form.Jabatan);
             user.Email = Blank(form.Email);
             user.BidangId = form.BidangId;
+            user.PositionId = form.PositionId;
             if (Failure(await work.Users.UpdateAsync(user)) is { } refused) return refused;
-            if (roleChanged)
+            if ((oldRole ?? "") != form.Role)
             {
                 if (oldRole is not null && Failure(await work.Users.RemoveFromRoleAsync(user, oldRole)) is { } removeRefused) return removeRefused;
-                if (Failure(await work.Users.AddToRoleAsync(user, form.Role)) is { } addRefused) return addRefused;
+                if (form.Role != "" && Failure(await work.Users.AddToRoleAsync(user, form.Role)) is { } addRefused) return addRefused;
             }
             // Open sessions carry the old role and bidang; a new stamp ends them.
             if (roleChanged || bidangChanged) await work.Users.UpdateSecurityStampAsync(user);
@@ -88,7 +91,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, IValid
             var now = clock.GetUtcNow();
             var who = $"{user.FullName} (NIP {user.UserName})";
             if (roleChanged)
-                work.Db.Audit(actor, AuditActions.RoleChanged, $"{who}: {(oldRole is null ? "—" : PortalRoles.DisplayName(oldRole))} → {PortalRoles.DisplayName(form.Role)}", now);
+                work.Db.Audit(actor, AuditActions.RoleChanged, $"{who}: {oldPosition} → {await PositionTextAsync(work.Db, form, cancellationToken)}", now);
             if (changes.Count > 0) work.Db.Audit(actor, AuditActions.UserChanged, $"{who}: {string.Join("; ", changes)}", now);
             return AdminResult.Done($"Perubahan akun {user.FullName} disimpan.");
         }, cancellationToken);
@@ -104,8 +107,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, IValid
             if (!active && user.Id == actor.Id) return AdminResult.Refused("Anda tidak dapat menonaktifkan akun Anda sendiri.");
             if (active)
             {
-                var form = new UserForm { BidangId = user.BidangId, Role = (await work.Users.GetRolesAsync(user)).FirstOrDefault() ?? "" };
-                if (await KepalaBidangConflictAsync(work.Db, form, user.Id, cancellationToken) is { } conflict) return conflict;
+                var form = new UserForm { BidangId = user.BidangId, PositionId = user.PositionId, Role = (await work.Users.GetRolesAsync(user)).FirstOrDefault() ?? "" };
+                if (await PositionProblemAsync(work.Db, form, user.Id, cancellationToken) is { } conflict) return conflict;
             }
 
             user.IsActive = active;
@@ -162,21 +165,30 @@ public sealed class UserAdministration(IServiceScopeFactory scopeFactory, IValid
         return await db.ExecuteAsync(actorId, AdminAccess.Administrators, actor => command(work, actor), cancellationToken);
     }
 
-    /// <summary>A bidang has one Kepala Bidang: refuse a second active one.</summary>
-    private static async Task<AdminResult?> KepalaBidangConflictAsync(PortalDbContext db, UserForm form, string? exceptUserId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A position must exist and, when it belongs to a bidang, match the person's bidang; a leading position
+    /// (above the lowest level) has one active holder: refuse a second one.
+    /// </summary>
+    private static async Task<AdminResult?> PositionProblemAsync(PortalDbContext db, UserForm form, string? exceptUserId, CancellationToken cancellationToken)
     {
-        if (form.Role != PortalRoles.KepalaBidang || form.BidangId is not { } bidangId) return null;
-        var holder = await (
-            from user in db.Users
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join role in db.Roles on userRole.RoleId equals role.Id
-            where role.Name == PortalRoles.KepalaBidang && user.BidangId == bidangId && user.IsActive && user.Id != exceptUserId
-            select user.FullName).FirstOrDefaultAsync(cancellationToken);
-        if (holder is null) return null;
-        var bidang = await BidangNameAsync(db, bidangId, cancellationToken);
-        return AdminResult.Refused(
-            $"{bidang} sudah memiliki Kepala Bidang aktif ({holder}). Satu bidang hanya memiliki satu Kepala Bidang: "
+        if (form.PositionId is not { } positionId) return null;
+        var position = await db.Positions.AsNoTracking().Include(p => p.Bidang).FirstOrDefaultAsync(p => p.Id == positionId, cancellationToken);
+        if (position is null) return AdminResult.Refused("Jabatan tidak dikenal.");
+        if (position.BidangId is { } bidangId && form.BidangId != bidangId)
+            return AdminResult.Refused($"Jabatan {position.Name} berada di {position.Bidang!.Name}; pilih bidang yang sama untuk orang ini.");
+        if (position.Level == Domain.PositionLevel.Staf) return null;
+        var holder = await db.Users.Where(u => u.PositionId == positionId && u.IsActive && u.Id != exceptUserId)
+            .Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken);
+        return holder is null ? null : AdminResult.Refused(
+            $"Jabatan {position.Name} sudah dipegang oleh {holder}. Satu jabatan pimpinan hanya dipegang satu orang: "
             + "ubah atau nonaktifkan akun tersebut dahulu, atau tetapkan Plt./Plh. bila hanya sementara.");
+    }
+
+    private static async Task<string> PositionTextAsync(PortalDbContext db, UserForm form, CancellationToken cancellationToken)
+    {
+        var position = form.PositionId is { } id ? await db.Positions.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        var parts = new[] { position, form.Role == "" ? null : PortalRoles.DisplayName(form.Role) }.OfType<string>().ToList();
+        return parts.Count == 0 ? "—" : string.Join(", ", parts);
     }
 
     private static async Task<AdminResult?> UnknownBidangAsync(PortalDbContext db, int? bidangId, CancellationToken cancellationToken) =>

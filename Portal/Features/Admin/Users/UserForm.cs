@@ -11,11 +11,13 @@ public sealed class UserForm
     public string FullName { get; set; } = "";
     public string? Jabatan { get; set; }
     public int? BidangId { get; set; }
-    public string Role { get; set; } = PortalRoles.PejabatFungsional;
-    public string? Email { get; set; }
 
-    /// <summary>The SOP roles act for a bidang: their innovations and verifications belong to it.</summary>
-    public static bool RoleNeedsBidang(string role) => role is PortalRoles.PejabatFungsional or PortalRoles.KepalaBidang;
+    /// <summary>The position held; what the person does in every SOP follows from it.</summary>
+    public int? PositionId { get; set; }
+
+    /// <summary>A portal role ("" for none): Administrator or Pemantau.</summary>
+    public string Role { get; set; } = "";
+    public string? Email { get; set; }
 }
 
 public sealed class UserFormValidator : AbstractValidator<UserForm>
@@ -25,9 +27,9 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.Nip).IsNip();
         RuleFor(f => f.FullName).IsFullName();
         RuleFor(f => f.Jabatan).IsJabatan();
-        RuleFor(f => f.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage("Pilih peran.");
-        RuleFor(f => f.BidangId).NotNull().When(f => UserForm.RoleNeedsBidang(f.Role))
-            .WithMessage(f => $"{PortalRoles.DisplayName(f.Role)} harus memiliki bidang.");
+        RuleFor(f => f.Role).Must(r => r == "" || PortalRoles.All.Contains(r)).WithMessage("Peran tidak dikenal.");
+        RuleFor(f => f.PositionId).NotNull().When(f => f.Role == "")
+            .WithMessage("Pilih jabatan yang dipegang (atau peran Administrator/Pemantau untuk akun tanpa jabatan).");
         RuleFor(f => f.Email).EmailAddress().When(f => !string.IsNullOrWhiteSpace(f.Email))
             .WithMessage("Alamat e-mail tidak sah.")
             .MaximumLength(200).WithMessage("Alamat e-mail paling banyak 200 karakter.");

@@ -12,15 +12,18 @@ public sealed record UserRow(
     int? BidangId,
     string? Bidang,
     string? Role,
+    int? PositionId,
+    string? PositionName,
     string? Email,
     bool IsActive,
     DateTimeOffset? LockedOutUntil,
     bool MustChangePassword,
     DateTimeOffset CreatedAt)
 {
-    public string RoleName => Role is null ? "—" : PortalRoles.DisplayName(Role);
+    /// <summary>The position held, and the portal role when there is one.</summary>
+    public string RoleName => string.Join(" · ", new[] { PositionName, Role is null ? null : PortalRoles.DisplayName(Role) }.OfType<string>()) is { Length: > 0 } text ? text : "—";
 
-    public UserForm ToForm() => new() { Nip = Nip, FullName = FullName, Jabatan = Jabatan, BidangId = BidangId, Role = Role ?? "", Email = Email };
+    public UserForm ToForm() => new() { Nip = Nip, FullName = FullName, Jabatan = Jabatan, BidangId = BidangId, PositionId = PositionId, Role = Role ?? "", Email = Email };
 }
 
 public sealed class UserQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
@@ -63,6 +66,8 @@ public sealed class UserQueries(IDbContextFactory<PortalDbContext> dbFactory, Ti
              join role in db.Roles on userRole.RoleId equals role.Id
              where userRole.UserId == user.Id
              select role.Name).FirstOrDefault(),
+            user.PositionId,
+            user.Position!.Name,
             user.Email,
             user.IsActive,
             user.LockoutEnd,
