@@ -25,7 +25,8 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
             .FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
         if (innovation is null) return Refused(RefusalKind.NotFound, "Inovasi tidak ditemukan.");
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, now, cancellationToken);
+        var office = await officeProfile.GetAsync(cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, office.Zone.LocalDate(now), cancellationToken);
         if (actor is null || !InnovationAccess.CanSeeDocuments(actor, innovation.BidangId))
             return Refused(RefusalKind.Forbidden,
                 "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.");
@@ -75,7 +76,7 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
             stage.Name(), innovation.Budget, innovation.StartDate);
 
         return new LaporanOutcome(
-            new LaporanData(ReportOffice.From(await officeProfile.GetAsync(cancellationToken)), ReportWording.SopInfo(sop), identity, steps, returns, outputs, approval, LaporanAvailability.IsDraft(innovation.Status), now),
+            new LaporanData(ReportOffice.From(office), ReportWording.SopInfo(sop), identity, steps, returns, outputs, approval, LaporanAvailability.IsDraft(innovation.Status), now),
             null);
     }
 

@@ -43,7 +43,7 @@ public sealed class WorkflowService(
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != command.ExpectedVersion) return StaleRefusal(innovation);
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (actor is null) return WorkflowResult.Refused("Akun Anda tidak aktif atau tidak dikenal.");
 
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
@@ -137,7 +137,7 @@ public sealed class WorkflowService(
 
         var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         var proposerBidang = actor is null ? null : OfficeRules.ProposerBidang(sop, actor);
         if (actor is null || proposerBidang is null)
             return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat mengusulkan inovasi baru.");
@@ -200,7 +200,7 @@ public sealed class WorkflowService(
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != expectedVersion) return StaleRefusal(innovation, "diubah");
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (innovation.Status != InnovationStatus.Berjalan)
             return WorkflowResult.Refused("Inovasi yang sudah selesai atau dibatalkan tidak dapat diubah.");
         if (actor is null || !CanEditDetails(actor, innovation))
