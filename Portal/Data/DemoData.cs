@@ -145,7 +145,7 @@ public sealed class DemoData(
                 Benefit = "Penduduk memperoleh dokumen lebih cepat dengan biaya dan waktu yang lebih sedikit.",
                 Type = demo.Type,
                 Affair = GovernmentAffair.PelayananPublik,
-                StartDate = WorkingCalendar.ToWita(simulated.Now).Date,
+                StartDate = timeline.LocalDate(simulated.Now).ToDateTime(TimeOnly.MinValue),
             }, idsByNip[proposer.Nip], cancellationToken);
 
             foreach (var (action, remainingAfter) in path.Select((a, i) => (a, path.Count - i - 1)))
@@ -262,13 +262,14 @@ public sealed class DemoData(
                 day = day.AddDays(-1);
                 if (calendar.IsWorkingDay(day)) workingDaysBack--;
             }
-            var local = day.ToDateTime(time);
-            return new DateTimeOffset(local, WorkingCalendar.Wita.GetUtcOffset(local)).ToUniversalTime();
+            return calendar.Zone.Instant(day, time);
         }
+
+        public DateOnly LocalDate(DateTimeOffset instant) => calendar.LocalDate(instant);
 
         private static DateOnly LastDemoDay(WorkingCalendar calendar, DateTimeOffset now)
         {
-            var local = WorkingCalendar.ToWita(now).DateTime;
+            var local = calendar.Zone.ToLocal(now).DateTime;
             var day = DateOnly.FromDateTime(local);
             if (calendar.IsWorkingDay(day) && TimeOnly.FromDateTime(local) >= DemoHoursOver) return day;
             do day = day.AddDays(-1);

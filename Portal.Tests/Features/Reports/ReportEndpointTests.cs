@@ -19,7 +19,7 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
         return await db.Innovations.Where(i => i.Title == title).Select(i => i.Id).SingleAsync();
     }
 
-    private static string Wita(DateTimeOffset instant) => WorkingCalendar.ToWita(instant).ToString("dd MMM yyyy HH:mm", Indonesian);
+    private static string Wita(DateTimeOffset instant) => OfficeZone.Wita.ToLocal(instant).ToString("dd MMM yyyy HH:mm", Indonesian);
 
     [RequiresToolFact(ExternalTools.PdfToPpm, "poppler-utils")]
     public async Task The_Laporan_of_a_finished_innovation_downloads_as_a_PDF_with_the_SOP_the_steps_and_the_approval()
