@@ -123,14 +123,18 @@ public class WorkingCalendarTests
             () => _calendar.DueAt(Wita("2026-11-02 10:00"), new SopDuration(-1, DurationUnit.WorkingDays)));
     }
 
-    [Fact]
-    public void Wita_is_UTC_plus_8()
+    [Theory]
+    [InlineData("Asia/Jakarta", "WIB", 7)]
+    [InlineData("Asia/Makassar", "WITA", 8)]
+    [InlineData("Asia/Jayapura", "WIT", 9)]
+    public void The_office_zones_are_UTC_plus_7_8_and_9_all_year(string id, string label, int hours)
     {
-        Assert.Equal(TimeSpan.FromHours(8), WorkingCalendar.Wita.GetUtcOffset(new DateTime(2026, 6, 1)));
-        Assert.Equal(
-            new DateTimeOffset(2026, 11, 3, 0, 30, 0, TimeSpan.FromHours(8)),
-            WorkingCalendar.ToWita(new DateTimeOffset(2026, 11, 2, 16, 30, 0, TimeSpan.Zero)));
-        Assert.Equal(TimeSpan.FromHours(8), WorkingCalendar.ToWita(DateTimeOffset.UnixEpoch).Offset);
+        var zone = OfficeZone.FromId(id)!;
+        Assert.Equal(label, zone.Label);
+        Assert.Equal(TimeSpan.FromHours(hours), zone.Zone.GetUtcOffset(new DateTime(2026, 6, 1)));
+        Assert.Equal(TimeSpan.FromHours(hours), zone.ToLocal(DateTimeOffset.UnixEpoch).Offset);
+        // Mon 2 Nov 17:30 UTC is already Tuesday 3 November in each of them (00.30 WIB at the earliest).
+        Assert.Equal(new DateOnly(2026, 11, 3), zone.LocalDate(new DateTimeOffset(2026, 11, 2, 17, 30, 0, TimeSpan.Zero)));
     }
 
     [Theory]

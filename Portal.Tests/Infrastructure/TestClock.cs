@@ -52,9 +52,6 @@ public static class TestInstants
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown test instant."),
     };
 
-    public static DateTimeOffset Wita(int year, int month, int day, int hour, int minute)
-    {
-        var local = new DateTime(year, month, day, hour, minute, 0);
-        return new DateTimeOffset(local, WorkingCalendar.Wita.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public static DateTimeOffset Wita(int year, int month, int day, int hour, int minute) =>
+        OfficeZone.Wita.Instant(new DateOnly(year, month, day), new TimeOnly(hour, minute));
 }

@@ -45,6 +45,4 @@ public static class AlertRules
         }
         return calendar.StartOf(day);
     }
-
-    public static DateOnly WitaDate(DateTimeOffset instant) => DateOnly.FromDateTime(WorkingCalendar.ToWita(instant).DateTime);
 }

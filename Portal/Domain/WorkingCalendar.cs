@@ -41,10 +41,6 @@ public sealed class WorkingCalendar
 
     public OfficeZone Zone { get; }
 
-    public static TimeZoneInfo Wita { get; } = FindWita();
-
-    public static DateTimeOffset ToWita(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Wita);
-
     /// <summary>The office's date at an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => Zone.LocalDate(instant);
 
@@ -165,18 +161,5 @@ public sealed class WorkingCalendar
             date = date.AddDays(1);
         }
         return date;
-    }
-
-    private static TimeZoneInfo FindWita()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            // Containers without tzdata: WITA has had no DST since 1963, so a fixed UTC+8 zone is exact.
-            return TimeZoneInfo.CreateCustomTimeZone("Asia/Makassar", TimeSpan.FromHours(8), "WITA", "WITA");
-        }
     }
 }

@@ -78,7 +78,7 @@ public sealed class HolidayReminderTests(HolidayReminderTests.App app) : IClassF
         using var connection = app.Get<JobStorage>().GetConnection();
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == HolidayReminderSchedule.JobId);
         Assert.Equal("0 7 * * *", job.Cron);
-        Assert.Equal(WorkingCalendar.Wita.Id, job.TimeZoneId);
+        Assert.Equal(OfficeZone.Wita.Id, job.TimeZoneId);
     }
 
     private async Task<HealthReport> HealthAsync() =>

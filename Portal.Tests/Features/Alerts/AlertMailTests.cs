@@ -80,7 +80,7 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         app.Clock.Advance(TimeSpan.FromHours(1));
         await app.MoveAsync(dafduk, DemoPeople.FungsionalDafduk, Advance);                      // due Mon 16:00
         app.MoveToNext(DayOfWeek.Friday, 7, 30);
-        var today = AlertRules.WitaDate(app.Clock.GetUtcNow());
+        var today = OfficeZone.Wita.LocalDate(app.Clock.GetUtcNow());
 
         var first = await RunDigestAsync();
         await SendDigestsAsync(today);
@@ -116,7 +116,7 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
     public async Task On_a_holiday_the_digest_sends_nothing_and_says_why()
     {
         var holiday = Holidays2026.All.Select(h => h.Date)
-            .First(d => d > AlertRules.WitaDate(app.Clock.GetUtcNow()) && d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+            .First(d => d > OfficeZone.Wita.LocalDate(app.Clock.GetUtcNow()) && d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
         app.SetWita(holiday.Year, holiday.Month, holiday.Day, 7, 30);
 
         var outcome = await RunDigestAsync();

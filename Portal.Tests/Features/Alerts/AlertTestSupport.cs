@@ -40,7 +40,7 @@ public class AlertsApp : PortalAppFactory
     /// <summary>Moves the clock forward to the next given weekday (after today, WITA) at the given time.</summary>
     public void MoveToNext(DayOfWeek dayOfWeek, int hour, int minute = 0)
     {
-        var day = DateOnly.FromDateTime(WorkingCalendar.ToWita(Clock.GetUtcNow()).Date).AddDays(1);
+        var day = OfficeZone.Wita.LocalDate(Clock.GetUtcNow()).AddDays(1);
         while (day.DayOfWeek != dayOfWeek) day = day.AddDays(1);
         SetWita(day.Year, day.Month, day.Day, hour, minute);
     }

@@ -56,13 +56,13 @@ public sealed class AlertsHangfireServerTests(AlertsHangfireServerTests.App app)
 
         var scan = jobs[AlertSchedule.OverdueScanId];
         Assert.Equal("*/5 * * * *", scan.Cron);
-        Assert.Equal(WorkingCalendar.Wita.Id, scan.TimeZoneId);
+        Assert.Equal(OfficeZone.Wita.Id, scan.TimeZoneId);
         Assert.Equal((typeof(OverdueScanJob), nameof(OverdueScanJob.RunAsync)), (scan.Job.Type, scan.Job.Method.Name));
         Assert.NotNull(scan.NextExecution);
 
         var digest = jobs[AlertSchedule.DailyDigestId];
         Assert.Equal(AlertSchedule.DailyDigestCron, digest.Cron);
-        Assert.Equal(WorkingCalendar.Wita.Id, digest.TimeZoneId);
+        Assert.Equal(OfficeZone.Wita.Id, digest.TimeZoneId);
         Assert.Equal(typeof(DailyDigestJob), digest.Job.Type);
     }
 

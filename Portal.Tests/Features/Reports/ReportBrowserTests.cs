@@ -56,7 +56,7 @@ public sealed class ReportBrowserTests(BrowserSession session) : IClassFixture<B
         await BrowserSession.WaitForInteractiveAsync(page);
 
         await Assertions.Expect(page.GetByTestId("period-innovations").Locator("tbody tr")).Not.ToHaveCountAsync(0);
-        var month = WorkingCalendar.ToWita(session.App.Get<TimeProvider>().GetUtcNow());
+        var month = OfficeZone.Wita.ToLocal(session.App.Get<TimeProvider>().GetUtcNow());
         var periodHref = await page.GetByTestId("download-period").GetAttributeAsync("href");
         Assert.Equal($"/laporan/periode.pdf?tahun={month.Year}&bulan={month.Month}", periodHref);
         var finishedId = await IdOfAsync(LaporanQueryTests.FinishedReturnedOnce);

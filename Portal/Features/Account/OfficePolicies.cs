@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Workflow;
+using Portal.Features.Office;
 
 namespace Portal.Features.Account;
 
@@ -28,7 +29,7 @@ public static class OfficePolicies
 public sealed record OfficeRequirement(string Policy) : IAuthorizationRequirement;
 
 public sealed class OfficeRequirementHandler(
-    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, OfficeTime officeTime, TimeProvider clock)
     : AuthorizationHandler<OfficeRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OfficeRequirement requirement)
@@ -38,7 +39,7 @@ public sealed class OfficeRequirementHandler(
         WorkflowActor? actor;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow());
+            actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock));
         }
         if (actor is null) return;
 

@@ -51,11 +51,11 @@ public static class AdminAccess
         ExecuteAsync(db, () => ActorAsync(db, actorId, roles, cancellationToken), command, cancellationToken);
 
     /// <summary>As above, for a command allowed by the office's rules (the person's positions today) rather than a portal role.</summary>
-    public static Task<AdminResult> ExecuteAsync(this PortalDbContext db, string actorId, Func<WorkflowActor, bool> allowed, DateTimeOffset now,
+    public static Task<AdminResult> ExecuteAsync(this PortalDbContext db, string actorId, Func<WorkflowActor, bool> allowed, DateOnly today,
         Func<PortalUser, Task<AdminResult>> command, CancellationToken cancellationToken = default) =>
         ExecuteAsync(db, async () =>
         {
-            var actor = await ActorDirectory.ResolveAsync(db, actorId, now, cancellationToken);
+            var actor = await ActorDirectory.ResolveAsync(db, actorId, today, cancellationToken);
             return actor is not null && allowed(actor)
                 ? await db.Users.AsNoTracking().FirstAsync(u => u.Id == actorId, cancellationToken)
                 : null;

@@ -127,7 +127,7 @@ public sealed class StepOutputs(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attachment = await db.Attachments.AsNoTracking().Include(a => a.Innovation).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (attachment is null) return null;
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (actor is null || !InnovationAccess.CanSeeDocuments(actor, attachment.Innovation!.BidangId)) return null;
         var path = Path.Combine(Folder, attachment.StoredName);
         return File.Exists(path) ? (attachment, File.OpenRead(path)) : null;
@@ -139,7 +139,7 @@ public sealed class StepOutputs(
         var innovation = await db.Innovations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
         if (innovation is null) return "Inovasi tidak ditemukan.";
         if (innovation.Status != InnovationStatus.Berjalan) return "Inovasi ini sudah selesai atau dibatalkan; lampiran tidak dapat ditambah.";
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (actor is null) return "Akun Anda tidak aktif atau tidak dikenal.";
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
         var step = sop.Step(innovation.CurrentStep);

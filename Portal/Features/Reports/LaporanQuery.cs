@@ -20,7 +20,8 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (innovation, refusal) = await ReportItems.LoadVisibleAsync(db, innovationId, userId, now, "Inovasi tidak ditemukan.",
+        var office = await officeProfile.GetAsync(cancellationToken);
+        var (innovation, refusal) = await ReportItems.LoadVisibleAsync(db, innovationId, userId, office.Zone.LocalDate(now), "Inovasi tidak ditemukan.",
             "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.", cancellationToken);
         if (innovation is null) return new LaporanOutcome(null, refusal);
 
@@ -70,7 +71,7 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
             stage.Name(), innovation.Budget, innovation.StartDate);
 
         return new LaporanOutcome(
-            new LaporanData(ReportOffice.From(await officeProfile.GetAsync(cancellationToken)), ReportWording.SopInfo(sop), identity, steps, returns, outputs, approval, LaporanAvailability.IsDraft(innovation.Status), now),
+            new LaporanData(ReportOffice.From(office), ReportWording.SopInfo(sop), identity, steps, returns, outputs, approval, LaporanAvailability.IsDraft(innovation.Status), now),
             null);
     }
 

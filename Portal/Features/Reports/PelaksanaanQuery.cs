@@ -23,7 +23,7 @@ public sealed class PelaksanaanQuery(
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (item, refusal) = await ReportItems.LoadVisibleAsync(db, itemId, userId, now, "Item tidak ditemukan.",
+        var (item, refusal) = await ReportItems.LoadVisibleAsync(db, itemId, userId, (await offices.GetAsync(cancellationToken)).Zone.LocalDate(now), "Item tidak ditemukan.",
             "Anda tidak berhak melihat Laporan Pelaksanaan SOP ini: hanya bidang pemilik item, Kepala Dinas dan Administrator.", cancellationToken);
         if (item is null) return new PelaksanaanOutcome(null, refusal);
 

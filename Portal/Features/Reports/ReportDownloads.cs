@@ -78,7 +78,8 @@ public sealed class ReportDownloads(
     public async Task<(ReportRefusal? Refusal, string? BidangName)> CheckAsync(ReportRequest request, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var today = (await officeProfile.GetAsync(cancellationToken)).Zone.LocalDate(clock.GetUtcNow());
+        var actor = await ActorDirectory.ResolveAsync(db, userId, today, cancellationToken);
         if (!ReportAccess.IsLeadership(actor)) return (new ReportRefusal(RefusalKind.Forbidden, ReportAccess.LeadershipOnly), null);
 
         var validation = await validator.ValidateAsync(request, cancellationToken);

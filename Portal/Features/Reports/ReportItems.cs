@@ -12,14 +12,14 @@ internal static class ReportItems
 {
     /// <summary>The item with its bidang, proposer and step runs when this person may see its documents; otherwise why not.</summary>
     public static async Task<(Innovation? Item, ReportRefusal? Refusal)> LoadVisibleAsync(PortalDbContext db, int itemId, string userId,
-        DateTimeOffset now, string notFound, string forbidden, CancellationToken cancellationToken)
+        DateOnly today, string notFound, string forbidden, CancellationToken cancellationToken)
     {
         var item = await db.Innovations.AsNoTracking()
             .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
             .FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         if (item is null) return (null, new ReportRefusal(RefusalKind.NotFound, notFound));
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, now, cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, today, cancellationToken);
         return actor is null || !InnovationAccess.CanSeeDocuments(actor, item.BidangId)
             ? (null, new ReportRefusal(RefusalKind.Forbidden, forbidden))
             : (item, null);

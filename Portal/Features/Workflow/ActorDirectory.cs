@@ -11,7 +11,8 @@ namespace Portal.Features.Workflow;
 /// </summary>
 public static class ActorDirectory
 {
-    public static async Task<WorkflowActor?> ResolveAsync(PortalDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="today">The office's date now (<c>OfficeTime.Today</c>): the day whose Plt./Plh. appointments count.</param>
+    public static async Task<WorkflowActor?> ResolveAsync(PortalDbContext db, string userId, DateOnly today, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Position).FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null || !user.IsActive) return null;
@@ -25,7 +26,6 @@ public static class ActorDirectory
         var capacities = new List<ActorCapacity>();
         if (user.Position is { } own) capacities.Add(new ActorCapacity(own.Level, own.BidangId, PositionName: own.Name));
 
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToWita(now).DateTime);
         var acting = await db.Substitutions.AsNoTracking()
             .Where(s => s.SubstituteId == userId && s.RevokedAt == null && s.StartDate <= today && today <= s.EndDate)
             .Select(s => new { s.Kind, s.Position!.Level, s.Position.BidangId, s.Position.Name, PrincipalName = s.Principal!.FullName })

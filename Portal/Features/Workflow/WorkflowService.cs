@@ -44,7 +44,7 @@ public sealed class WorkflowService(
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != command.ExpectedVersion) return StaleRefusal(innovation);
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (actor is null) return WorkflowResult.Refused("Akun Anda tidak aktif atau tidak dikenal.");
 
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
@@ -150,7 +150,7 @@ public sealed class WorkflowService(
         if (kind != SopRecordKind.InovasiPelayanan)
             return WorkflowResult.Refused("SOP ini tidak menjalankan inovasi: mulai pelaksanaannya dari papan SOP itu.");
         var (definitionId, sop) = await sops.CurrentAsync(sopId, cancellationToken);
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         var proposerBidang = actor is null ? null : OfficeRules.ProposerBidang(sop, actor);
         if (actor is null || proposerBidang is null)
             return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat mengusulkan inovasi baru.");
@@ -174,7 +174,7 @@ public sealed class WorkflowService(
         if (kind == SopRecordKind.InovasiPelayanan)
             return WorkflowResult.Refused("Inovasi diusulkan dengan formulir usulan inovasi, yang memuat isian SINOVIK.");
         var (definitionId, sop) = await sops.CurrentAsync(sopId, cancellationToken);
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (!SopItems.MayStart(sop, actor))
             return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat memulai pelaksanaan SOP ini.");
         var bidangId = details.BidangId!.Value;
@@ -276,7 +276,7 @@ public sealed class WorkflowService(
                 : "Pelaksanaan SOP ini tidak memuat isian inovasi.");
         }
 
-        var actor = await ActorDirectory.ResolveAsync(db, userId, clock.GetUtcNow(), cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (innovation.Status != InnovationStatus.Berjalan)
             return WorkflowResult.Refused("Inovasi yang sudah selesai atau dibatalkan tidak dapat diubah.");
         if (actor is null || !CanEditDetails(actor, innovation))

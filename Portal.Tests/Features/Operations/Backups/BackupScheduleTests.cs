@@ -22,7 +22,7 @@ public sealed class BackupScheduleTests
 
         var jobs = RecurringJobs(app);
         var backup = jobs[BackupSchedule.BackupId];
-        Assert.Equal(("30 1 * * *", WorkingCalendar.Wita.Id), (backup.Cron, backup.TimeZoneId));
+        Assert.Equal(("30 1 * * *", OfficeZone.Wita.Id), (backup.Cron, backup.TimeZoneId));
         Assert.Equal((typeof(BackupJob), nameof(BackupJob.RunAsync)), (backup.Job.Type, backup.Job.Method.Name));
         Assert.Equal((typeof(BackupJob), nameof(BackupJob.WatchAsync)), (jobs[BackupSchedule.WatchId].Job.Type, jobs[BackupSchedule.WatchId].Job.Method.Name));
 

@@ -94,7 +94,7 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
         if (end < Today()) return AdminResult.Refused("Tanggal selesai sudah lewat; penunjukan harus berlaku hari ini atau sesudahnya.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ExecuteAsync(actorId, AdminAccess.ManagesActingOfficials, clock.GetUtcNow(), async actor =>
+        return await db.ExecuteAsync(actorId, AdminAccess.ManagesActingOfficials, Today(), async actor =>
         {
             var principal = await db.Users.AsNoTracking().Include(u => u.Position).FirstOrDefaultAsync(u => u.Id == form.PrincipalId, cancellationToken);
             var substitute = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.SubstituteId, cancellationToken);
@@ -140,7 +140,7 @@ public sealed class SubstitutionAdministration(IDbContextFactory<PortalDbContext
     public async Task<AdminResult> RevokeAsync(int substitutionId, string actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ExecuteAsync(actorId, AdminAccess.ManagesActingOfficials, clock.GetUtcNow(), async actor =>
+        return await db.ExecuteAsync(actorId, AdminAccess.ManagesActingOfficials, Today(), async actor =>
         {
             var substitution = await db.Substitutions.Include(s => s.Principal).Include(s => s.Substitute).Include(s => s.Position)
                 .FirstOrDefaultAsync(s => s.Id == substitutionId, cancellationToken);
