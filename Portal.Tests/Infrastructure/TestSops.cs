@@ -29,10 +29,10 @@ public static class TestSops
         var now = app.Get<TimeProvider>().GetUtcNow();
         var document = new SopDocument(1, Header(title, nomor), pelaksana, steps);
         await using var db = app.CreateDbContext();
+        // The SOP and its version are stored together: an SOP without a version is never seen.
         var sop = new Sop { Slug = slug, Title = title, RecordKind = SopRecordKind.PelaksanaanSop, CreatedAt = now };
+        sop.Versions.Add(SopDefinition.From(0, document, "Versi awal untuk uji.", now, "Uji"));
         db.Sops.Add(sop);
-        await db.SaveChangesAsync();
-        db.SopDefinitions.Add(SopDefinition.From(sop.Id, document, "Versi awal untuk uji.", now, "Uji"));
         await db.SaveChangesAsync();
         return new SopSummary(sop.Id, slug, title, nomor, SopRecordKind.PelaksanaanSop);
     }
