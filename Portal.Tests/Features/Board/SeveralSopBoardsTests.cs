@@ -83,7 +83,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
     [Fact]
     public async Task A_second_SOP_shows_its_own_board_at_its_address_with_only_its_items_and_the_switcher_lists_both()
     {
-        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-papan", "Pelayanan Akta Uji Papan", "800/012/SOP/DKPS/2024");
+        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-papan", "Pelayanan Akta Uji Papan", "800/018/SOP/DKPS/2024");
 
         var popovers = context.Render<MudPopoverProvider>();
         var page = context.Render<BoardPage>(p => p.Add(b => b.Slug, sop.Slug));
@@ -93,7 +93,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
         Assert.Equal("Papan Pelayanan Akta Uji Papan", page.Find("h1").TextContent.Trim());
         Assert.Equal(["1. Periksa berkas", "2. Verifikasi berkas", "3. Tanda tangan akta"],
             page.FindAll(".swimlane-column-header:not(.column-done) .column-title").Select(c => c.TextContent.Trim()));
-        Assert.Contains("800/012/SOP/DKPS/2024", page.Find(".board-subtitle").TextContent);
+        Assert.Contains("800/018/SOP/DKPS/2024", page.Find(".board-subtitle").TextContent);
 
         page.Find("[data-testid=board-switcher] button").Click();
         popovers.WaitForAssertion(() => Assert.Equal("/papan/inovasi-pelayanan", popovers.Find("[data-testid=board-switch-inovasi-pelayanan]").GetAttribute("href")));
