@@ -10,6 +10,7 @@ using Portal.Features.Operations.Health;
 using Portal.Features.Operations.Faults;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
+using Portal.Features.Sop;
 using Portal.Features.Security;
 
 namespace Portal.Components;
@@ -81,6 +82,7 @@ public static class UiRegistration
         app.MapStepOutputs();
         app.MapOfficeLogo();
         app.MapReports();
+        app.MapSopTableExport();
         app.MapHealth();
         return app;
     }

@@ -112,7 +112,7 @@ public sealed class SopDraftProblemsTests
 
         Assert.Equal(["Nomor SOP tidak ditemukan; isi Nomor SOP (kode dokumen).", "Nama SOP tidak ditemukan; isi nama SOP."], ProblemsOf(draft));
 
-        draft.Header.Nomor = "800/012/SOP/DKPS/2024";
+        draft.Header.Nomor = "800/021/SOP/DKPS/2025";
         draft.Header.Judul = "Penerbitan Akta Kelahiran";
 
         Assert.Empty(ProblemsOf(draft));

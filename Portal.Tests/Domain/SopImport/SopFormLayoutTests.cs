@@ -25,7 +25,7 @@ public sealed class SopFormLayoutTests
 
         Assert.Equal(("Pemerintah Kabupaten Contoh", "Dinas Kependudukan dan Pencatatan Sipil", "Bidang Pelayanan Pencatatan Sipil"),
             (header.Instansi, header.Dinas, header.BidangPemilik));
-        Assert.Equal("800/012/SOP/DKPS/2024", header.Nomor);
+        Assert.Equal("800/021/SOP/DKPS/2025", header.Nomor);
         Assert.Equal("Penerbitan Akta Kelahiran", header.Judul);
         Assert.Equal((new DateOnly(2025, 2, 3), new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 17)),
             (header.TanggalPembuatan, header.TanggalRevisi, header.TanggalEfektif));
@@ -100,5 +100,64 @@ public sealed class SopFormLayoutTests
         Assert.Equal("Menerima berkas permohonan dan memeriksa kelengkapannya serta mencatat nomor antrean", step.Activity);
         Assert.Equal(["Formulir F-2.01", "KK", "KTP", "Nomor antrean"], step.Inputs);
         Assert.Equal("Berkas diterima dan tanda terima", step.Output);
+    }
+}
+
+/// <summary>The demo's second SOP (Portal/Data/Seed/sop-penanganan-pengaduan.txt), marked with √ and without a signature block.</summary>
+public sealed class SecondDemoSopTests
+{
+    private static SopDraft Draft => SopFormParser.Parse(File.ReadAllText(Portal.Tests.Infrastructure.RepositoryFiles.PathOf("Portal/Data/Seed/sop-penanganan-pengaduan.txt")));
+
+    [Fact]
+    public void It_reads_clean_with_four_pelaksana_bound_to_their_levels_hours_and_one_return()
+    {
+        var draft = Draft;
+
+        Assert.Empty(SopDraftProblems.List(draft));
+        Assert.Equal("800/012/SOP/DKPS/2024", draft.Header.Nomor);
+        Assert.Equal("Penanganan Pengaduan Layanan Administrasi Kependudukan", draft.Header.Judul);
+        Assert.Equal("Bidang Pelayanan Pendaftaran Penduduk", draft.Header.BidangPemilik);
+        Assert.Equal("", draft.Header.DisahkanOlehNama);
+        Assert.Equal(
+            [new SopPelaksana("Petugas Pelayanan", PositionLevel.Staf), new SopPelaksana("Kepala Seksi", PositionLevel.KepalaSeksi),
+             new SopPelaksana("Kepala Bidang", PositionLevel.KepalaBidang), new SopPelaksana("Kepala Dinas", PositionLevel.KepalaDinas)],
+            draft.ToDocument().Pelaksana);
+        Assert.Equal([0, 0, 1, 2, 3], draft.Steps.Select(s => s.PelaksanaColumn));
+        Assert.Equal([new SopDuration(2, DurationUnit.WorkingHours), new SopDuration(1, DurationUnit.WorkingDays), new SopDuration(4, DurationUnit.WorkingHours),
+                      new SopDuration(1, DurationUnit.WorkingDays), new SopDuration(1, DurationUnit.WorkingDays)], draft.Steps.Select(s => s.Waktu.Duration));
+        Assert.Equal([StepKind.Work, StepKind.Work, StepKind.Verify, StepKind.Work, StepKind.Approve], draft.Steps.Select(s => s.Kind));
+        Assert.Equal([null, null, 2, null, null], draft.Steps.Select(s => s.ReturnToStep));
+    }
+}
+
+public sealed class PelaksanaLevelTests
+{
+    [Theory]
+    [InlineData("Pejabat Fungsional", PositionLevel.Staf)]
+    [InlineData("Petugas Loket", PositionLevel.Staf)]
+    [InlineData("Kepala Seksi", PositionLevel.KepalaSeksi)]
+    [InlineData("Kepala Sub Bagian Umum", PositionLevel.KepalaSeksi)]
+    [InlineData("Kasubbag Keuangan", PositionLevel.KepalaSeksi)]
+    [InlineData("Kepala Bidang", PositionLevel.KepalaBidang)]
+    [InlineData("Sekretaris", PositionLevel.KepalaBidang)]
+    [InlineData("Kepala Dinas", PositionLevel.KepalaDinas)]
+    [InlineData("Kepala Badan", PositionLevel.KepalaDinas)]
+    [InlineData("Pemohon", null)]
+    public void A_column_name_proposes_the_level_that_does_its_steps(string name, PositionLevel? level)
+    {
+        Assert.Equal(level, SopDraftSuggestions.LevelFromName(name));
+    }
+
+    [Fact]
+    public void A_column_whose_level_is_not_known_must_be_bound_before_saving()
+    {
+        var sop = SyntheticSop.FourPelaksana();
+        var draft = SopFormParser.Parse((sop with { Pelaksana = ["Pemohon", .. sop.Pelaksana.Skip(1)] }).Text());
+
+        Assert.Equal(["Kolom pelaksana \"Pemohon\": pilih tingkat jabatan yang mengerjakannya."], SopDraftProblems.List(draft).Select(p => p.ToString()));
+
+        draft.Pelaksana[0].Level = PositionLevel.Staf;
+
+        Assert.Empty(SopDraftProblems.List(draft));
     }
 }

@@ -33,7 +33,7 @@ public sealed class SopFormParserTests
     }
 
     [Fact]
-    public void The_table_gives_the_steps_of_the_built_in_SOP_once_the_pelaksana_are_confirmed_as_the_README_reads_them()
+    public void The_table_gives_the_built_in_SOP_once_the_pelaksana_are_confirmed_as_the_README_reads_them()
     {
         var draft = SopFormParser.Parse(SignedSop.Text);
 
@@ -42,18 +42,23 @@ public sealed class SopFormParserTests
         SignedSop.ConfirmAsReadme(draft);
         Assert.Empty(SopDraftProblems.List(draft));
 
+        var imported = draft.ToDocument();
         var builtIn = SignedSop.BuiltIn;
-        Assert.Equal(builtIn.Steps.Select(s => s.Number), draft.Steps.Select(s => s.Number));
-        foreach (var (expected, actual) in builtIn.Steps.Zip(draft.Steps))
+        Assert.Equal(1, imported.Version);
+        Assert.Equal(builtIn.Pelaksana, imported.Pelaksana);
+        Assert.Equal(builtIn.Steps.Select(s => s.Number), imported.Steps.Select(s => s.Number));
+        foreach (var (expected, actual) in builtIn.Steps.Zip(imported.Steps))
         {
             Assert.Equal(expected.Activity, actual.Activity);
             Assert.Equal(expected.Inputs, actual.Inputs);
-            Assert.Equal(expected.Duration, actual.Waktu.Duration);
+            Assert.Equal(expected.Duration, actual.Duration);
             Assert.Equal(SignedSop.OutputsAsSigned.GetValueOrDefault(expected.Number, expected.Output), actual.Output);
             Assert.Equal(expected.ReturnToStep, actual.ReturnToStep);
             Assert.Equal(expected.Kind, actual.Kind);
-            Assert.Equal(builtIn.PelaksanaOf(expected).Name, draft.Pelaksana[actual.PelaksanaColumn!.Value].Name);
+            Assert.Equal(expected.Pelaksana, actual.Pelaksana);
+            Assert.Equal(expected.RequiresOutput, actual.RequiresOutput);
         }
+        Assert.Empty(SopDefinitionRules.Problems(imported));
     }
 
     [Fact]

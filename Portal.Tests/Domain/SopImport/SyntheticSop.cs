@@ -72,7 +72,7 @@ public sealed record SyntheticSop(string Nomor, string Judul, IReadOnlyList<stri
 
     /// <summary>A service SOP of the shape issue 13 asks for: four pelaksana with a Kepala Seksi, hours and days, one return.</summary>
     public static SyntheticSop FourPelaksana(bool marked = true) => new(
-        "800/012/SOP/DKPS/2024",
+        "800/021/SOP/DKPS/2025",
         "Penerbitan Akta Kelahiran",
         ["Petugas Loket", "Pejabat Fungsional", "Kepala Seksi", "Kepala Bidang"],
         [

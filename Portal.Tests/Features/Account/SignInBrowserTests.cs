@@ -13,7 +13,7 @@ public sealed class SignInBrowserTests(BrowserSession session) : IClassFixture<B
         await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync("Nurul Hidayah");
         await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync("Kepala Bidang");
         var menu = page.GetByTestId("nav-menu");
-        await Assertions.Expect(menu).ToContainTextAsync("SOP Inovasi Pelayanan");
+        await Assertions.Expect(menu).ToContainTextAsync("Daftar SOP");
         await Assertions.Expect(menu).Not.ToContainTextAsync("Administrasi");
         await Assertions.Expect(menu).Not.ToContainTextAsync("Plt. / Plh.");
         await BrowserSession.ScreenshotAsync(page, "signin-kabid-landing");

@@ -18,7 +18,7 @@ public sealed class AdminAccessTests(AdminAccessTests.App app) : IClassFixture<A
     public enum Expect { Allowed, SignIn, Denied }
 
     private const string Anonymous = "";
-    private static readonly string[] AdminOnly = ["/admin/pengguna", "/admin/bidang", "/admin/libur", "/admin/sop", "/admin/sop/impor", "/admin/pengaturan", "/admin/kantor", "/admin/audit", "/admin/kesehatan"];
+    private static readonly string[] AdminOnly = ["/admin/pengguna", "/admin/bidang", "/admin/jabatan", "/admin/libur", "/admin/sop", "/admin/sop/impor", "/admin/pengaturan", "/admin/kantor", "/admin/audit", "/admin/kesehatan"];
 
     public static TheoryData<string, string, Expect> Cases()
     {

@@ -14,6 +14,7 @@ public sealed class AdminPagesBrowserTests(BrowserSession session) : IClassFixtu
         ("/admin/bidang", "Bidang", "admin-bidang"),
         ("/admin/libur", "Hari libur", "admin-libur"),
         ("/admin/sop", "Ubah SOP Inovasi Pelayanan", "admin-sop"),
+        ("/admin/sop/impor", "Impor SOP dari tabel", "admin-sop-impor"),
         ("/admin/pengaturan", "Pengaturan", "admin-pengaturan"),
         ("/admin/kantor", "Profil kantor", "admin-kantor"),
         ("/admin/audit", "Jejak audit", "admin-audit"),

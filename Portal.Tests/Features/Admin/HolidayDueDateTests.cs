@@ -55,7 +55,7 @@ public sealed class HolidayDueDateTests(HolidayDueDateTests.App app) : IClassFix
         // Without 2027 holidays: 29, 30, 31 Dec, Fri 1 Jan (counted as working), Mon 4 Jan.
         Assert.Equal(Wita(2027, 1, 4, 16), await OpenDueAsync(id, step: 6));
         var firstStepDue = await FinishedDueAsync(id, step: 1);
-        Assert.Equal(Wita(2027, 1, 4, 16), (await app.Get<BoardSnapshots>().GetAsync()).Find(id)!.DueAt);
+        Assert.Equal(Wita(2027, 1, 4, 16), (await app.Get<BoardSnapshots>().GetAsync(await app.InnovationSopIdAsync())).Find(id)!.DueAt);
 
         var preview = await Holidays.PreviewAsync(2027, "skb-2027.txt", Skb2027);
         Assert.True(preview.Succeeded, preview.Error);
@@ -111,9 +111,10 @@ public sealed class HolidayDueDateTests(HolidayDueDateTests.App app) : IClassFix
     private async Task<T> WhenBoardShowsAsync<T>(int id, DateTimeOffset due, Func<Task<T>> change)
     {
         var boards = app.Get<BoardSnapshots>();
-        await boards.GetAsync();
+        var sopId = await app.InnovationSopIdAsync();
+        await boards.GetAsync(sopId);
         var shown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = boards.Subscribe(update =>
+        using var subscription = boards.Subscribe(sopId, update =>
         {
             if (update.Snapshot.Find(id)?.DueAt == due) shown.TrySetResult();
             return Task.CompletedTask;

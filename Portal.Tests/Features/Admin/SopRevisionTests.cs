@@ -29,7 +29,7 @@ public sealed class SopRevisionTests(SopRevisionTests.App app) : IClassFixture<S
         var running = await Workflow.CreateAsync(WorkflowServiceTests.Details("Inovasi yang sudah berjalan"), fungsional);
         var (_, before) = await app.Get<SopCatalog>().CurrentAsync();
 
-        var (_, revision) = await Administration.StartRevisionAsync();
+        var (_, revision) = await Administration.StartRevisionAsync(await app.InnovationSopIdAsync());
         var step2 = revision.Steps.Single(s => s.Number == 2);
         step2.DurationValue = 4;
         revision.ChangeNote = "Penyusunan konsep butuh waktu lebih (nota dinas 12/2026).";
@@ -80,7 +80,7 @@ public sealed class SopRevisionTests(SopRevisionTests.App app) : IClassFixture<S
     public async Task An_invalid_revision_is_refused_with_a_message_and_no_version_is_stored(string problem, string expected)
     {
         var admin = await app.IdAsync(DemoPeople.Administrator);
-        var (_, revision) = await Administration.StartRevisionAsync();
+        var (_, revision) = await Administration.StartRevisionAsync(await app.InnovationSopIdAsync());
         revision.ChangeNote = problem == "no note" ? "ubah" : "Perubahan untuk pengujian aturan SOP.";
         var actor = problem == "not an administrator" ? await app.IdAsync(DemoPeople.KepalaDinas) : admin;
         switch (problem)

@@ -33,6 +33,8 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
         context.Services.AddSingleton(app.Get<OfficeTime>());
         context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
         context.Services.AddSingleton(app.Get<BoardSnapshots>());
+        context.Services.AddSingleton(app.Get<BoardChoices>());
+        context.Services.AddSingleton(app.Get<SopCatalog>());
         context.Services.AddSingleton(app.Get<WorkflowService>());
         context.Services.AddScoped<MoveInteraction>();
         var fungsional = await app.UserAsync(DemoPeople.FungsionalPdip);

@@ -8,7 +8,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Board;
 
-/// <summary>The one board snapshot every open board shares, on the real portal services and database.</summary>
+/// <summary>The board snapshots (one per SOP) every open board shares, on the real portal services and database.</summary>
 public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFixture<BoardSnapshotsTests.App>
 {
     // Mon 2 Nov 2026 10:00 WITA.
@@ -16,10 +16,13 @@ public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFix
 
     private BoardSnapshots Snapshots => app.Get<BoardSnapshots>();
 
-    private async Task<BoardUpdate> NextUpdateAsync(Func<BoardUpdate, bool> matches, Func<Task> action)
+    private async Task<BoardUpdate> NextUpdateAsync(Func<BoardUpdate, bool> matches, Func<Task> action) =>
+        await NextUpdateAsync(await app.InnovationSopIdAsync(), matches, action);
+
+    private async Task<BoardUpdate> NextUpdateAsync(int sopId, Func<BoardUpdate, bool> matches, Func<Task> action)
     {
         var next = new TaskCompletionSource<BoardUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = Snapshots.Subscribe(update =>
+        using var subscription = Snapshots.Subscribe(sopId, update =>
         {
             if (matches(update)) next.TrySetResult(update);
             return Task.CompletedTask;
@@ -36,7 +39,7 @@ public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFix
         var created = await workflow.CreateAsync(WorkflowServiceTests.Details("Uji potret papan"), fungsional);
         var id = created.InnovationId!.Value;
         await app.AttachAsync(id, fungsional);
-        var before = await Snapshots.GetAsync();
+        var before = await Snapshots.GetAsync(await app.InnovationSopIdAsync());
         var moved = before.Find(id)!;
         var others = before.Items.Where(i => i.Id != id).ToList();
 
@@ -44,7 +47,7 @@ public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFix
             async () => Assert.True((await workflow.MoveAsync(new MoveCommand(id, moved.Version, WorkflowActionKind.Advance), fungsional)).Succeeded));
 
         Assert.Equal(1, update.Change!.FromStep);
-        Assert.Same(update.Snapshot, await Snapshots.GetAsync());
+        Assert.Same(update.Snapshot, await Snapshots.GetAsync(await app.InnovationSopIdAsync()));
         // The other cards keep their instances, so their HTML and views are reused by every open board.
         Assert.All(others, old => Assert.Same(old, update.Snapshot.Find(old.Id)));
         // A snapshot never changes under a board that is rendering it.
@@ -59,7 +62,7 @@ public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFix
         var workflow = app.Get<WorkflowService>();
         var created = await workflow.CreateAsync(WorkflowServiceTests.Details("Uji batal dari papan"), fungsional);
         var id = created.InnovationId!.Value;
-        await Snapshots.GetAsync();
+        await Snapshots.GetAsync(await app.InnovationSopIdAsync());
 
         var update = await NextUpdateAsync(u => u.Change?.InnovationId == id && u.Change.Status == InnovationStatus.Dibatalkan,
             async () => Assert.True((await workflow.MoveAsync(new MoveCommand(id, created.Version!.Value, WorkflowActionKind.Cancel, "Usulan ganda"), admin)).Succeeded));
@@ -74,7 +77,7 @@ public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFix
         var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
         var created = await app.Get<WorkflowService>().CreateAsync(WorkflowServiceTests.Details("Uji terlambat di potret"), fungsional);
         var id = created.InnovationId!.Value;
-        await Snapshots.GetAsync();
+        await Snapshots.GetAsync(await app.InnovationSopIdAsync());
         await using (var db = app.CreateDbContext())
         {
             var due = await db.StepRuns.Where(r => r.InnovationId == id).Select(r => r.DueAt).SingleAsync();

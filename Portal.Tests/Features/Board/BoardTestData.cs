@@ -24,7 +24,7 @@ internal static class BoardTestData
         id, $"Inovasi {id}", bidangId, bidangId == Pdip ? "PDIP" : "Dafduk", proposerId, "Rizky Ramadhan, S.Kom.", step, status, returns,
         sopDefinitionId, sopDefinitionId, new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2026, 11, 4, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero), 1,
-        sla ?? new SlaStatus(SlaLevel.OnTime, 2, 0), 0, hasOutput);
+        sla ?? new SlaStatus(SlaLevel.OnTime, 2, 0), 0, hasOutput, SopId: 1);
 
     public static WorkflowActor Fungsional(int bidangId = Pdip) =>
         new("fungsional-pdip", "Rizky Ramadhan, S.Kom.", [new ActorCapacity(PositionLevel.Staf, bidangId)]);

@@ -11,7 +11,7 @@ public sealed class SopPageTests(SopPageTests.App app) : IClassFixture<SopPageTe
     public async Task Any_signed_in_person_reads_the_header_the_ten_steps_and_every_version_with_its_changes()
     {
         var administration = app.Get<SopAdministration>();
-        var (_, revision) = await administration.StartRevisionAsync();
+        var (_, revision) = await administration.StartRevisionAsync(await app.InnovationSopIdAsync());
         revision.Steps.Single(s => s.Number == 3).DurationValue = 1;
         revision.Steps.Single(s => s.Number == 3).HasDuration = true;
         revision.Steps.Single(s => s.Number == 8).Pelaksana = 0;

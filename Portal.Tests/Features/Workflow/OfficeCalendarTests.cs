@@ -93,7 +93,7 @@ public sealed class HourStepTests(HourStepTests.App app) : IClassFixture<HourSte
     {
         var admin = await app.IdAsync(DemoPeople.Administrator);
         var administration = app.Get<SopAdministration>();
-        var (_, revision) = await administration.StartRevisionAsync();
+        var (_, revision) = await administration.StartRevisionAsync(await app.InnovationSopIdAsync());
         var step2 = revision.Steps.Single(s => s.Number == 2);
         (step2.DurationValue, step2.DurationUnit) = (4, DurationUnit.WorkingHours);
         revision.ChangeNote = "Konsep inovasi cukup empat jam kerja (uji satuan jam).";

@@ -43,6 +43,7 @@ public static class AuditActions
     public const string SubstitutionRevoked = "Plt./Plh. dicabut";
     public const string BidangChanged = "Bidang diubah";
     public const string SopChanged = "SOP diubah";
+    public const string SopImported = "SOP diimpor";
     public const string HolidaysChanged = "Hari libur diubah";
     public const string DueDateRecomputed = "Tenggat dihitung ulang";
     public const string SettingsChanged = "Pengaturan diubah";

@@ -48,6 +48,9 @@ public enum SopDateField { Pembuatan, Revisi, Efektif }
 public sealed class SopDraftPelaksana
 {
     public string Name { get; set; } = "";
+
+    /// <summary>The level of position that does this column's steps; proposed from the name, chosen by the administrator.</summary>
+    public PositionLevel? Level { get; set; }
 }
 
 /// <summary>One row of the SOP table, with what was read and what the administrator decided.</summary>
@@ -95,6 +98,26 @@ public sealed class SopDraft
     public SopDraftHeader Header { get; init; } = new();
     public List<SopDraftPelaksana> Pelaksana { get; init; } = [];
     public List<SopDraftStep> Steps { get; init; } = [];
+
+    /// <summary>
+    /// The draft as version 1 of a new SOP. Only a draft without problems converts. The table says nothing of an
+    /// innovation's tahapan, so every step records the first; a work step asks for its output, as in the built-in SOP.
+    /// </summary>
+    public SopDocument ToDocument()
+    {
+        var problems = SopDraftProblems.List(this);
+        if (problems.Count > 0) throw new InvalidOperationException("A draft with problems cannot become an SOP: " + string.Join("; ", problems));
+        var header = new SopHeader(
+            Header.Instansi.Trim(), Header.Dinas.Trim(), Header.BidangPemilik.Trim(), Header.Nomor.Trim(), Header.Judul.Trim(),
+            Header.TanggalPembuatan!.Value, Header.TanggalRevisi!.Value, Header.TanggalEfektif!.Value,
+            Header.DisahkanOleh.Trim(), Header.DisahkanOlehNama.Trim(), string.IsNullOrWhiteSpace(Header.DisahkanOlehNip) ? null : Header.DisahkanOlehNip.Trim(),
+            [.. Header.DasarHukum], [.. Header.KualifikasiPelaksana], [.. Header.KeterkaitanSop], [.. Header.Peralatan], [.. Header.Peringatan], [.. Header.Pencatatan]);
+        var pelaksana = Pelaksana.Select(p => new SopPelaksana(p.Name.Trim(), p.Level!.Value)).ToList();
+        var steps = Steps.Select(s => new SopStepDefinition(
+            s.Number, s.ShortName.Trim(), s.Activity, s.PelaksanaColumn!.Value, s.Kind, s.Waktu.Duration, [.. s.Inputs], s.Output,
+            s.Kind == StepKind.Work ? null : s.ReturnToStep, InnovationStage.Inisiatif, RequiresOutput: s.Kind == StepKind.Work)).ToList();
+        return new SopDocument(1, header, pelaksana, steps);
+    }
 
     /// <summary>The administrator picks (or confirms) the pelaksana column of a step; later suggestions follow it.</summary>
     public void ConfirmPelaksana(SopDraftStep step, int column)

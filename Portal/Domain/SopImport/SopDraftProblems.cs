@@ -12,6 +12,9 @@ public static class SopDraftProblems
     public const string NoSteps =
         "Tidak ada langkah yang ditemukan. Tabel SOP harus memiliki baris judul dengan kolom NO dan KEGIATAN, lalu langkah-langkah bernomor.";
 
+    public const int MaxNomorLength = 60;
+    public const int MaxJudulLength = 200;
+
     public static IReadOnlyList<SopImportProblem> List(SopDraft draft)
     {
         var problems = new List<SopImportProblem>();
@@ -30,7 +33,9 @@ public static class SopDraftProblems
     {
         void Add(string message) => problems.Add(new SopImportProblem(null, message));
         if (header.Nomor.Trim().Length == 0) Add("Nomor SOP tidak ditemukan; isi Nomor SOP (kode dokumen).");
+        else if (header.Nomor.Trim().Length > MaxNomorLength) Add($"Nomor SOP paling banyak {MaxNomorLength} karakter.");
         if (header.Judul.Trim().Length == 0) Add("Nama SOP tidak ditemukan; isi nama SOP.");
+        else if (header.Judul.Trim().Length > MaxJudulLength) Add($"Nama SOP paling banyak {MaxJudulLength} karakter.");
         DateProblem(header, SopDateField.Pembuatan, header.TanggalPembuatan, "Tanggal Pembuatan", problems);
         DateProblem(header, SopDateField.Revisi, header.TanggalRevisi, "Tanggal Revisi", problems);
         DateProblem(header, SopDateField.Efektif, header.TanggalEfektif, "Tanggal Efektif", problems);
@@ -58,6 +63,8 @@ public static class SopDraftProblems
                 problems.Add(new SopImportProblem(null, $"Kolom pelaksana ke-{i + 1} tidak bernama; isi namanya."));
             else if (draft.Pelaksana.Take(i).Any(p => string.Equals(p.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)))
                 problems.Add(new SopImportProblem(null, $"Dua kolom pelaksana bernama \"{name}\"; setiap kolom harus bernama lain."));
+            if (draft.Pelaksana[i].Level is null)
+                problems.Add(new SopImportProblem(null, $"Kolom pelaksana \"{(name.Length > 0 ? name : $"ke-{i + 1}")}\": pilih tingkat jabatan yang mengerjakannya."));
         }
     }
 

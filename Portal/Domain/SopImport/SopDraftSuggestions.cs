@@ -9,10 +9,22 @@ namespace Portal.Domain.SopImport;
 /// </summary>
 public static partial class SopDraftSuggestions
 {
-    /// <summary>"verifikasi" → verify; "persetujuan" / "menyetujui" → approve; null when neither is written.</summary>
+    /// <summary>
+    /// "verifikasi" → verify; "persetujuan" / "menyetujui" → approve; "langkah kerja" at the start (as the portal's
+    /// export writes it where the verbs would mislead) → work; null when none is written.
+    /// </summary>
     public static StepKind? KindFromWords(string text) =>
-        Verification().IsMatch(text) ? StepKind.Verify
+        WorkMark().IsMatch(text) ? StepKind.Work
+        : Verification().IsMatch(text) ? StepKind.Verify
         : Approval().IsMatch(text) ? StepKind.Approve
+        : null;
+
+    /// <summary>The level a pelaksana column's name points to (Kepala Dinas, Kepala Bidang / Sekretaris, Kepala Seksi / Subbagian, staff); null when the name does not say.</summary>
+    public static PositionLevel? LevelFromName(string name) =>
+        HeadOfOffice().IsMatch(name) ? PositionLevel.KepalaDinas
+        : SectionHead().IsMatch(name) ? PositionLevel.KepalaSeksi
+        : DivisionHead().IsMatch(name) ? PositionLevel.KepalaBidang
+        : Staff().IsMatch(name) ? PositionLevel.Staf
         : null;
 
     /// <summary>A return target written out in the Keterangan column ("kembali ke langkah 2"), as the portal exports it.</summary>
@@ -83,6 +95,21 @@ public static partial class SopDraftSuggestions
         }
         return null;
     }
+
+    [GeneratedRegex(@"^\s*langkah\s+kerja\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WorkMark();
+
+    [GeneratedRegex(@"\b(?:kepala\s+(?:dinas|badan|kantor)|kadis|kaban|pimpinan)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadOfOffice();
+
+    [GeneratedRegex(@"\b(?:kepala\s+(?:seksi|sub\s*-?\s*bagian|sub\s*-?\s*bidang|unit|uptd)|kasi|kasubb?ag|kasubbid)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SectionHead();
+
+    [GeneratedRegex(@"\b(?:kepala\s+bidang|kabid|sekretaris)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DivisionHead();
+
+    [GeneratedRegex(@"\b(?:fungsional|staf|staff|petugas|pelaksana|operator|pengadministrasi|analis|pranata|pengelola|verifikator|front\s*office|loket)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Staff();
 
     [GeneratedRegex(@"\bverifikasi\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Verification();

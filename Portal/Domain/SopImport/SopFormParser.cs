@@ -27,7 +27,8 @@ public static partial class SopFormParser
             var top = rows[h];
             var bottom = h + 1 < rows.Count && !IsStepRow(rows[h + 1], ColumnOf(top, "no")) ? rows[h + 1] : null;
             var columns = Columns(top, bottom);
-            draft.Pelaksana.AddRange(columns.Pelaksana.Select(c => new SopDraftPelaksana { Name = SopFormText.Clean(Cell(bottom, c)) }));
+            draft.Pelaksana.AddRange(columns.Pelaksana.Select(c => SopFormText.Clean(Cell(bottom, c)))
+                .Select(name => new SopDraftPelaksana { Name = name, Level = SopDraftSuggestions.LevelFromName(name) }));
             ReadSteps(rows.Skip(h + (bottom is null ? 1 : 2)), columns, draft.Steps);
         }
         SopDraftSuggestions.Refresh(draft);
@@ -173,6 +174,7 @@ public static partial class SopFormParser
             for (var i = 0; i < row.Count; i++)
             {
                 if (row[i].IsEmpty || !reading.PendingBlocks.Remove(i, out var pending)) continue;
+                if (BlockOf(row[i].Text) is not null || LabelOf(row[i].Text) is not null) continue;
                 SetBlock(header, pending, SopFormText.Items(row[i].Text));
                 handled[i] = true;
             }
@@ -289,6 +291,12 @@ public static partial class SopFormParser
         reading.AfterSignature = true;
         var lines = reading.SignatureLines;
         if (lines.Count == 0) return;
+        if (reading.Header.DisahkanOlehNip is null && !lines.Any(l => l.Bold))
+        {
+            // Neither a NIP nor a bold name closed it: the form has no signature, and its first line names the SOP.
+            reading.NameAfterSignature = lines[0].Line;
+            return;
+        }
         var nameIndex = lines.FindIndex(l => l.Bold);
         if (nameIndex < 0) nameIndex = lines.FindLastIndex(l => !Rank().IsMatch(l.Line));
         if (nameIndex < 0) return;

@@ -10,13 +10,17 @@ namespace Portal.Features.Board;
 /// </summary>
 public sealed class BoardSnapshot
 {
-    public BoardSnapshot(IReadOnlyList<InnovationSummary> items, IReadOnlyDictionary<int, SopDocument> sops, int currentSopId)
+    public BoardSnapshot(int sopId, IReadOnlyList<InnovationSummary> items, IReadOnlyDictionary<int, SopDocument> sops, int currentSopId)
     {
+        SopId = sopId;
         Items = items;
         Sops = sops;
         CurrentSopId = currentSopId;
         Proposers = items.Select(i => (i.ProposerId, i.Proposer)).Distinct().OrderBy(p => p.Proposer).ToList();
     }
+
+    /// <summary>The SOP whose board this is (its items run any of its versions).</summary>
+    public int SopId { get; }
 
     /// <summary>Running innovations and those finished in the board's window, most urgent first within a step.</summary>
     public IReadOnlyList<InnovationSummary> Items { get; }
@@ -24,6 +28,7 @@ public sealed class BoardSnapshot
     /// <summary>Every SOP version an item runs under.</summary>
     public IReadOnlyDictionary<int, SopDocument> Sops { get; }
 
+    /// <summary>The SOP's newest version: its steps are the board's columns.</summary>
     public int CurrentSopId { get; }
 
     public SopDocument CurrentSop => Sops[CurrentSopId];

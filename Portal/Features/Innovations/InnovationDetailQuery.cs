@@ -9,14 +9,17 @@ namespace Portal.Features.Innovations;
 /// <summary>A finished or running step run with its timing already judged against the SOP.</summary>
 public sealed record StepRunView(StepRun Run, int WorkingDays, SlaStatus Sla);
 
+/// <param name="OwnFields">The fields of an item of an SOP other than the innovation SOP; null for an innovation.</param>
 public sealed record InnovationDetail(
     Innovation Innovation,
     SopDocument Sop,
+    SopSummary SopInfo,
     bool IsCurrentSopVersion,
     IReadOnlyList<StepRunView> Runs,
     IReadOnlyList<AuditEntry> History,
     IReadOnlyList<Attachment> Attachments,
-    InnovationSummary Summary)
+    InnovationSummary Summary,
+    ItemFieldsShown? OwnFields)
 {
     public long? OpenRunId => Runs.LastOrDefault(r => r.Run.FinishedAt is null)?.Run.Id;
 }
@@ -36,7 +39,9 @@ public sealed class InnovationDetailQuery(
             .OrderByDescending(a => a.Id).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.InnovationId == id).ToListAsync(cancellationToken);
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
-        var (currentSopId, _) = await sops.CurrentAsync(cancellationToken);
+        var sopId = await db.SopDefinitions.Where(d => d.Id == innovation.SopDefinitionId).Select(d => d.SopId).FirstAsync(cancellationToken);
+        var sopInfo = (await sops.ListAsync(cancellationToken)).First(s => s.Id == sopId);
+        var (currentSopId, _) = await sops.CurrentAsync(sopId, cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
@@ -46,6 +51,7 @@ public sealed class InnovationDetailQuery(
                 calendar.Evaluate(r.DueAt, sop.Step(r.StepNumber).Duration, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
             .ToList();
         var summary = (await summaries.SummariesAsync(onlyId: id, cancellationToken: cancellationToken)).Single();
-        return new InnovationDetail(innovation, sop, currentSopId == innovation.SopDefinitionId, runs, history, attachments, summary);
+        return new InnovationDetail(innovation, sop, sopInfo, currentSopId == innovation.SopDefinitionId, runs, history, attachments, summary,
+            await ItemFieldLookup.ShownAsync(db, innovation, cancellationToken));
     }
 }

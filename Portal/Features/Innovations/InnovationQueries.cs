@@ -24,7 +24,8 @@ public sealed record InnovationSummary(
     long Version,
     SlaStatus Sla,
     int WorkingDaysInStep,
-    bool CurrentStepHasOutput)
+    bool CurrentStepHasOutput,
+    int SopId)
 {
     public InnovationState State => new(CurrentStep, Status, BidangId);
 
@@ -41,35 +42,39 @@ public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFacto
     public sealed record LatestRun(long Id, DateTimeOffset StartedAt, DateTimeOffset? DueAt, DateTimeOffset? FinishedAt);
 
     public sealed record SummaryRow(int Id, string Title, int BidangId, string Bidang, string ProposerId, string Proposer, int CurrentStep,
-        InnovationStatus Status, int ReturnCount, int SopDefinitionId, int SopVersion, DateTimeOffset UpdatedAt, long Version, LatestRun Run);
+        InnovationStatus Status, int ReturnCount, int SopDefinitionId, int SopVersion, DateTimeOffset UpdatedAt, long Version, LatestRun Run, int SopId);
 
     /// <summary>The innovations with their latest step run (the index on step runs by innovation and id finds it directly).</summary>
-    public static IQueryable<SummaryRow> RowsQuery(PortalDbContext db, DateTimeOffset? finishedSince = null, int? onlyId = null)
+    /// <param name="sopId">When set, only the items of this SOP (any of its versions).</param>
+    public static IQueryable<SummaryRow> RowsQuery(PortalDbContext db, DateTimeOffset? finishedSince = null, int? onlyId = null, int? sopId = null)
     {
         var query = db.Innovations.AsNoTracking();
         if (finishedSince is { } since) query = query.Where(i => i.Status == InnovationStatus.Berjalan || i.UpdatedAt >= since);
         if (onlyId is { } id) query = query.Where(i => i.Id == id);
+        if (sopId is { } sop) query = query.Where(i => i.SopDefinition!.SopId == sop);
         // Joined on the highest run id (a correlated MAX that the index answers by one seek); EF's translation of
         // "latest run via OrderByDescending().First()" numbered every step run of every innovation instead.
         return query.Join(db.StepRuns, i => i.StepRuns.Max(r => r.Id), r => r.Id, (i, r) => new SummaryRow(
             i.Id, i.Title, i.BidangId, i.Bidang!.ShortName, i.ProposerId, i.Proposer!.FullName,
             i.CurrentStep, i.Status, i.ReturnCount, i.SopDefinitionId, i.SopDefinition!.Version, i.UpdatedAt, i.Version,
-            new LatestRun(r.Id, r.StartedAt, r.DueAt, r.FinishedAt)));
+            new LatestRun(r.Id, r.StartedAt, r.DueAt, r.FinishedAt), i.SopDefinition!.SopId));
     }
 
     /// <param name="finishedSince">When set, finished and cancelled innovations changed before this are left out.</param>
-    public async Task<IReadOnlyList<InnovationSummary>> SummariesAsync(DateTimeOffset? finishedSince = null, int? onlyId = null, CancellationToken cancellationToken = default)
+    /// <param name="sopId">When set, only the items of this SOP.</param>
+    public async Task<IReadOnlyList<InnovationSummary>> SummariesAsync(DateTimeOffset? finishedSince = null, int? onlyId = null, int? sopId = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await RowsQuery(db, finishedSince, onlyId).ToListAsync(cancellationToken);
+        var rows = await RowsQuery(db, finishedSince, onlyId, sopId).ToListAsync(cancellationToken);
         var openRunIds = rows.Where(r => r.Run.FinishedAt == null).Select(r => r.Run.Id).ToList();
         var runsWithOutput = (await db.Attachments.Where(a => a.SupersededAt == null && openRunIds.Contains(a.StepRunId))
             .Select(a => a.StepRunId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
         var calendar = await calendars.GetAsync(cancellationToken);
         var versions = new Dictionary<int, SopDocument>();
-        foreach (var sopId in rows.Select(r => r.SopDefinitionId).Distinct())
-            versions[sopId] = await sops.GetAsync(sopId, cancellationToken);
+        foreach (var definitionId in rows.Select(r => r.SopDefinitionId).Distinct())
+            versions[definitionId] = await sops.GetAsync(definitionId, cancellationToken);
         var now = clock.GetUtcNow();
         return rows
             .Select(r =>
@@ -82,7 +87,7 @@ public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFacto
                 var stepStart = running ? r.Run.StartedAt : r.Run.FinishedAt ?? r.Run.StartedAt;
                 return new InnovationSummary(r.Id, r.Title, r.BidangId, r.Bidang, r.ProposerId, r.Proposer, r.CurrentStep, r.Status,
                     r.ReturnCount, r.SopDefinitionId, r.SopVersion, stepStart, running ? r.Run.DueAt : null, r.UpdatedAt, r.Version, sla,
-                    running ? calendar.WorkingDaysElapsed(r.Run.StartedAt, now) : 0, runsWithOutput.Contains(r.Run.Id));
+                    running ? calendar.WorkingDaysElapsed(r.Run.StartedAt, now) : 0, runsWithOutput.Contains(r.Run.Id), r.SopId);
             })
             .OrderBy(s => s.Status).ThenBy(s => s.CurrentStep).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue)
             .ToList();

@@ -25,6 +25,10 @@ public static partial class FileTypes
 
     public static string AllowedList => "PDF, DOCX, XLSX, JPG, PNG";
 
+    public static string TooLarge(long maxBytes) => $"Berkas terlalu besar: paling besar {maxBytes / 1024 / 1024} MB.";
+
+    public const string UploadInterrupted = "Unggahan terputus. Periksa jaringan lalu coba lagi.";
+
     /// <summary>The problem with a file name, or null when it is acceptable.</summary>
     public static string? NameProblem(string fileName)
     {

@@ -51,30 +51,74 @@ public sealed class StepOutputs(
             if (refusal is not null) return OutputResult.Refused(refusal);
         }
 
+        var staged = await StageAsync(fileName, content, cancellationToken);
+        if (staged.Upload is not { } upload) return OutputResult.Refused(staged.Refusal!);
+        using (upload)
+        {
+            try
+            {
+                return await RecordAsync(innovationId, upload, userId, replaces, forRunId, cancellationToken);
+            }
+            catch (Exception exception) when (storageAlarm.Recognise(exception) is { } failure)
+            {
+                return OutputResult.Refused(failure.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streams a file to the temporary folder while hashing it, stopping at the size limit, and recognises it by its
+    /// content. Nothing is recorded; a refused file leaves nothing behind.
+    /// </summary>
+    public async Task<StageResult> StageAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        if (FileTypes.NameProblem(fileName) is { } nameProblem) return new StageResult(null, nameProblem);
         var maxBytes = await MaxBytesAsync();
         var temporary = Path.Combine(TemporaryFolder, Guid.NewGuid().ToString("N"));
+        StagedUpload? staged = null;
         try
         {
             Directory.CreateDirectory(TemporaryFolder);
             var (size, hash) = await CopyHashedAsync(content, temporary, maxBytes, cancellationToken);
-            if (size == 0) return OutputResult.Refused("Berkas kosong; tidak ada yang diunggah.");
-            if (size > maxBytes) return OutputResult.Refused($"Berkas terlalu besar: paling besar {maxBytes / 1024 / 1024} MB.");
+            if (size == 0) return new StageResult(null, "Berkas kosong; tidak ada yang diunggah.");
+            if (size > maxBytes) return new StageResult(null, FileTypes.TooLarge(maxBytes));
 
             AllowedFileType? type;
             await using (var stored = File.OpenRead(temporary)) type = FileTypes.Detect(stored, fileName);
             if (type is null)
-                return OutputResult.Refused($"Isi berkas tidak sesuai dengan jenisnya \"{Path.GetExtension(fileName)}\". Yang diterima: {FileTypes.AllowedList}.");
+                return new StageResult(null, $"Isi berkas tidak sesuai dengan jenisnya \"{Path.GetExtension(fileName)}\". Yang diterima: {FileTypes.AllowedList}.");
 
-            return await RecordAsync(innovationId, fileName, userId, replaces, forRunId, temporary, size, hash, type, cancellationToken);
+            staged = new StagedUpload(fileName, temporary, size, hash, type);
+            return new StageResult(staged, null);
         }
         catch (Exception exception) when (storageAlarm.Recognise(exception) is { } failure)
         {
-            return OutputResult.Refused(failure.Message);
+            return new StageResult(null, failure.Message);
         }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            if (staged is null && File.Exists(temporary)) File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Moves a staged file to its place among the outputs and gives the attachment row recording it as an output of
+    /// <paramref name="run"/>, for the caller to add and save in its transaction (calling <see cref="StagedUpload.Withdraw"/>
+    /// if that save fails).
+    /// </summary>
+    public Attachment Place(StagedUpload upload, int innovationId, StepRun run, string uploaderId, string uploaderName, DateTimeOffset now)
+    {
+        var storedName = Path.Combine(officeTime.LocalDate(now).Year.ToString(CultureInfo.InvariantCulture), upload.Id.ToString("N") + ".bin");
+        var finalPath = Path.Combine(Folder, storedName);
+        Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+        File.Move(upload.TemporaryPath, finalPath);
+        upload.PlacedPath = finalPath;
+        return new Attachment
+        {
+            Id = upload.Id, InnovationId = innovationId, StepRunId = run.Id, StepNumber = run.StepNumber, FileName = upload.FileName,
+            StoredName = storedName, ContentType = upload.Type.ContentType, SizeBytes = upload.SizeBytes, Sha256 = upload.Sha256,
+            UploadedById = uploaderId, UploadedByName = uploaderName, UploadedAt = now,
+        };
     }
 
     /// <summary>The document and its bytes, when this person may see them; null for unknown ids and refusals alike.</summary>
@@ -130,15 +174,10 @@ public sealed class StepOutputs(
         return (size, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
-    private async Task<OutputResult> RecordAsync(int innovationId, string fileName, string userId, Guid? replaces, long? forRunId, string temporary,
-        long size, string hash, AllowedFileType type, CancellationToken cancellationToken)
+    private async Task<OutputResult> RecordAsync(int innovationId, StagedUpload upload, string userId, Guid? replaces, long? forRunId,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var id = Guid.NewGuid();
-        var storedName = Path.Combine(officeTime.LocalDate(now).Year.ToString(CultureInfo.InvariantCulture), id.ToString("N") + ".bin");
-        var finalPath = Path.Combine(Folder, storedName);
-        Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (result, change) = await writeGate.RunAsync<(OutputResult, InnovationChanged?)>(async () =>
         {
@@ -149,25 +188,19 @@ public sealed class StepOutputs(
 
             var run = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null).OrderByDescending(r => r.Id).FirstAsync(cancellationToken);
             var uploader = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
-            db.Attachments.Add(new Attachment
-            {
-                Id = id, InnovationId = innovationId, StepRunId = run.Id, StepNumber = run.StepNumber, FileName = fileName.Trim(),
-                StoredName = storedName, ContentType = type.ContentType, SizeBytes = size, Sha256 = hash,
-                UploadedById = userId, UploadedByName = uploader.FullName, UploadedAt = now,
-            });
+            db.Attachments.Add(Place(upload, innovationId, run, userId, uploader.FullName, now));
             if (replaces is { } replaced)
             {
                 var old = await db.Attachments.SingleAsync(a => a.Id == replaced, cancellationToken);
-                old.SupersededById = id;
+                old.SupersededById = upload.Id;
                 old.SupersededAt = now;
             }
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, ActorId = userId, ActorName = uploader.FullName, Action = AuditActions.OutputUploaded, InnovationId = innovationId,
                 FromStep = run.StepNumber, ToStep = run.StepNumber,
-                Detail = $"{fileName} ({size / 1024.0:F0} KB, SHA-256 {hash[..12]}…)" + (replaces is null ? "" : ", menggantikan berkas sebelumnya"),
+                Detail = $"{upload.FileName} ({upload.SizeBytes / 1024.0:F0} KB, SHA-256 {upload.Sha256[..12]}…)" + (replaces is null ? "" : ", menggantikan berkas sebelumnya"),
             });
-            File.Move(temporary, finalPath);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -175,10 +208,10 @@ public sealed class StepOutputs(
             }
             catch
             {
-                File.Delete(finalPath);
+                upload.Withdraw();
                 throw;
             }
-            return (new OutputResult(true, $"Berkas \"{fileName}\" diunggah untuk langkah {run.StepNumber}.", id),
+            return (new OutputResult(true, $"Berkas \"{upload.FileName}\" diunggah untuk langkah {run.StepNumber}.", upload.Id),
                 new InnovationChanged(innovationId, AuditActions.OutputUploaded, run.StepNumber, run.StepNumber,
                     InnovationStatus.Berjalan, uploader.FullName, now));
         }, cancellationToken);

@@ -68,17 +68,11 @@ public static class LaporanPdf
     }
 
     private static void WriteReturns(ReportLayout layout, LaporanData data) =>
-        WriteNumberedSection(layout, ReportText.Returns.Heading, ReportText.Returns.None, data.Returns,
-        [
-            new ReportColumn(ReportText.Returns.Langkah, 110),
-            new ReportColumn(ReportText.Returns.Waktu(data.Office.Zone), 76),
-            new ReportColumn(ReportText.Returns.Oleh, 86),
-            new ReportColumn(ReportText.Returns.Alasan, 208),
-        ],
-        item => [StepName(data.Steps, item.StepNumber), ReportFormat.DateTime(data.Office.Zone, item.At), item.By, item.Reason]);
+        layout.Returns(data.Returns, number => StepName(data.Steps, number), at => ReportFormat.DateTime(data.Office.Zone, at),
+            ReportText.Returns.Waktu(data.Office.Zone));
 
     private static void WriteOutputs(ReportLayout layout, LaporanData data) =>
-        WriteNumberedSection(layout, ReportText.Outputs.Heading, ReportText.Outputs.None, data.Outputs,
+        layout.NumberedSection(ReportText.Outputs.Heading, ReportText.Outputs.None, data.Outputs,
         [
             new ReportColumn(ReportText.Outputs.Langkah, 110),
             new ReportColumn(ReportText.Outputs.Berkas, 178),
@@ -86,21 +80,6 @@ public static class LaporanPdf
             new ReportColumn(ReportText.Outputs.Waktu(data.Office.Zone), 76),
         ],
         item => [StepName(data.Steps, item.StepNumber), item.FileName, item.UploadedBy, ReportFormat.DateTime(data.Office.Zone, item.UploadedAt)]);
-
-    /// <summary>A heading, then a numbered table of the items, or a line saying there are none.</summary>
-    private static void WriteNumberedSection<T>(ReportLayout layout, string heading, string none, IReadOnlyList<T> items,
-        ReportColumn[] columns, Func<T, string[]> cells)
-    {
-        layout.Heading(heading);
-        if (items.Count == 0)
-        {
-            layout.Paragraph(none, TextStyle.Italic);
-            return;
-        }
-        layout.Table(
-            [new ReportColumn(ReportText.No, 20, TextAlign.Center), .. columns],
-            items.Select((item, index) => (IReadOnlyList<string>)[(index + 1).ToString(ReportFormat.Culture), .. cells(item)]));
-    }
 
     private static string StepName(IReadOnlyList<LaporanStepRow> steps, int number) =>
         steps.FirstOrDefault(s => s.Number == number) is { } step

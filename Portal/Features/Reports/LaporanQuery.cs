@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
-using Portal.Features.Outputs;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -19,17 +19,15 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
     public async Task<LaporanOutcome> LoadAsync(int innovationId, string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var innovation = await db.Innovations.AsNoTracking()
-            .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
-            .FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
-        if (innovation is null) return Refused(RefusalKind.NotFound, "Inovasi tidak ditemukan.");
-
         var office = await officeProfile.GetAsync(cancellationToken);
-        var actor = await ActorDirectory.ResolveAsync(db, userId, office.Zone.LocalDate(now), cancellationToken);
-        if (actor is null || !InnovationAccess.CanSeeDocuments(actor, innovation.BidangId))
-            return Refused(RefusalKind.Forbidden,
-                "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (innovation, refusal) = await ReportItems.LoadVisibleAsync(db, innovationId, userId, office.Zone.LocalDate(now), "Inovasi tidak ditemukan.",
+            "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.", cancellationToken);
+        if (innovation is null) return new LaporanOutcome(null, refusal);
+
+        var recordKind = await db.SopDefinitions.Where(d => d.Id == innovation.SopDefinitionId).Select(d => d.Sop!.RecordKind).FirstAsync(cancellationToken);
+        if (recordKind != SopRecordKind.InovasiPelayanan)
+            return Refused(RefusalKind.NotAvailable, "Laporan Inovasi Pelayanan hanya dibuat untuk inovasi; pelaksanaan SOP lain dicatat dalam laporan pelaksanaannya.");
 
         var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
         if (LaporanAvailability.Refusal(sop, innovation.Status, innovation.CurrentStep) is { } notYet)
@@ -49,10 +47,7 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
                 calendar.WorkingDaysElapsed(run.StartedAt, run.FinishedAt ?? now), ReportWording.StepStatus(sla, run.FinishedAt is not null));
         }).ToList();
 
-        var returns = runs
-            .Where(r => r.Outcome == StepOutcome.TidakSesuai && r.FinishedAt is not null)
-            .Select(r => new LaporanReturn(r.StepNumber, r.FinishedAt!.Value, ReportWording.Actor(r.FinishedByName, r.OnBehalfOf), r.Note ?? ""))
-            .ToList();
+        var returns = ReportItems.Returns(runs);
 
         var outputs = await db.Attachments.AsNoTracking()
             .Where(a => a.InnovationId == innovationId && a.SupersededAt == null)

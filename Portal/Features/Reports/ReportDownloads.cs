@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
@@ -13,11 +14,16 @@ public sealed record ReportDownload(ReportFile? File, ReportRefusal? Refusal)
     public static ReportDownload Refused(RefusalKind kind, string message) => new(null, new ReportRefusal(kind, message));
 }
 
-/// <summary>The report files, each checked against the person asking on the server: the Laporan, the period PDF and the recap.</summary>
+/// <summary>
+/// The report files, each checked against the person asking on the server: the Laporan, the Laporan Pelaksanaan SOP,
+/// the period PDF and the recap.
+/// </summary>
 public sealed class ReportDownloads(
     IDbContextFactory<PortalDbContext> dbFactory,
     LaporanQuery laporan,
+    PelaksanaanQuery pelaksanaan,
     ReportSnapshotQuery snapshots,
+    SopCatalog sops,
     IValidator<ReportRequest> validator,
     OfficeProfileStore officeProfile,
     TimeProvider clock)
@@ -33,12 +39,23 @@ public sealed class ReportDownloads(
         return new ReportDownload(new ReportFile(LaporanPdf.Render(data), PdfType, name), null);
     }
 
+    public async Task<ReportDownload> PelaksanaanAsync(int itemId, string userId, CancellationToken cancellationToken = default)
+    {
+        var outcome = await pelaksanaan.LoadAsync(itemId, userId, cancellationToken);
+        if (outcome.Data is not { } data) return new ReportDownload(null, outcome.Refusal);
+        var name = $"Laporan Pelaksanaan SOP {itemId} - {FileNamePart(data.Judul)}{(data.IsDraft ? " (DRAF)" : "")}.pdf";
+        return new ReportDownload(new ReportFile(PelaksanaanPdf.Render(data), PdfType, name), null);
+    }
+
     public async Task<ReportDownload> PeriodAsync(ReportRequest request, string userId, CancellationToken cancellationToken = default)
     {
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
+        var all = await sops.ListAsync(cancellationToken);
+        var sop = request.Sop is { } sopId ? all.FirstOrDefault(s => s.Id == sopId) : all.First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
+        if (sop is null) return ReportDownload.Refused(RefusalKind.NotFound, "SOP tidak ditemukan.");
         var office = await officeProfile.GetAsync(cancellationToken);
-        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, sop.Id, cancellationToken);
         var pdf = PeriodReportPdf.Render(PeriodReport.Build(snapshot, bidangName, ReportOffice.From(office)));
         return new ReportDownload(new ReportFile(pdf, PdfType, $"Laporan Periode {FileNamePart(snapshot.Period.Label)}{BidangPart(bidangName)}.pdf"), null);
     }
@@ -49,8 +66,9 @@ public sealed class ReportDownloads(
         request = request with { Bulan = null };
         var (refusal, bidangName) = await CheckAsync(request, userId, cancellationToken);
         if (refusal is not null) return new ReportDownload(null, refusal);
+        var innovationSop = (await sops.ListAsync(cancellationToken)).First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
         var office = await officeProfile.GetAsync(cancellationToken);
-        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, cancellationToken);
+        var snapshot = await snapshots.LoadAsync(request.PeriodIn(office.Zone), request.Bidang, innovationSop.Id, cancellationToken);
         using var file = new MemoryStream();
         await RecapWorkbook.WriteAsync(file, snapshot, bidangName ?? "Semua bidang", cancellationToken);
         return new ReportDownload(new ReportFile(file.ToArray(), ExcelType, $"Rekap Inovasi {request.Tahun}{BidangPart(bidangName)}.xlsx"), null);

@@ -22,8 +22,8 @@ public sealed record ReportPeriod(int Year, int? Month, OfficeZone Zone)
     private DateTimeOffset Midnight(DateOnly date) => Zone.Instant(date, TimeOnly.MinValue);
 }
 
-/// <summary>What a report page or download asks for: a year, optionally a month and a bidang.</summary>
-public sealed record ReportRequest(int? Tahun, int? Bulan = null, int? Bidang = null)
+/// <summary>What a report page or download asks for: a year, optionally a month, a bidang and an SOP (none: the innovation SOP).</summary>
+public sealed record ReportRequest(int? Tahun, int? Bulan = null, int? Bidang = null, int? Sop = null)
 {
     public ReportPeriod PeriodIn(OfficeZone zone) => new(Tahun!.Value, Bulan, zone);
 }
@@ -36,5 +36,6 @@ public sealed class ReportRequestValidator : AbstractValidator<ReportRequest>
             .InclusiveBetween(2020, 2100).WithMessage("Tahun harus antara 2020 dan 2100.");
         RuleFor(r => r.Bulan).InclusiveBetween(1, 12).When(r => r.Bulan is not null).WithMessage("Bulan harus antara 1 dan 12.");
         RuleFor(r => r.Bidang).GreaterThan(0).When(r => r.Bidang is not null).WithMessage("Bidang tidak dikenal.");
+        RuleFor(r => r.Sop).GreaterThan(0).When(r => r.Sop is not null).WithMessage("SOP tidak dikenal.");
     }
 }

@@ -7,19 +7,25 @@ using Portal.Features.Workflow;
 
 namespace Portal.Features.Reports;
 
-/// <summary>What the report filters offer: the years with innovations (up to this year) and every bidang.</summary>
-public sealed record ReportChoices(IReadOnlyList<int> Years, IReadOnlyList<Bidang> Bidang, int CurrentYear, int CurrentMonth);
+/// <summary>What the report filters offer: the years with items (up to this year), every bidang and every SOP.</summary>
+public sealed record ReportChoices(IReadOnlyList<int> Years, IReadOnlyList<Bidang> Bidang, int CurrentYear, int CurrentMonth, IReadOnlyList<SopSummary> Sops)
+{
+    /// <summary>The SOP a request is about: the one it names, or the innovation SOP. Null when it names no SOP the office runs.</summary>
+    public SopSummary? SopOf(ReportRequest request) =>
+        request.Sop is { } id ? Sops.FirstOrDefault(s => s.Id == id) : Sops.FirstOrDefault(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
+}
 
-/// <summary>Loads the innovations active in a period (optionally of one bidang) with their runs, for the leadership views.</summary>
+/// <summary>Loads the items of one SOP active in a period (optionally of one bidang) with their runs, for the leadership views.</summary>
 public sealed class ReportSnapshotQuery(
     IDbContextFactory<PortalDbContext> dbFactory, SopCatalog sops, CalendarProvider calendars, OfficeTime officeTime, TimeProvider clock)
 {
-    public async Task<ReportSnapshot> LoadAsync(ReportPeriod period, int? bidangId, CancellationToken cancellationToken = default)
+    /// <param name="sopId">The SOP whose items and steps the figures are about.</param>
+    public async Task<ReportSnapshot> LoadAsync(ReportPeriod period, int? bidangId, int sopId, CancellationToken cancellationToken = default)
     {
         var calendar = await calendars.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var end = period.End;
-        var query = db.Innovations.AsNoTracking().Where(i => i.CreatedAt < end);
+        var query = db.Innovations.AsNoTracking().Where(i => i.CreatedAt < end && i.SopDefinition!.SopId == sopId);
         if (bidangId is { } onlyBidang) query = query.Where(i => i.BidangId == onlyBidang);
         var loaded = await query
             .Include(i => i.Bidang).Include(i => i.Proposer).Include(i => i.StepRuns)
@@ -28,10 +34,10 @@ public sealed class ReportSnapshotQuery(
             .ToListAsync(cancellationToken);
         var allBidang = await db.Bidang.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
-        var (currentSopId, currentSop) = await sops.CurrentAsync(cancellationToken);
+        var (currentSopId, currentSop) = await sops.CurrentAsync(sopId, cancellationToken);
         var documents = new Dictionary<int, SopDocument> { [currentSopId] = currentSop };
-        foreach (var sopId in loaded.Select(i => i.SopDefinitionId).Distinct().Where(id => !documents.ContainsKey(id)))
-            documents[sopId] = await sops.GetAsync(sopId, cancellationToken);
+        foreach (var definitionId in loaded.Select(i => i.SopDefinitionId).Distinct().Where(id => !documents.ContainsKey(id)))
+            documents[definitionId] = await sops.GetAsync(definitionId, cancellationToken);
 
         var innovations = loaded
             .Select(i => new ReportInnovation(
@@ -55,6 +61,7 @@ public sealed class ReportSnapshotQuery(
         var first = await db.Innovations.OrderBy(i => i.CreatedAt).Select(i => (DateTimeOffset?)i.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         var firstYear = Math.Min(first is { } created ? officeTime.LocalDate(created).Year : today.Year, today.Year);
         var bidang = await db.Bidang.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
-        return new ReportChoices(Enumerable.Range(firstYear, today.Year - firstYear + 1).Reverse().ToList(), bidang, today.Year, today.Month);
+        return new ReportChoices(Enumerable.Range(firstYear, today.Year - firstYear + 1).Reverse().ToList(), bidang, today.Year, today.Month,
+            await sops.ListAsync(cancellationToken));
     }
 }

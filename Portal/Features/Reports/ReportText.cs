@@ -90,6 +90,26 @@ internal static class ReportText
         public static string Nip(string nip) => $"NIP {nip}";
     }
 
+    public static class Pelaksanaan
+    {
+        public const string Title = "LAPORAN PELAKSANAAN SOP";
+
+        public static string SopTitle(string judul) => $"SOP {judul}";
+
+        public const string IdentityHeading = "A. Identitas";
+        public const string Judul = "Judul";
+        public const string Bidang = "Bidang";
+        public const string DibuatOleh = "Dibuat oleh";
+        public const string Status = "Status";
+
+        public const string RunsHeading = "B. Pelaksanaan Langkah SOP";
+        public const string Langkah = "Langkah";
+        public const string Lama = "Lama (waktu kerja)";
+        public const string Hasil = "Hasil";
+        public const string Keluaran = "Keluaran (lampiran)";
+        public const string NoRuns = "Belum ada langkah yang dijalankan.";
+    }
+
     public static class Recap
     {
         public static string Title(string periodLabel) => $"{RecapTitle} — {ReportFormat.Upper(periodLabel)}";

@@ -5,9 +5,12 @@ public static class ReportUrls
 {
     public static string Laporan(int innovationId) => $"/laporan/inovasi/{innovationId}.pdf";
 
-    public static string Period(ReportRequest request) =>
-        $"/laporan/periode.pdf?tahun={request.Tahun}{(request.Bulan is { } month ? $"&bulan={month}" : "")}{BidangQuery(request)}";
+    public static string Pelaksanaan(int itemId) => $"/laporan/pelaksanaan/{itemId}.pdf";
 
+    public static string Period(ReportRequest request) =>
+        $"/laporan/periode.pdf?tahun={request.Tahun}{(request.Bulan is { } month ? $"&bulan={month}" : "")}{BidangQuery(request)}{(request.Sop is { } sop ? $"&sop={sop}" : "")}";
+
+    /// <summary>The SINOVIK recap: always of the innovation SOP.</summary>
     public static string Recap(ReportRequest request) => $"/laporan/rekap.xlsx?tahun={request.Tahun}{BidangQuery(request)}";
 
     private static string BidangQuery(ReportRequest request) => request.Bidang is { } bidang ? $"&bidang={bidang}" : "";

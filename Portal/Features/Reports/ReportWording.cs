@@ -33,6 +33,23 @@ public static class ReportWording
 
     public const string NotStarted = "Belum dimulai";
 
+    public static string WorkingDays(int days) => $"{days} hari kerja";
+
+    /// <summary>"1 jam 30 menit kerja", to the minute below.</summary>
+    public static string WorkingTime(TimeSpan time) => $"{SlaRules.Words(time)} kerja";
+
+    /// <summary>How a step run ended, in the words of the SOP; "Berjalan" while it runs.</summary>
+    public static string Outcome(StepOutcome? outcome, int? returnedTo) => outcome switch
+    {
+        null => "Berjalan",
+        StepOutcome.Selesai => "Selesai",
+        StepOutcome.Sesuai => "Sesuai",
+        StepOutcome.TidakSesuai => returnedTo is { } step ? $"Tidak sesuai, dikembalikan ke langkah {step}" : "Tidak sesuai, dikembalikan",
+        StepOutcome.Disetujui => "Disetujui",
+        StepOutcome.Dibatalkan => "Dibatalkan",
+        _ => outcome.Value.ToString(),
+    };
+
     /// <summary>The person who finished a run, with the official they acted for.</summary>
     public static string Actor(string? name, string? onBehalfOf) =>
         (name ?? "—") + (onBehalfOf is { } principal ? $" (atas nama {principal})" : "");

@@ -9,6 +9,7 @@ public static class ReportsRegistration
     {
         builder.Services.AddSingleton<ReportSnapshotQuery>();
         builder.Services.AddSingleton<LaporanQuery>();
+        builder.Services.AddSingleton<PelaksanaanQuery>();
         builder.Services.AddSingleton<ReportDownloads>();
         return builder;
     }
@@ -19,8 +20,10 @@ public static class ReportsRegistration
         var reports = app.MapGroup("/laporan").RequireAuthorization();
         reports.MapGet("/inovasi/{id:int}.pdf", async (int id, ClaimsPrincipal user, ReportDownloads downloads, HttpContext http) =>
             Answer(await downloads.LaporanAsync(id, user.UserId(), http.RequestAborted)));
-        reports.MapGet("/periode.pdf", async (int? tahun, int? bulan, int? bidang, ClaimsPrincipal user, ReportDownloads downloads, HttpContext http) =>
-            Answer(await downloads.PeriodAsync(new ReportRequest(tahun, bulan, bidang), user.UserId(), http.RequestAborted)));
+        reports.MapGet("/pelaksanaan/{id:int}.pdf", async (int id, ClaimsPrincipal user, ReportDownloads downloads, HttpContext http) =>
+            Answer(await downloads.PelaksanaanAsync(id, user.UserId(), http.RequestAborted)));
+        reports.MapGet("/periode.pdf", async (int? tahun, int? bulan, int? bidang, int? sop, ClaimsPrincipal user, ReportDownloads downloads, HttpContext http) =>
+            Answer(await downloads.PeriodAsync(new ReportRequest(tahun, bulan, bidang, sop), user.UserId(), http.RequestAborted)));
         reports.MapGet("/rekap.xlsx", async (int? tahun, int? bidang, ClaimsPrincipal user, ReportDownloads downloads, HttpContext http) =>
             Answer(await downloads.RecapAsync(new ReportRequest(tahun, null, bidang), user.UserId(), http.RequestAborted)));
         return app;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Workflow;
 
@@ -7,13 +8,14 @@ namespace Portal.Features.Sop;
 
 public sealed record SopVersionInfo(int Id, int Version, DateTimeOffset CreatedAt, string? CreatedByName, string? ChangeNote);
 
-/// <summary>Every stored SOP version, newest first, and what each changed against the one before.</summary>
+/// <summary>Every stored version of an SOP, newest first, and what each changed against the one before.</summary>
 public sealed class SopVersions(IDbContextFactory<PortalDbContext> dbFactory, SopCatalog catalog)
 {
-    public async Task<IReadOnlyList<SopVersionInfo>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SopVersionInfo>> ListAsync(int sopId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SopDefinitions.AsNoTracking()
+            .Where(s => s.SopId == sopId)
             .OrderByDescending(s => s.Version)
             .Select(s => new SopVersionInfo(s.Id, s.Version, s.CreatedAt, s.CreatedByName, s.ChangeNote))
             .ToListAsync(cancellationToken);

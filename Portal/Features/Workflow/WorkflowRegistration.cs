@@ -15,6 +15,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<Innovations.InnovationQueries>();
         builder.Services.AddScoped<MoveInteraction>();
         builder.Services.AddSingleton<Innovations.InnovationDetailQuery>();
+        builder.Services.AddSingleton<Innovations.ItemFieldsCreate>();
         builder.Services.AddValidatorsFromAssemblyContaining<MoveCommandValidator>(ServiceLifetime.Singleton);
         return builder;
     }

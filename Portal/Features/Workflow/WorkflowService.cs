@@ -27,6 +27,7 @@ public sealed class WorkflowService(
     WriteGate writeGate,
     IValidator<MoveCommand> moveValidator,
     IValidator<InnovationDetails> detailsValidator,
+    IValidator<SopItemDetails> itemValidator,
     TimeProvider clock,
     OfficeTime officeTime,
     ILogger<WorkflowService> logger)
@@ -130,30 +131,84 @@ public sealed class WorkflowService(
         return WorkflowResult.Done(DoneMessage(decision, sop), innovation.Id, innovation.Version);
     }
 
+    /// <summary>Proposes an innovation on the innovation SOP (the SOP whose record is the Laporan Inovasi Pelayanan).</summary>
     public async Task<WorkflowResult> CreateAsync(InnovationDetails details, string userId, CancellationToken cancellationToken = default)
+    {
+        var innovationSop = (await sops.ListAsync(cancellationToken)).First(s => s.RecordKind == SopRecordKind.InovasiPelayanan);
+        return await CreateAsync(innovationSop.Id, details, userId, cancellationToken);
+    }
+
+    /// <summary>Proposes an innovation, with its SINOVIK record, on an SOP whose record is the Laporan Inovasi Pelayanan.</summary>
+    public async Task<WorkflowResult> CreateAsync(int sopId, InnovationDetails details, string userId, CancellationToken cancellationToken = default)
     {
         var validation = await detailsValidator.ValidateAsync(details, cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
 
-        var (sopId, sop) = await sops.CurrentAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var kind = await RecordKindAsync(db, sopId, cancellationToken);
+        if (kind is null) return WorkflowResult.Refused("SOP tidak ditemukan.");
+        if (kind != SopRecordKind.InovasiPelayanan)
+            return WorkflowResult.Refused("SOP ini tidak menjalankan inovasi: mulai pelaksanaannya dari papan SOP itu.");
+        var (definitionId, sop) = await sops.CurrentAsync(sopId, cancellationToken);
         var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         var proposerBidang = actor is null ? null : OfficeRules.ProposerBidang(sop, actor);
         if (actor is null || proposerBidang is null)
             return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat mengusulkan inovasi baru.");
 
+        return await StartAsync(db, actor, definitionId, sop, proposerBidang.Value, details.ApplyTo,
+            innovation => $"Inovasi \"{innovation.Title}\" dibuat di langkah {sop.First.Number}.", cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts one run of an SOP other than the innovation SOP: its title and bidang (the SOP's own item fields come
+    /// with the item form). The innovation's SINOVIK texts stay empty for such an item.
+    /// </summary>
+    public async Task<WorkflowResult> CreateItemAsync(int sopId, SopItemDetails details, string userId, CancellationToken cancellationToken = default)
+    {
+        var validation = await itemValidator.ValidateAsync(details, cancellationToken);
+        if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var kind = await RecordKindAsync(db, sopId, cancellationToken);
+        if (kind is null) return WorkflowResult.Refused("SOP tidak ditemukan.");
+        if (kind == SopRecordKind.InovasiPelayanan)
+            return WorkflowResult.Refused("Inovasi diusulkan dengan formulir usulan inovasi, yang memuat isian SINOVIK.");
+        var (definitionId, sop) = await sops.CurrentAsync(sopId, cancellationToken);
+        var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
+        if (!SopItems.MayStart(sop, actor))
+            return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat memulai pelaksanaan SOP ini.");
+        var bidangId = details.BidangId!.Value;
+        if (!await db.Bidang.AnyAsync(b => b.Id == bidangId, cancellationToken)) return WorkflowResult.Refused("Bidang tidak ditemukan.");
+        if (SopItems.BidangChoices(sop, actor, [bidangId]).Count == 0)
+            return WorkflowResult.Refused($"Anda tidak dapat memulai pelaksanaan SOP ini untuk bidang itu: langkah {sop.First.Number} dijalankan oleh bidang itu sendiri.");
+
+        var today = (await calendars.GetAsync(cancellationToken)).LocalDate(clock.GetUtcNow());
+        return await StartAsync(db, actor!, definitionId, sop, bidangId, innovation =>
+            {
+                innovation.Title = details.Title.Trim();
+                innovation.StartDate = today;
+            },
+            innovation => $"Pelaksanaan \"{innovation.Title}\" dimulai di langkah {sop.First.Number}.", cancellationToken);
+    }
+
+    private static Task<SopRecordKind?> RecordKindAsync(PortalDbContext db, int sopId, CancellationToken cancellationToken) =>
+        db.Sops.Where(s => s.Id == sopId).Select(s => (SopRecordKind?)s.RecordKind).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<WorkflowResult> StartAsync(PortalDbContext db, WorkflowActor actor, int definitionId, SopDocument sop, int bidangId,
+        Action<Innovation> fill, Func<Innovation, string> doneMessage, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var innovation = new Innovation
         {
             Title = "", Summary = "", Background = "", Goal = "", Benefit = "",
-            BidangId = proposerBidang.Value,
+            BidangId = bidangId,
             ProposerId = actor.UserId,
-            SopDefinitionId = sopId,
+            SopDefinitionId = definitionId,
             CurrentStep = sop.First.Number,
             Status = InnovationStatus.Berjalan,
             CreatedAt = now,
         };
-        details.ApplyTo(innovation);
+        fill(innovation);
         Touch(innovation, actor, now);
         var firstRun = NewRun(sop.First.Number, runNumber: 1, now);
         innovation.StepRuns.Add(firstRun);
@@ -169,7 +224,7 @@ public sealed class WorkflowService(
 
         events.Publish(new InnovationChanged(innovation.Id, AuditActions.InnovationCreated, null, sop.First.Number,
             innovation.Status, actor.DisplayName, now));
-        return WorkflowResult.Done($"Inovasi \"{innovation.Title}\" dibuat di langkah {sop.First.Number}.", innovation.Id, innovation.Version);
+        return WorkflowResult.Done(doneMessage(innovation), innovation.Id, innovation.Version);
     }
 
     private Task StoreNewAsync(PortalDbContext db, Innovation innovation, StepRun firstRun, WorkflowActor actor, SopDocument sop, DateTimeOffset now,
@@ -194,11 +249,32 @@ public sealed class WorkflowService(
     {
         var validation = await detailsValidator.ValidateAsync(details, cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
+        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.InovasiPelayanan, details.ApplyTo, userId, cancellationToken);
+    }
 
+    /// <summary>Renames a run of an SOP other than the innovation SOP; its bidang stays the one it was started for.</summary>
+    public async Task<WorkflowResult> UpdateItemAsync(int innovationId, long expectedVersion, SopItemDetails details, string userId, CancellationToken cancellationToken = default)
+    {
+        var validation = await itemValidator.ValidateAsync(details, cancellationToken);
+        if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
+        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.PelaksanaanSop, item => item.Title = details.Title.Trim(), userId,
+            cancellationToken);
+    }
+
+    private async Task<WorkflowResult> UpdateRecordAsync(int innovationId, long expectedVersion, SopRecordKind recordKind, Action<Innovation> apply,
+        string userId, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
         if (innovation.Version != expectedVersion) return StaleRefusal(innovation, "diubah");
+        var kind = await db.SopDefinitions.Where(d => d.Id == innovation.SopDefinitionId).Select(d => d.Sop!.RecordKind).FirstAsync(cancellationToken);
+        if (kind != recordKind)
+        {
+            return WorkflowResult.Refused(kind == SopRecordKind.InovasiPelayanan
+                ? "Data inovasi diubah dengan formulir inovasi, yang memuat isian SINOVIK."
+                : "Pelaksanaan SOP ini tidak memuat isian inovasi.");
+        }
 
         var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (innovation.Status != InnovationStatus.Berjalan)
@@ -207,7 +283,7 @@ public sealed class WorkflowService(
             return WorkflowResult.Refused("Hanya pengusul atau Administrator yang dapat mengubah data inovasi.");
 
         var now = clock.GetUtcNow();
-        details.ApplyTo(innovation);
+        apply(innovation);
         Touch(innovation, actor, now);
         db.AuditEntries.Add(new AuditEntry
         {
@@ -227,7 +303,7 @@ public sealed class WorkflowService(
 
         events.Publish(new InnovationChanged(innovation.Id, AuditActions.DetailsChanged, innovation.CurrentStep, innovation.CurrentStep,
             innovation.Status, actor.DisplayName, now));
-        return WorkflowResult.Done("Data inovasi disimpan.", innovation.Id, innovation.Version);
+        return WorkflowResult.Done(recordKind == SopRecordKind.InovasiPelayanan ? "Data inovasi disimpan." : "Data pelaksanaan disimpan.", innovation.Id, innovation.Version);
     }
 
     /// <summary>

@@ -20,9 +20,9 @@ public sealed class SopAdministration(
     TimeProvider clock,
     OfficeTime officeTime)
 {
-    public async Task<(SopDocument Current, SopRevision Revision)> StartRevisionAsync(CancellationToken cancellationToken = default)
+    public async Task<(SopDocument Current, SopRevision Revision)> StartRevisionAsync(int sopId, CancellationToken cancellationToken = default)
     {
-        var (id, current) = await catalog.CurrentAsync(cancellationToken);
+        var (id, current) = await catalog.CurrentAsync(sopId, cancellationToken);
         return (current, new SopRevision { BasedOnDefinitionId = id, Steps = current.Steps.Select(SopStepEdit.From).ToList() });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Domain.SopImport;
 
 namespace Portal.Features.Admin.SopImport;
@@ -10,12 +11,18 @@ public sealed record SopImportReading(SopDraft? Draft, string? Refusal)
     public static SopImportReading Refused(string message) => new(null, message);
 }
 
+/// <summary>What saving an import gave: the answer, and the new SOP version's id when it was stored.</summary>
+public sealed record SopImportSaved(AdminResult Result, int? DefinitionId);
+
 /// <summary>
-/// Reads an SOP from its pasted table or an uploaded .docx / .xlsx into a draft for the preview. Reading changes
-/// nothing: the upload is read in memory and dropped. Every call checks that an administrator is asking.
+/// Reads an SOP from its pasted table or an uploaded .docx / .xlsx into a draft for the preview, and saves a clean
+/// draft as a new SOP (version 1) beside the existing ones. Reading changes nothing: the upload is read in memory
+/// and dropped. Every call checks that an administrator is asking.
 /// </summary>
-public sealed class SopImportAdministration(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class SopImportAdministration(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private const int ProblemsInRefusal = 3;
+
     /// <summary>Blazor Server carries a pasted text in one message (32 KB); a longer table is uploaded as a file.</summary>
     public const int MaxPastedLength = 20_000;
 
@@ -37,6 +44,35 @@ public sealed class SopImportAdministration(IDbContextFactory<PortalDbContext> d
         return reading.Grid is { } grid
             ? new SopImportReading(SopFormParser.Parse(grid), null)
             : SopImportReading.Refused(reading.Refusal!);
+    }
+
+    /// <param name="source">Where the SOP was read from (a file name, or the pasted text), for its first version's note.</param>
+    public async Task<SopImportSaved> SaveAsync(SopDraft draft, string source, string actorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        SopDefinition? stored = null;
+        var result = await db.ExecuteAsync(actorId, AdminAccess.Administrators, async actor =>
+        {
+            var problems = SopDraftProblems.List(draft);
+            if (problems.Count > 0)
+            {
+                var shown = string.Join("; ", problems.Take(ProblemsInRefusal));
+                return AdminResult.Refused($"SOP belum dapat disimpan ({problems.Count} masalah): {shown}{(problems.Count > ProblemsInRefusal ? "; ..." : "")}");
+            }
+            var document = draft.ToDocument();
+            var now = clock.GetUtcNow();
+            var (version, refusal) = await NewSop.AddAsync(db, document, $"Diimpor dari {source}.", now, actor.FullName, cancellationToken);
+            if (version is null) return AdminResult.Refused(refusal!);
+            stored = version;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, ActorId = actor.Id, ActorName = actor.FullName, Action = AuditActions.SopImported,
+                Detail = $"SOP {document.Header.Judul} ({document.Header.Nomor}) versi 1 dari {source}: {document.Steps.Count} langkah, "
+                    + $"pelaksana {string.Join(", ", document.Pelaksana.Select(p => p.Name))}",
+            });
+            return AdminResult.Done($"SOP {document.Header.Judul} disimpan sebagai SOP baru (versi 1) dengan {document.Steps.Count} langkah.");
+        }, cancellationToken);
+        return new SopImportSaved(result, result.Succeeded ? stored?.Id : null);
     }
 
     private async Task<bool> IsAdministratorAsync(string actorId, CancellationToken cancellationToken)

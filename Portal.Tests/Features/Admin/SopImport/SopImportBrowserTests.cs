@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+using Portal.Features.Workflow;
+using Portal.Tests.Domain.SopImport;
+using Portal.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Features.Admin.SopImport;
+
+/// <summary>An administrator imports an SOP through the real page in Chromium.</summary>
+[Trait("Category", "Browser")]
+public sealed class SopImportBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_administrator_pastes_a_table_confirms_the_pelaksana_and_saves_a_new_SOP()
+    {
+        var page = await session.SignInAsync(DemoPeople.Administrator, width: 1600, height: 1000);
+        await OpenAsync(page);
+        var sop = SyntheticSop.FourPelaksana(marked: false) with { Nomor = "800/031/SOP/DKPS/2025", Judul = "Penerbitan Akta Kelahiran Uji Peramban" };
+
+        await page.GetByTestId("import-paste").FillAsync(sop.Text());
+        await page.GetByTestId("import-read-text").ClickAsync();
+
+        var problems = page.GetByTestId("import-problems");
+        await Expect(problems).ToContainTextAsync("Langkah 3: pastikan pelaksananya (usulan: Pejabat Fungsional).");
+        await Expect(page.GetByTestId("import-save")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("import-step-0").GetByTestId("step-duration")).ToHaveTextAsync("→ 30 menit kerja");
+        await Expect(page.GetByTestId("import-step-4").GetByTestId("step-duration")).ToHaveTextAsync("→ 3 hari kalender");
+
+        await page.GetByTestId("confirm-all").ClickAsync();
+        await ChooseAsync(page, page.GetByTestId("import-step-1").GetByTestId("step-pelaksana"), "Pejabat Fungsional");
+        await ChooseAsync(page, page.GetByTestId("import-step-2").GetByTestId("step-pelaksana"), "Kepala Seksi");
+        await Expect(page.GetByTestId("import-clean")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "admin-sop-impor-pratinjau");
+
+        await page.GetByTestId("import-save").ClickAsync();
+
+        await Expect(page.GetByTestId("import-saved")).ToContainTextAsync("SOP Penerbitan Akta Kelahiran Uji Peramban disimpan sebagai SOP baru (versi 1) dengan 5 langkah.");
+        var stored = (await session.App.Get<SopCatalog>().ListAsync()).Single(s => s.Title == "Penerbitan Akta Kelahiran Uji Peramban");
+        var (_, document) = await session.App.Get<SopCatalog>().CurrentAsync(stored.Id);
+        Assert.Equal([0, 1, 2, 3, 0], document.Steps.Select(s => s.Pelaksana));
+        Assert.Equal(2, document.Steps[2].ReturnToStep);
+    }
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task An_uploaded_workbook_is_previewed_and_a_file_that_is_not_an_SOP_is_refused_in_words()
+    {
+        var page = await session.SignInAsync(DemoPeople.Administrator, width: 1600, height: 1000);
+        await OpenAsync(page);
+        var input = page.GetByTestId("import-source").Locator("input[type=file]").First;
+
+        await BrowserSession.ChooseFilesAsync(input, new FilePayload
+        {
+            Name = "sop-akta.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = SopFormFiles.From(SyntheticSop.FourPelaksana()).Xlsx(),
+        });
+
+        await Expect(page.GetByTestId("import-source-name")).ToHaveTextAsync("Dibaca dari: sop-akta.xlsx");
+        await Expect(page.GetByTestId("import-clean")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("import-step-3").GetByTestId("step-decision")).ToHaveTextAsync("ditandai di tabel");
+
+        await BrowserSession.ChooseFilesAsync(input, new FilePayload { Name = "sop.docx", MimeType = "application/pdf", Buffer = "%PDF-1.7"u8.ToArray() });
+
+        await Expect(page.GetByTestId("import-refusal")).ToContainTextAsync("Berkas bukan dokumen Word (.docx) atau Excel (.xlsx).");
+        await Expect(page.GetByTestId("import-steps")).ToHaveCountAsync(0);
+    }
+
+    private async Task OpenAsync(IPage page)
+    {
+        await page.GotoAsync(session.BaseUrl + "/admin/sop/impor");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Impor SOP dari tabel");
+    }
+
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+}
