@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
-using Portal.Features.Office;
 using Portal.Features.Workflow;
 
 namespace Portal.Tests.Infrastructure;
@@ -80,15 +79,15 @@ public static class OtherSop
         using (prepared)
         {
             await using var db = app.CreateDbContext();
-            var actor = await ActorDirectory.ResolveAsync(db, userId, app.Get<OfficeTime>().LocalDate(now));
+            var calendar = await app.Get<CalendarProvider>().GetAsync();
+            var actor = await ActorDirectory.ResolveAsync(db, userId, calendar.LocalDate(now));
             var bidang = actor is null ? null : OfficeRules.ProposerBidang(Document, actor);
             Assert.True(bidang is not null, "Only a person of the first step's pelaksana column creates an item.");
             var first = Document.First;
-            var calendar = await app.Get<CalendarProvider>().GetAsync();
             var item = new Innovation
             {
                 Title = "", Summary = "", Background = "", Goal = "", Benefit = "",
-                StartDate = app.Get<OfficeTime>().LocalDate(now),
+                StartDate = calendar.LocalDate(now),
                 BidangId = bidang.Value, ProposerId = userId, SopDefinitionId = sopId,
                 CurrentStep = first.Number, Status = InnovationStatus.Berjalan, CreatedAt = now, UpdatedAt = now,
                 LastChangedByName = actor!.DisplayName, Version = 1,

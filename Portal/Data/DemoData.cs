@@ -39,6 +39,7 @@ public sealed class DemoData(
         new("199308092020122003", "Dewi Lestari, S.IP.", PositionLevel.Staf, "PDIP", "Analis Kebijakan Ahli Pertama"),
         new("199012012015031006", "Fajar Nugroho, S.E.", PositionLevel.Staf, "Dafduk", "Administrator Database Kependudukan"),
         new("199106142017082002", "Maya Sari, S.H.", PositionLevel.Staf, "Capil", "Pengadministrasi Registrasi"),
+        new("198506172010011012", "Rahmat Hidayat, S.Sos.", PositionLevel.KepalaSeksi, "Capil", "Kepala Seksi Kelahiran dan Kematian"),
         new("198909232014021007", "Yusuf Hakim, S.T.", PositionLevel.Staf, "PIAK", "Pranata Komputer Ahli Muda"),
         new("199502282022031004", "Andi Wijaya, S.AP.", PositionLevel.Staf, "Sekretariat", "Analis Sumber Daya Manusia Aparatur"),
         new("198512102010011009", "Admin Portal", null, "Sekretariat", "Pengelola Sistem Informasi", PortalRoles.Administrator),
@@ -84,7 +85,9 @@ public sealed class DemoData(
         var timeline = new DemoTimeline(await calendars.GetAsync(cancellationToken), clock.GetUtcNow());
         await SeedPeopleAsync(timeline);
         await SeedInnovationsAsync(timeline, cancellationToken);
-        logger.LogInformation("Seeded {People} demo people and {Innovations} demo innovations", People.Count, Innovations.Count);
+        await SeedSecondSopAsync(timeline, cancellationToken);
+        logger.LogInformation("Seeded {People} demo people, {Innovations} demo innovations and the second SOP with {Complaints} items",
+            People.Count, Innovations.Count, Complaints.Count);
     }
 
     private async Task SeedPeopleAsync(DemoTimeline timeline)
@@ -205,6 +208,76 @@ public sealed class DemoData(
             position = sop.Next(position.Number);
         }
         return path;
+    }
+
+    /// <summary>The demo's second SOP, of another shape: its table as an administrator would paste it.</summary>
+    public const string SecondSopSeed = "sop-penanganan-pengaduan.txt";
+
+    /// <summary>Complaints on the second SOP's board: title, proposer, and how many steps they have moved on.</summary>
+    private static readonly IReadOnlyList<(string Title, string ProposerNip, int MovesDone)> Complaints =
+    [
+        ("Pengaduan: KIA anak belum terbit setelah 14 hari", "199106142017082002", 0),
+        ("Pengaduan: data akta kelahiran salah ketik nama ibu", "199106142017082002", 2),
+        ("Pengaduan: antrean loket Capil terlalu panjang", "199106142017082002", 3),
+    ];
+
+    /// <summary>
+    /// Imports the second SOP through the importer, as an administrator would (the marks in its table decide the
+    /// pelaksana, their names propose the levels), then plays a few complaints through the workflow on its board.
+    /// </summary>
+    private async Task SeedSecondSopAsync(DemoTimeline timeline, CancellationToken cancellationToken)
+    {
+        var idsByNip = await UserIdsByNipAsync(cancellationToken);
+        var administrator = idsByNip[People.First(p => p.PortalRole == PortalRoles.Administrator).Nip];
+        var importer = services.GetRequiredService<Portal.Features.Admin.SopImport.SopImportAdministration>();
+        var reading = await importer.ReadTextAsync(ReadSeedText(SecondSopSeed), administrator, cancellationToken);
+        var saved = await importer.SaveAsync(reading.Draft ?? throw new InvalidOperationException(reading.Refusal),
+            "data demo", administrator, cancellationToken);
+        if (saved.DefinitionId is not { } definitionId) throw new InvalidOperationException($"Demo SOP refused: {saved.Result.Message}");
+        int sopId;
+        Dictionary<string, int> bidangByShortName;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            sopId = await db.SopDefinitions.Where(d => d.Id == definitionId).Select(d => d.SopId).SingleAsync(cancellationToken);
+            bidangByShortName = await db.Bidang.ToDictionaryAsync(b => b.ShortName, b => b.Id, cancellationToken);
+        }
+        var sop = await sops.GetAsync(definitionId, cancellationToken);
+
+        var simulated = new SimulatedClock();
+        var workflow = ActivatorUtilities.CreateInstance<WorkflowService>(services, simulated, events);
+        var outputs = ActivatorUtilities.CreateInstance<Portal.Features.Outputs.StepOutputs>(services, simulated, events);
+        foreach (var (title, proposerNip, movesDone) in Complaints)
+        {
+            var proposer = People.Single(p => p.Nip == proposerNip);
+            simulated.Now = timeline.At(movesDone, DemoTimeline.OfficeOpens);
+            var created = await workflow.CreateItemAsync(sopId, new SopItemDetails { Title = title, BidangId = bidangByShortName[proposer.BidangShortName!] },
+                idsByNip[proposerNip], cancellationToken);
+            if (!created.Succeeded) throw new InvalidOperationException($"Demo item refused: {created.Message}");
+            for (var move = 0; move < movesDone; move++)
+            {
+                simulated.Now = timeline.At(movesDone - move - 1, DemoTimeline.StepsMove);
+                var item = await CurrentAsync(created.InnovationId!.Value, cancellationToken);
+                var step = sop.Step(item.CurrentStep);
+                var actor = idsByNip[ActorFor(sop.PelaksanaOf(step), proposer)];
+                if (step.RequiresOutput)
+                {
+                    using var document = new MemoryStream(DemoDocument.Pdf(step.Output, title, "Dokumen contoh untuk data demo."));
+                    var upload = await outputs.UploadAsync(item.Id, $"{step.Output}.pdf", document, actor, cancellationToken: cancellationToken);
+                    if (!upload.Succeeded) throw new InvalidOperationException($"Demo upload refused: {upload.Message}");
+                    item = await CurrentAsync(item.Id, cancellationToken);
+                }
+                var result = await workflow.MoveAsync(new MoveCommand(item.Id, item.Version, SopWorkflow.ForwardAction(step)), actor, cancellationToken);
+                if (!result.Succeeded) throw new InvalidOperationException($"Demo move refused: {result.Message}");
+            }
+        }
+    }
+
+    private static string ReadSeedText(string name)
+    {
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream($"Portal.Data.Seed.{name}")
+            ?? throw new InvalidOperationException($"Seed {name} missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static int CurrentStepAge(SopStepDefinition step, Pace pace)

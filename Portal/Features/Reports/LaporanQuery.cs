@@ -19,8 +19,8 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
     public async Task<LaporanOutcome> LoadAsync(int innovationId, string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var office = await officeProfile.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await officeProfile.GetAsync(cancellationToken);
         var (innovation, refusal) = await ReportItems.LoadVisibleAsync(db, innovationId, userId, office.Zone.LocalDate(now), "Inovasi tidak ditemukan.",
             "Anda tidak berhak melihat Laporan Inovasi Pelayanan ini: hanya bidang pengusul, Kepala Dinas dan Administrator.", cancellationToken);
         if (innovation is null) return new LaporanOutcome(null, refusal);

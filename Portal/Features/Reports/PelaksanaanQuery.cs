@@ -22,9 +22,8 @@ public sealed class PelaksanaanQuery(
     public async Task<PelaksanaanOutcome> LoadAsync(int itemId, string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var office = await offices.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (item, refusal) = await ReportItems.LoadVisibleAsync(db, itemId, userId, office.Zone.LocalDate(now), "Item tidak ditemukan.",
+        var (item, refusal) = await ReportItems.LoadVisibleAsync(db, itemId, userId, (await offices.GetAsync(cancellationToken)).Zone.LocalDate(now), "Item tidak ditemukan.",
             "Anda tidak berhak melihat Laporan Pelaksanaan SOP ini: hanya bidang pemilik item, Kepala Dinas dan Administrator.", cancellationToken);
         if (item is null) return new PelaksanaanOutcome(null, refusal);
 
@@ -62,7 +61,7 @@ public sealed class PelaksanaanQuery(
             ? $"{item.Status.Name()}, di langkah {StepLabel(sop.Step(item.CurrentStep))}"
             : item.Status.Name();
         return new PelaksanaanOutcome(new PelaksanaanData(
-            ReportOffice.From(office), ReportWording.SopInfo(sop), sop.Header.Judul,
+            ReportOffice.From(await offices.GetAsync(cancellationToken)), ReportWording.SopInfo(sop), sop.Header.Judul,
             item.Title, item.Bidang!.Name, item.Proposer!.FullName, status,
             ItemFieldText.All(own.Fields, own.Values, own.Names).Select(f => (f.Field.Label, f.Text)).ToList(),
             rows, returns, IsDraft: item.Status == InnovationStatus.Berjalan, now), null);
