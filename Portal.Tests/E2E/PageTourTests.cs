@@ -20,7 +20,7 @@ public sealed class PageTourTests(BrowserSession session) : IClassFixture<Browse
                 await Assertions.Expect(page.GetByTestId($"column-{step}")).ToHaveCountAsync(1);
             await using (var db = session.App.CreateDbContext())
             {
-                var onBoard = db.Innovations.Count(i => i.Status != Portal.Domain.InnovationStatus.Dibatalkan);
+                var onBoard = db.Innovations.Count(i => i.Status != Portal.Domain.InnovationStatus.Dibatalkan && i.SopDefinition!.Sop!.RecordKind == Portal.Data.Entities.SopRecordKind.InovasiPelayanan);
                 Assert.True(onBoard >= 15);
                 await Assertions.Expect(page.Locator(".board-card")).ToHaveCountAsync(onBoard);
             }

@@ -14,7 +14,7 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public static class OtherSop
 {
-    public const string Nomor = "800/012/SOP/DKPS/2024";
+    public const string Nomor = "800/019/SOP/DKPS/2024";
     public const string Judul = "Pelayanan Legalisir Dokumen Kependudukan";
     public const string DisahkanOleh = "Kepala Dinas Kependudukan dan Pencatatan Sipil";
     public const string DisahkanOlehNama = "Hj. Rahmawati Saleh, S.Sos., M.Si.";

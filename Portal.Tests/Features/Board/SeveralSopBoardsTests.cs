@@ -52,7 +52,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
         var boards = app.Get<BoardSnapshots>();
         var innovationSop = await app.InnovationSopIdAsync();
         await boards.GetAsync(innovationSop);
-        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-potret", "Pelayanan Akta Uji Potret", "800/115/SOP/DKPS/2024");
+        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-potret", "Pelayanan Akta Uji Potret", "800/015/SOP/DKPS/2024");
         // The innovation board was built before the innovation: it takes it in from the creation's event.
         var innovationBoard = await WaitForAsync(innovationSop, b => b.Find(innovationId) is not null);
         var aktaBoard = await boards.GetAsync(sop.Id);
@@ -83,7 +83,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
     [Fact]
     public async Task A_second_SOP_shows_its_own_board_at_its_address_with_only_its_items_and_the_switcher_lists_both()
     {
-        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-papan", "Pelayanan Akta Uji Papan", "800/112/SOP/DKPS/2024");
+        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-papan", "Pelayanan Akta Uji Papan", "800/018/SOP/DKPS/2024");
 
         var popovers = context.Render<MudPopoverProvider>();
         var page = context.Render<BoardPage>(p => p.Add(b => b.Slug, sop.Slug));
@@ -93,7 +93,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
         Assert.Equal("Papan Pelayanan Akta Uji Papan", page.Find("h1").TextContent.Trim());
         Assert.Equal(["1. Periksa berkas", "2. Verifikasi berkas", "3. Tanda tangan akta"],
             page.FindAll(".swimlane-column-header:not(.column-done) .column-title").Select(c => c.TextContent.Trim()));
-        Assert.Contains("800/112/SOP/DKPS/2024", page.Find(".board-subtitle").TextContent);
+        Assert.Contains("800/018/SOP/DKPS/2024", page.Find(".board-subtitle").TextContent);
 
         page.Find("[data-testid=board-switcher] button").Click();
         popovers.WaitForAssertion(() => Assert.Equal("/papan/inovasi-pelayanan", popovers.Find("[data-testid=board-switch-inovasi-pelayanan]").GetAttribute("href")));
@@ -104,7 +104,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
     [Fact]
     public async Task The_first_board_opens_on_the_innovation_SOP_without_the_other_SOPs_items()
     {
-        var (_, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-pertama", "Pelayanan Akta Uji Pertama", "800/113/SOP/DKPS/2024");
+        var (_, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-pertama", "Pelayanan Akta Uji Pertama", "800/013/SOP/DKPS/2024");
 
         var page = context.Render<BoardPage>();
 
@@ -117,7 +117,7 @@ public sealed class SeveralSopBoardsTests(SeveralSopBoardsTests.App app) : IClas
     [Fact]
     public async Task A_move_on_one_SOP_board_leaves_the_other_SOP_board_as_it_was()
     {
-        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-pindah", "Pelayanan Akta Uji Pindah", "800/114/SOP/DKPS/2024");
+        var (sop, itemId, innovationId) = await SecondSopWithOneItemEachAsync("akta-pindah", "Pelayanan Akta Uji Pindah", "800/014/SOP/DKPS/2024");
         var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
         await app.AttachAsync(innovationId, fungsional);
         var innovationBoard = context.Render<BoardPage>();

@@ -30,9 +30,7 @@ public sealed class TvScreenBrowserTests(BrowserSession session) : IClassFixture
 
         await Assertions.Expect(tv.Locator("[data-testid=zone-2]").GetByTestId($"card-{id}")).ToBeVisibleAsync();
         await using var db = session.App.CreateDbContext();
-        // The screen shows the first SOP's board (the innovation SOP): its running items, not the other SOPs'.
-        var innovationSop = await session.App.InnovationSopIdAsync();
-        var running = db.Innovations.Count(i => i.Status == InnovationStatus.Berjalan && i.SopDefinition!.SopId == innovationSop);
+        var running = db.Innovations.Count(i => i.Status == InnovationStatus.Berjalan && i.SopDefinition!.Sop!.RecordKind == Portal.Data.Entities.SopRecordKind.InovasiPelayanan);
         await Assertions.Expect(tv.GetByTestId("tv-running")).ToContainTextAsync(running.ToString());
         await BrowserSession.ScreenshotAsync(tv, "tv-screen-1920x1080");
     }

@@ -41,7 +41,7 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
     [Fact]
     public async Task A_person_who_acts_in_two_SOPs_sees_the_waiting_items_of_both_most_urgent_first_and_a_moved_one_leaves()
     {
-        var sop = await app.AddSopAsync("akta-menunggu", "Pelayanan Akta Uji Menunggu", "800/121/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
+        var sop = await app.AddSopAsync("akta-menunggu", "Pelayanan Akta Uji Menunggu", "800/021/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
             TestSops.Step(1, "Periksa berkas", 0, duration: new SopDuration(1, DurationUnit.WorkingDays)),
             TestSops.Step(2, "Verifikasi berkas", 1, StepKind.Verify, returnTo: 1),
             TestSops.Step(3, "Tanda tangan akta", 2, StepKind.Approve));
@@ -79,7 +79,7 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
     [Fact]
     public async Task The_Kepala_Bidang_sees_the_verification_waiting_for_them_and_not_their_staffs_work()
     {
-        var sop = await app.AddSopAsync("akta-kabid", "Pelayanan Akta Uji Kepala Bidang", "800/122/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
+        var sop = await app.AddSopAsync("akta-kabid", "Pelayanan Akta Uji Kepala Bidang", "800/022/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
             TestSops.Step(1, "Periksa berkas", 0, duration: new SopDuration(1, DurationUnit.WorkingDays)),
             TestSops.Step(2, "Verifikasi berkas", 1, StepKind.Verify, duration: new SopDuration(2, DurationUnit.WorkingDays), returnTo: 1));
         var fungsional = await app.UserAsync(DemoPeople.FungsionalPdip);

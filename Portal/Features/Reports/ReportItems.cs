@@ -11,6 +11,7 @@ namespace Portal.Features.Reports;
 internal static class ReportItems
 {
     /// <summary>The item with its bidang, proposer and step runs when this person may see its documents; otherwise why not.</summary>
+    /// <param name="today">The office's date now, for the person's Plt./Plh. appointments.</param>
     public static async Task<(Innovation? Item, ReportRefusal? Refusal)> LoadVisibleAsync(PortalDbContext db, int itemId, string userId,
         DateOnly today, string notFound, string forbidden, CancellationToken cancellationToken)
     {
