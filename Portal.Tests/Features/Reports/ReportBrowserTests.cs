@@ -22,12 +22,16 @@ public sealed class ReportBrowserTests(BrowserSession session) : IClassFixture<B
         await page.GotoAsync($"{session.BaseUrl}/dasbor");
         await BrowserSession.WaitForInteractiveAsync(page);
 
-        int total, finished;
+        // The dashboard opens on the innovation SOP: its items only, not the other SOPs'.
+        int total, finished, otherSopItems;
+        var innovationSop = await session.App.InnovationSopIdAsync();
         await using (var db = session.App.CreateDbContext())
         {
-            total = await db.Innovations.CountAsync();
-            finished = await db.Innovations.CountAsync(i => i.Status == InnovationStatus.Selesai);
+            total = await db.Innovations.CountAsync(i => i.SopDefinition!.SopId == innovationSop);
+            finished = await db.Innovations.CountAsync(i => i.SopDefinition!.SopId == innovationSop && i.Status == InnovationStatus.Selesai);
+            otherSopItems = await db.Innovations.CountAsync(i => i.SopDefinition!.SopId != innovationSop);
         }
+        Assert.True(otherSopItems > 0, "the demo runs a second SOP");
         await Assertions.Expect(page.GetByTestId("summary-active")).ToContainTextAsync(total.ToString());
         await Assertions.Expect(page.GetByTestId("summary-finished")).ToContainTextAsync(finished.ToString());
         foreach (var figure in new[] { "stages", "ontime", "duration", "late", "finished" })
@@ -46,6 +50,15 @@ public sealed class ReportBrowserTests(BrowserSession session) : IClassFixture<B
         await page.GetByRole(AriaRole.Option, new() { Name = "Bidang Pelayanan Pendaftaran Penduduk" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("summary-active")).ToContainTextAsync("3");
         await Assertions.Expect(page.GetByTestId("table-late").Locator("tbody tr")).ToHaveCountAsync(1);
+        // Another SOP: its own items and steps, and no innovation stages.
+        await page.GetByTestId("filter-bidang").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Semua bidang" }).ClickAsync();
+        await page.GetByTestId("filter-sop").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Penanganan Pengaduan" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dashboard-scope")).ToContainTextAsync("SOP Penanganan Pengaduan");
+        await Assertions.Expect(page.GetByTestId("summary-active")).ToContainTextAsync(otherSopItems.ToString());
+        await Assertions.Expect(page.GetByTestId("figure-stages")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(page, "reports-dashboard-second-sop");
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]
