@@ -14,7 +14,9 @@ public sealed class FirstRunTests(DemoPortal app) : IClassFixture<DemoPortal>
     {
         await using var db = app.CreateDbContext();
 
-        var sop = await db.SopDefinitions.Include(s => s.Steps).SingleAsync();
+        // The innovation SOP from its seed; the demo's second SOP is imported beside it.
+        var sop = await db.SopDefinitions.Include(s => s.Steps).SingleAsync(s => s.Sop!.RecordKind == SopRecordKind.InovasiPelayanan);
+        Assert.Equal(["800/012/SOP/DKPS/2024"], await db.SopDefinitions.Where(s => s.Sop!.RecordKind == SopRecordKind.PelaksanaanSop).Select(s => s.Code).ToListAsync());
         Assert.Equal(("12./005/SOP/DKPS/1/2024", 1, 10), (sop.Code, sop.Version, sop.Steps.Count));
         var document = sop.ToDocument();
         Assert.Equal(2, document.Step(3).ReturnToStep);
