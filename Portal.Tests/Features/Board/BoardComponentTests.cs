@@ -276,4 +276,55 @@ public sealed class BoardComponentTests : IAsyncLifetime
         var board = RenderBoard([Item(1, 1)], Fungsional(), readOnly: true);
         Assert.Empty(board.FindAll("[data-testid=card-menu-1]"));
     }
+
+    [Fact]
+    public async Task Leaving_the_board_while_its_drag_module_loads_attaches_nothing_and_shows_no_error()
+    {
+        var import = new PendingModuleImport("./js/board.js");
+        context.JSInterop.AddInvocationHandler(import);
+        RenderBoard([Item(1, 1)], Fungsional());
+
+        await context.DisposeComponentsAsync();   // the person clicked another menu item before the module arrived
+        var module = new RecordingModule();
+        import.SetResult(module);
+
+        await module.FirstUse.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain("attach", module.Calls);
+        Assert.True(module.IsDisposed);
+        Assert.False(context.Renderer.UnhandledException.IsCompleted);
+    }
+
+    /// <summary>An <c>import</c> of a JS module that answers only when the test says so (a slow network).</summary>
+    private sealed class PendingModuleImport(string path) : JSRuntimeInvocationHandlerBase<Microsoft.JSInterop.IJSObjectReference>(
+        invocation => invocation.Identifier == "import" && invocation.Arguments.FirstOrDefault() as string == path, isCatchAllHandler: false)
+    {
+        public void SetResult(Microsoft.JSInterop.IJSObjectReference module) => SetResultBase(module);
+    }
+
+    /// <summary>Stands in for the browser's board.js module: records what the board asks of it.</summary>
+    private sealed class RecordingModule : Microsoft.JSInterop.IJSObjectReference
+    {
+        public List<string> Calls { get; } = [];
+        public bool IsDisposed { get; private set; }
+
+        /// <summary>Completes when the board first calls the module or lets it go.</summary>
+        public TaskCompletionSource FirstUse { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
+        {
+            Calls.Add(identifier);
+            FirstUse.TrySetResult();
+            return ValueTask.FromResult(default(TValue)!);
+        }
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, args);
+
+        public ValueTask DisposeAsync()
+        {
+            IsDisposed = true;
+            FirstUse.TrySetResult();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
