@@ -42,8 +42,9 @@ public sealed class SopImportBrowserTests(BrowserSession session) : IClassFixtur
         Assert.Equal(2, document.Steps[2].ReturnToStep);
 
         // The administrator adds what an item of the new SOP records, in the SOP editor: version 2.
-        await page.GotoAsync($"{session.BaseUrl}/admin/sop/{stored.Slug}");
-        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.GetByTestId("import-saved-editor").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/admin/sop/{stored.Slug}"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ubah SOP Penerbitan Akta Kelahiran Uji Peramban");
         await page.GetByTestId("field-add").ClickAsync();
         var field = page.GetByTestId("item-field-edit-0");
         await field.GetByTestId("field-label").FillAsync("Nama ibu kandung");
