@@ -274,7 +274,7 @@ public sealed class DemoData(
                 ["tanggal_pengaduan"] = ItemFieldRules.StoredDate(timeline.LocalDate(simulated.Now)),
             };
             var preparation = await itemFields.PrepareAsync(ComplaintFields,
-                new Portal.Features.Innovations.ItemFieldsSubmission(values, new Dictionary<string, Portal.Features.Innovations.ItemFieldUpload>()), cancellationToken);
+                new Portal.Features.Innovations.ItemFieldsSubmission(values, new Dictionary<string, Portal.Features.Innovations.ItemFieldUpload>()), cancellationToken: cancellationToken);
             using var prepared = preparation.Prepared
                 ?? throw new InvalidOperationException($"Demo fields refused: {string.Join("; ", preparation.Problems.Values)}");
             var created = await workflow.CreateItemAsync(sopId, new SopItemDetails { BidangId = bidangByShortName[proposer.BidangShortName!] },

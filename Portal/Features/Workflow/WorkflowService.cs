@@ -260,20 +260,38 @@ public sealed class WorkflowService(
     {
         var validation = await detailsValidator.ValidateAsync(details, cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
-        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.InovasiPelayanan, details.ApplyTo, userId, cancellationToken);
+        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.InovasiPelayanan, (_, innovation, _, _) =>
+        {
+            details.ApplyTo(innovation);
+            return Task.CompletedTask;
+        }, userId, cancellationToken);
     }
 
-    /// <summary>Renames a run of an SOP other than the innovation SOP; its bidang stays the one it was started for.</summary>
-    public async Task<WorkflowResult> UpdateItemAsync(int innovationId, long expectedVersion, SopItemDetails details, string userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes the title and, with <paramref name="fields"/> (as <see cref="ItemFieldsCreate.PrepareAsync"/> checked them
+    /// against the stored values), the own fields of a run of an SOP other than the innovation SOP. A new file for a
+    /// file field is kept as an output of the step the item is at; its bidang stays the one it was started for.
+    /// </summary>
+    public async Task<WorkflowResult> UpdateItemAsync(int innovationId, long expectedVersion, SopItemDetails details, string userId,
+        PreparedItemFields? fields = null, CancellationToken cancellationToken = default)
     {
-        var validation = await itemValidator.ValidateAsync(details, cancellationToken);
+        if (fields is not null) details.Title = fields.Title;
+        // The bidang is not changed here: only the title is checked.
+        var validation = await itemValidator.ValidateAsync(details, options => options.IncludeProperties(nameof(SopItemDetails.Title)), cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
-        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.PelaksanaanSop, item => item.Title = details.Title.Trim(), userId,
-            cancellationToken);
+        var result = await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.PelaksanaanSop, async (db, item, actor, now) =>
+        {
+            item.Title = details.Title.Trim();
+            if (fields is null) return;
+            var openRun = await db.StepRuns.FirstAsync(r => r.InnovationId == item.Id && r.FinishedAt == null, cancellationToken);
+            itemFields.Apply(db, item, openRun, fields, actor.UserId, actor.DisplayName, now);
+        }, userId, cancellationToken);
+        if (!result.Succeeded) fields?.Withdraw();
+        return result;
     }
 
-    private async Task<WorkflowResult> UpdateRecordAsync(int innovationId, long expectedVersion, SopRecordKind recordKind, Action<Innovation> apply,
-        string userId, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> UpdateRecordAsync(int innovationId, long expectedVersion, SopRecordKind recordKind,
+        Func<PortalDbContext, Innovation, WorkflowActor, DateTimeOffset, Task> apply, string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
@@ -294,7 +312,7 @@ public sealed class WorkflowService(
             return WorkflowResult.Refused("Hanya pengusul atau Administrator yang dapat mengubah data inovasi.");
 
         var now = clock.GetUtcNow();
-        apply(innovation);
+        await apply(db, innovation, actor, now);
         Touch(innovation, actor, now);
         db.AuditEntries.Add(new AuditEntry
         {
