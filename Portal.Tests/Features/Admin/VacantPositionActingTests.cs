@@ -3,7 +3,9 @@ using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Admin.ActingOfficials;
 using Portal.Features.Admin.Users;
+using Portal.Features.Reports;
 using Portal.Features.Workflow;
+using Portal.Tests.Features.Reports;
 using Portal.Tests.Features.Workflow;
 using Portal.Tests.Infrastructure;
 
@@ -120,6 +122,29 @@ public sealed class VacantPositionActingTests(VacantPositionActingTests.App app)
         Assert.DoesNotContain(await Administration.VacantPositionsAsync(), v => v.Id == position);
         var newHolder = await Workflow.MoveAsync(new MoveCommand(second.Id, second.Version, WorkflowActionKind.Advance), await app.IdAsync("197604142001121003"));
         Assert.True(newHolder.Succeeded, newHolder.Message);
+    }
+
+    [Fact]
+    public async Task The_Plt_of_the_vacant_Kepala_Dinas_approves_and_signs_the_Laporan_as_Plt_Kepala_Dinas()
+    {
+        Clock.Now = Monday;
+        await RetireAsync(DemoPeople.KepalaDinas);
+        var plt = await app.IdAsync(Sekretaris);
+        Assert.True((await Administration.AppointAsync(
+            Vacancy(await PositionIdAsync("Kepala Dinas"), plt, new DateTime(2026, 12, 7), new DateTime(2026, 12, 8)), await app.IdAsync(DemoPeople.Administrator))).Succeeded);
+        await using var db = app.CreateDbContext();
+        var item = await db.Innovations.Where(i => i.Title == LaporanQueryTests.AtApprovalStep).Select(i => new { i.Id, i.Version }).SingleAsync();
+
+        var approved = await Workflow.MoveAsync(new MoveCommand(item.Id, item.Version, WorkflowActionKind.Approve), plt);
+        Assert.True(approved.Succeeded, approved.Message);
+
+        var laporan = await app.Get<LaporanQuery>().LoadAsync(item.Id, plt);
+        Assert.Null(laporan.Refusal);
+        Assert.Equal(new LaporanApproval("Drs. Bambang Sutrisno", Sekretaris, Clock.Now, "Plt."), laporan.Data!.Approval);
+        using var pdf = new PdfReadBack(LaporanPdf.Render(laporan.Data));
+        Assert.Contains(PdfReadBack.Compact("Plt. Kepala Dinas Kependudukan dan Pencatatan Sipil"), pdf.CompactText);
+        Assert.Equal("Plt. Kepala Dinas Drs. Bambang Sutrisno",
+            await db.AuditEntries.Where(a => a.InnovationId == item.Id && a.Action == AuditActions.StepApproved && a.FromStep == 10).Select(a => a.ActorName).SingleAsync());
     }
 
     public static TheoryData<string, string> Refusals => new()
