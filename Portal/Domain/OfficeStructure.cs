@@ -115,13 +115,17 @@ public static class OfficeRules
         var supervises = bidangIds.Any(b => Enum.GetValues<PositionLevel>().Any(level => level < position.Level && SupervisorsOf(level, b, positions).Contains(position)));
         var heads = HeadsOfOffice(positions).Contains(position);
 
-        var duties = new List<string>
+        var duties = new List<string>();
+        if (steps.Count == 0)
         {
-            steps.Count == 0
-                ? $"Belum ada langkah SOP yang dijalankan jabatan setingkat {position.Level.Name().ToLowerInvariant()}."
-                : $"Menjalankan langkah SOP jabatan ini untuk {scope}: {string.Join("; ", steps)}; menerima peringatan \"segera jatuh tempo\" dan \"terlambat\" langkah itu.",
-            $"Melihat item dan dokumennya untuk {scope}.",
-        };
+            duties.Add($"Belum ada langkah SOP yang dijalankan jabatan setingkat {position.Level.Name().ToLowerInvariant()}.");
+        }
+        else
+        {
+            duties.Add($"Menjalankan langkah SOP jabatan ini untuk {scope}: {string.Join("; ", steps)}.");
+            duties.Add("Menerima peringatan \"segera jatuh tempo\" dan \"terlambat\" atas langkah itu.");
+        }
+        duties.Add($"Melihat inovasi dan pelaksanaan SOP lainnya, beserta dokumennya, untuk {scope}.");
         if (supervises) duties.Add($"Menerima peringatan \"terlambat\" atas langkah jabatan di bawahnya untuk {scope}.");
         if (heads) duties.Add("Menerima eskalasi keterlambatan dan ringkasan harian seluruh kantor, serta dapat menetapkan Plt./Plh.");
         else if (position.BidangId is { } bidang && BidangHeads(bidang, positions).Contains(position)) duties.Add($"Menerima ringkasan harian {scope}.");
