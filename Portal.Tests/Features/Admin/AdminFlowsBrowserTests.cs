@@ -185,6 +185,7 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await dialog.GetByText("Jabatan lowong (tidak ada pemegangnya)").ClickAsync();
         await dialog.GetByTestId("substitution-save").ClickAsync();
         await Expect(dialog).ToContainTextAsync("Pilih jabatan yang lowong.");
+        await BrowserSession.ScreenshotAsync(page, "admin-plt-jabatan-lowong-pilih");
 
         await ChooseAsync(page, dialog.GetByTestId("vacant-position"), "Kepala Bidang Pelayanan Pencatatan Sipil (Capil)");
         var duties = dialog.GetByTestId("acting-duties");
