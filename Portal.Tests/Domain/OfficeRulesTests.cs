@@ -80,6 +80,46 @@ public sealed class OfficeRulesTests
     }
 
     [Fact]
+    public void A_Plt_of_a_vacant_position_acts_sees_and_leads_in_it_for_no_principal_but_never_proposes()
+    {
+        const int Sekretariat = 9;
+        var pltKabid = Person("sekretaris",
+            new ActorCapacity(PositionLevel.KepalaBidang, Sekretariat, PositionName: "Sekretaris Dinas"),
+            new ActorCapacity(PositionLevel.KepalaBidang, Dafduk, null, "Plt.", "Kepala Bidang Dafduk"));
+        var pltPetugas = Person("plt-petugas", new ActorCapacity(PositionLevel.Staf, Dafduk, null, "Plt.", "Petugas Pelayanan"));
+
+        var allowed = Assert.IsType<WorkflowDecision.Allowed>(SopWorkflow.Decide(Pengaduan, Running(4), pltKabid, WorkflowAction.Advance()));
+        Assert.Equal(("Plt. Kepala Bidang Dafduk", null), (allowed.ActingAs!.ActingAs, allowed.ActingAs.OnBehalfOf));
+        Assert.IsType<WorkflowDecision.Refused>(SopWorkflow.Decide(Pengaduan, Running(4) with { BidangId = Pdip }, pltKabid, WorkflowAction.Advance()));
+        Assert.True(OfficeRules.MaySee(pltKabid, Dafduk));
+        Assert.False(OfficeRules.MaySee(pltKabid, Pdip));
+        Assert.False(OfficeRules.MayPropose(Pengaduan, pltPetugas));
+        Assert.Null(new ActorCapacity(PositionLevel.Staf, Dafduk, PositionName: "Petugas Pelayanan").ActingAs);
+    }
+
+    [Fact]
+    public void What_a_Plt_will_do_is_read_from_the_same_rules()
+    {
+        var kasi = new OfficePosition(2, "Kepala Seksi Identitas", PositionLevel.KepalaSeksi, Dafduk);
+        var kadis = new OfficePosition(4, "Kepala Dinas", PositionLevel.KepalaDinas, null);
+        OfficePosition[] positions = [new(1, "Petugas Pelayanan", PositionLevel.Staf, Dafduk), kasi, new(3, "Kepala Bidang Dafduk", PositionLevel.KepalaBidang, Dafduk), kadis];
+        var sops = new[] { ("Penanganan Pengaduan", Pengaduan) };
+
+        Assert.Equal(
+        [
+            "Menjalankan langkah SOP jabatan ini untuk Bidang Dafduk: SOP Penanganan Pengaduan langkah 3.",
+            "Menerima peringatan \"segera jatuh tempo\" dan \"terlambat\" atas langkah itu.",
+            "Melihat inovasi dan pelaksanaan SOP lainnya, beserta dokumennya, untuk Bidang Dafduk.",
+            "Menerima peringatan \"terlambat\" atas langkah jabatan di bawahnya untuk Bidang Dafduk.",
+            "Membuka laporan dan dasbor pimpinan.",
+        ], OfficeRules.ActingDuties(kasi, "Bidang Dafduk", sops, positions));
+        Assert.Contains("Menerima eskalasi keterlambatan dan ringkasan harian seluruh kantor, serta dapat menetapkan Plt./Plh.",
+            OfficeRules.ActingDuties(kadis, "seluruh kantor", sops, positions));
+        // With the Kepala Bidang's position gone, the Kepala Seksi heads the bidang and gets its digest.
+        Assert.Contains("Menerima ringkasan harian Bidang Dafduk.", OfficeRules.ActingDuties(kasi, "Bidang Dafduk", sops, [.. positions.Where(p => p.Id != 3)]));
+    }
+
+    [Fact]
     public void Who_proposes_sees_and_leads_follows_level_and_scope()
     {
         Assert.Equal(Dafduk, OfficeRules.ProposerBidang(Pengaduan, Petugas));

@@ -36,7 +36,7 @@ public static class OfficeRules
         var column = sop.PelaksanaOf(step);
         return actor.Capacities
             .Where(c => c.Level == column.Level && c.Covers(state.BidangId))
-            .OrderBy(c => c.OnBehalfOf is null ? 0 : 1)
+            .OrderBy(c => c.IsActing ? 1 : 0)
             .FirstOrDefault();
     }
 
@@ -53,7 +53,7 @@ public static class OfficeRules
 
     /// <summary>The bidang a new item of this SOP belongs to when this actor proposes it; null when they may not.</summary>
     public static int? ProposerBidang(SopDocument sop, WorkflowActor actor) =>
-        actor.Capacities.FirstOrDefault(c => c.Level == sop.PelaksanaOf(sop.First).Level && c.OnBehalfOf is null && c.BidangId is not null)?.BidangId;
+        actor.Capacities.FirstOrDefault(c => c.Level == sop.PelaksanaOf(sop.First).Level && !c.IsActing && c.BidangId is not null)?.BidangId;
 
     /// <summary>Who may see an item and its documents: the office-wide positions, that bidang's people, administrators.</summary>
     public static bool MaySee(WorkflowActor actor, int bidangId) =>
@@ -89,4 +89,47 @@ public static class OfficeRules
     /// <summary>The head of the office's positions: the highest level with office-wide scope.</summary>
     public static IReadOnlyList<OfficePosition> HeadsOfOffice(IEnumerable<OfficePosition> positions) =>
         [.. positions.Where(p => p.Level == PositionLevel.KepalaDinas && p.BidangId is null)];
+
+    /// <summary>The head of a bidang (who receives its daily digest): the highest positions scoped to that bidang.</summary>
+    public static IReadOnlyList<OfficePosition> BidangHeads(int bidangId, IEnumerable<OfficePosition> positions)
+    {
+        var own = positions.Where(p => p.BidangId == bidangId).ToList();
+        return own.Count == 0 ? [] : [.. own.Where(p => p.Level == own.Max(o => o.Level))];
+    }
+
+    /// <summary>
+    /// What an acting official in <paramref name="position"/> does under the rules above, in the words the page that
+    /// appoints them shows: the SOP steps of its level, what they see, the alerts and digests they receive.
+    /// </summary>
+    /// <param name="scope">The position's scope in words, e.g. "Bidang Pelayanan Pencatatan Sipil" or "seluruh kantor".</param>
+    /// <param name="sops">The office's SOPs (title and current version).</param>
+    public static IReadOnlyList<string> ActingDuties(OfficePosition position, string scope, IEnumerable<(string Title, SopDocument Sop)> sops,
+        IReadOnlyList<OfficePosition> positions)
+    {
+        var steps = sops
+            .Select(s => (s.Title, Numbers: s.Sop.Steps.Where(step => s.Sop.PelaksanaOf(step).Level == position.Level).Select(step => step.Number).ToList()))
+            .Where(s => s.Numbers.Count > 0)
+            .Select(s => $"SOP {s.Title} langkah {string.Join(", ", s.Numbers)}")
+            .ToList();
+        var bidangIds = position.BidangId is { } own ? [own] : positions.Select(p => p.BidangId).OfType<int>().Distinct().ToList();
+        var supervises = bidangIds.Any(b => Enum.GetValues<PositionLevel>().Any(level => level < position.Level && SupervisorsOf(level, b, positions).Contains(position)));
+        var heads = HeadsOfOffice(positions).Contains(position);
+
+        var duties = new List<string>();
+        if (steps.Count == 0)
+        {
+            duties.Add($"Belum ada langkah SOP yang dijalankan jabatan setingkat {position.Level.Name().ToLowerInvariant()}.");
+        }
+        else
+        {
+            duties.Add($"Menjalankan langkah SOP jabatan ini untuk {scope}: {string.Join("; ", steps)}.");
+            duties.Add("Menerima peringatan \"segera jatuh tempo\" dan \"terlambat\" atas langkah itu.");
+        }
+        duties.Add($"Melihat inovasi dan pelaksanaan SOP lainnya, beserta dokumennya, untuk {scope}.");
+        if (supervises) duties.Add($"Menerima peringatan \"terlambat\" atas langkah jabatan di bawahnya untuk {scope}.");
+        if (heads) duties.Add("Menerima eskalasi keterlambatan dan ringkasan harian seluruh kantor, serta dapat menetapkan Plt./Plh.");
+        else if (position.BidangId is { } bidang && BidangHeads(bidang, positions).Contains(position)) duties.Add($"Menerima ringkasan harian {scope}.");
+        if (position.Level > PositionLevel.Staf) duties.Add("Membuka laporan dan dasbor pimpinan.");
+        return duties;
+    }
 }

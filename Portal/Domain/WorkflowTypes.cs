@@ -14,11 +14,17 @@ public sealed record InnovationState(int CurrentStep, InnovationStatus Status, i
 }
 
 /// <summary>
-/// One position a person may act in: their own, or one they hold for someone else (<paramref name="OnBehalfOf"/>
-/// names that person, <paramref name="ActingTitle"/> is "Plt." or "Plh."). <paramref name="BidangId"/> null means
-/// the position covers the whole office.
+/// One position a person may act in: their own, or one they hold as an acting official (<paramref name="ActingTitle"/>
+/// is "Plt." or "Plh."), for the person named by <paramref name="OnBehalfOf"/> or, when that is null, for a vacant
+/// position. <paramref name="BidangId"/> null means the position covers the whole office.
 /// </summary>
-public sealed record ActorCapacity(PositionLevel Level, int? BidangId, string? OnBehalfOf = null, string? ActingTitle = null, string? PositionName = null);
+public sealed record ActorCapacity(PositionLevel Level, int? BidangId, string? OnBehalfOf = null, string? ActingTitle = null, string? PositionName = null)
+{
+    public bool IsActing => ActingTitle is not null;
+
+    /// <summary>"Plt. Kepala Bidang Pelayanan Pencatatan Sipil" when acting; null in one's own position.</summary>
+    public string? ActingAs => IsActing ? $"{ActingTitle} {PositionName}".TrimEnd() : null;
+}
 
 public sealed record WorkflowActor(
     string UserId,

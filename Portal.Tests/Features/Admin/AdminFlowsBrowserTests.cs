@@ -169,6 +169,43 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await BrowserSession.ScreenshotAsync(page, "admin-plh-daftar");
     }
 
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_administrator_appoints_a_Plt_for_a_vacant_Kepala_Bidang_position()
+    {
+        // The Kepala Bidang Capil has retired: the administrator deactivated her account.
+        var admin = await session.App.IdAsync(DemoPeople.Administrator);
+        var retired = await session.App.UserAsync("198107082006042001");
+        if (retired.IsActive)
+            Assert.True((await session.App.Get<Portal.Features.Admin.Users.UserAdministration>().SetActiveAsync(retired.Id, false, admin)).Succeeded);
+
+        var page = await session.SignInAsync(DemoPeople.Administrator);
+        await OpenAsync(page, "/admin/plh");
+        await page.GetByTestId("add-substitution").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByText("Jabatan lowong (tidak ada pemegangnya)").ClickAsync();
+        await dialog.GetByTestId("substitution-save").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("Pilih jabatan yang lowong.");
+        await BrowserSession.ScreenshotAsync(page, "admin-plt-jabatan-lowong-pilih");
+
+        await ChooseAsync(page, dialog.GetByTestId("vacant-position"), "Kepala Bidang Pelayanan Pencatatan Sipil (Capil)");
+        var duties = dialog.GetByTestId("acting-duties");
+        await Expect(duties).ToContainTextAsync("Pengganti akan bertindak sebagai Plt. Kepala Bidang Pelayanan Pencatatan Sipil");
+        await Expect(duties).ToContainTextAsync("langkah 3, 8");
+        await Expect(duties).ToContainTextAsync("Berhenti sendiri bila jabatan ini dipegang lagi");
+        await ChooseAsync(page, dialog.GetByTestId("substitute"), "Drs. Bambang Sutrisno — Sekretaris Dinas");
+        await dialog.GetByTestId("end-date").FillAsync(Portal.Domain.OfficeZone.Wita.ToLocal(session.App.Get<TimeProvider>().GetUtcNow()).Date.AddMonths(3).ToString("dd MMM yyyy", Portal.Domain.IndonesianFormat.Culture));
+        await dialog.GetByTestId("end-date").PressAsync("Tab");
+        await dialog.GetByTestId("note").FillAsync("Surat Perintah Bupati Paser Nomor 800/45/BKPSDM");
+        await BrowserSession.ScreenshotAsync(page, "admin-plt-jabatan-lowong");
+        await dialog.GetByTestId("substitution-save").ClickAsync();
+
+        var row = page.GetByTestId("substitutions-grid").First.Locator("tr").Filter(new() { HasText = "Drs. Bambang Sutrisno" });
+        await Expect(row).ToContainTextAsync("Plt. Kepala Bidang Pelayanan Pencatatan Sipil");
+        await Expect(row).ToContainTextAsync("— (jabatan lowong)");
+        await Expect(row).ToContainTextAsync("Berlaku");
+        await BrowserSession.ScreenshotAsync(page, "admin-plt-jabatan-lowong-daftar");
+    }
+
     private async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(session.BaseUrl + path);

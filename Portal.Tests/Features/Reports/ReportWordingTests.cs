@@ -1,3 +1,4 @@
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Reports;
 using Portal.Tests.Domain;
@@ -26,5 +27,17 @@ public sealed class ReportWordingTests
         var sla = TestCalendar.Create2026().Evaluate(TestCalendar.Wita("2026-11-09 14:00"), new SopDuration(4, DurationUnit.WorkingHours), TestCalendar.Wita(finished));
 
         Assert.Equal(expected, ReportWording.StepStatus(sla, finished: true));
+    }
+
+    [Theory]
+    [InlineData(null, null, null, "Rizky Ramadhan, S.Kom.", null)]
+    [InlineData("Nurul Hidayah, S.E., M.M.", "Plh.", "Kepala Bidang PDIP", "Rizky Ramadhan, S.Kom. (atas nama Nurul Hidayah, S.E., M.M.)", null)]
+    [InlineData(null, "Plt.", "Kepala Bidang PDIP", "Rizky Ramadhan, S.Kom. (Plt. Kepala Bidang PDIP)", "Plt.")]
+    public void A_run_names_its_finisher_with_whom_they_stood_in_for_or_the_vacant_position_they_acted_in(
+        string? onBehalfOf, string? actingTitle, string? actingPosition, string expected, string? vacancyTitle)
+    {
+        var run = new StepRun { FinishedByName = "Rizky Ramadhan, S.Kom.", OnBehalfOf = onBehalfOf, ActingTitle = actingTitle, ActingPosition = actingPosition };
+
+        Assert.Equal((expected, vacancyTitle), (ReportWording.Actor(run), ReportWording.VacancyTitle(run)));
     }
 }

@@ -88,6 +88,8 @@ internal sealed class StepRunConfiguration : IEntityTypeConfiguration<StepRun>
     {
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Note).HasMaxLength(2000);
+        builder.Property(r => r.ActingTitle).HasMaxLength(10);
+        builder.Property(r => r.ActingPosition).HasMaxLength(200);
         builder.HasIndex(r => new { r.InnovationId, r.StepNumber, r.RunNumber }).IsUnique();
         builder.HasIndex(r => r.FinishedAt);
         // The board reads each innovation's latest run: this index finds it without sorting the runs.

@@ -16,6 +16,11 @@ public sealed class StepRun
     public StepOutcome? Outcome { get; set; }
     public string? FinishedById { get; set; }
     public string? FinishedByName { get; set; }
+    /// <summary>The person the finisher stood in for as Plt./Plh.; null in their own position or for a vacant one.</summary>
     public string? OnBehalfOf { get; set; }
+    /// <summary>"Plt." or "Plh." when the finisher acted as an acting official (for a person or a vacant position).</summary>
+    public string? ActingTitle { get; set; }
+    /// <summary>The position's name, as it was then, that the finisher acted in as Plt./Plh.</summary>
+    public string? ActingPosition { get; set; }
     public string? Note { get; set; }
 }

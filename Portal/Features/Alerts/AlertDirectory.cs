@@ -1,43 +1,59 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain;
+using Portal.Features.Workflow;
 
 namespace Portal.Features.Alerts;
 
 public sealed record AlertPerson(string Id, string FullName, string? Email, bool IsActive, int? BidangId);
 
 /// <summary>
-/// One recipient of an alert: the person themselves, or an acting official (Plt./Plh.) who receives it
-/// for <paramref name="OnBehalfOf"/>; <paramref name="ActingAs"/> reads e.g. "Plh. Kepala Dinas".
+/// One recipient of an alert: the person themselves, or an acting official who receives it as <paramref name="ActingAs"/>
+/// (e.g. "Plh. Kepala Dinas"), for <paramref name="OnBehalfOf"/> or, when that is null, for a vacant position.
 /// </summary>
 public sealed record AlertRecipient(AlertPerson Person, string? OnBehalfOf = null, string? ActingAs = null);
 
 /// <summary>
 /// Who holds which position today, read once per job run. The doers of a step are the item's proposer
 /// when they hold the step's level, else every holder of that level covering the item's bidang; an acting
-/// official active today receives, in addition, whatever the person they stand in for receives. Who
-/// supervises whom comes from <see cref="OfficeRules"/>.
+/// official in force today receives, in addition, whatever the person they stand in for receives, and a Plt.
+/// of a vacant position whatever its holder would. Who supervises whom comes from <see cref="OfficeRules"/>.
 /// </summary>
 public sealed class AlertDirectory
 {
+    /// <summary>Who a group of alerts is meant for: these people, and these positions (whose Plt. hears when vacant).</summary>
+    /// <summary>An acting official in force today: "Plt." or "Plh." in the named position.</summary>
+    private sealed record Acting(AlertPerson Substitute, string Title, string PositionName)
+    {
+        public string ActingAs => $"{Title} {PositionName}";
+    }
+
+    private sealed record Audience(IReadOnlyList<AlertPerson> People, IReadOnlyList<OfficePosition> Positions)
+    {
+        public Audience Concat(Audience other) => new([.. People, .. other.People], [.. Positions, .. other.Positions]);
+    }
+
     private readonly Dictionary<string, AlertPerson> people;
     private readonly IReadOnlyList<OfficePosition> positions;
     private readonly ILookup<int, AlertPerson> holdersByPosition;
     private readonly Dictionary<string, OfficePosition> positionByPerson;
-    private readonly ILookup<string, (AlertPerson Substitute, string ActingAs)> substitutesByPrincipal;
+    private readonly ILookup<string, Acting> substitutesByPrincipal;
+    private readonly ILookup<int, Acting> actingForVacancy;
 
     private AlertDirectory(
         Dictionary<string, AlertPerson> people,
         IReadOnlyList<OfficePosition> positions,
         ILookup<int, AlertPerson> holdersByPosition,
         Dictionary<string, OfficePosition> positionByPerson,
-        ILookup<string, (AlertPerson Substitute, string ActingAs)> substitutesByPrincipal)
+        ILookup<string, Acting> substitutesByPrincipal,
+        ILookup<int, Acting> actingForVacancy)
     {
         this.people = people;
         this.positions = positions;
         this.holdersByPosition = holdersByPosition;
         this.positionByPerson = positionByPerson;
         this.substitutesByPrincipal = substitutesByPrincipal;
+        this.actingForVacancy = actingForVacancy;
     }
 
     public static async Task<AlertDirectory> LoadAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
@@ -53,57 +69,39 @@ public sealed class AlertDirectory
         var positionByPerson = users.Where(u => u.PositionId is { } id && positionById.ContainsKey(id))
             .ToDictionary(u => u.Person.Id, u => positionById[u.PositionId!.Value]);
 
-        var substitutions = await db.Substitutions.AsNoTracking()
-            .Where(s => s.RevokedAt == null && s.StartDate <= today && today <= s.EndDate)
-            .Select(s => new { s.SubstituteId, s.PrincipalId, s.Kind, PositionName = s.Position!.Name })
-            .ToListAsync(cancellationToken);
-        var substitutes = substitutions
+        var substitutions = (await ActorDirectory.InForce(db, today)
+                .Select(s => new { s.SubstituteId, s.PrincipalId, s.PositionId, s.Kind, PositionName = s.Position!.Name })
+                .ToListAsync(cancellationToken))
             .Where(s => people.TryGetValue(s.SubstituteId, out var substitute) && substitute.IsActive)
-            .ToLookup(s => s.PrincipalId, s => (people[s.SubstituteId], $"{s.Kind}. {s.PositionName}"));
+            .ToList();
+        var substitutes = substitutions.Where(s => s.PrincipalId is not null)
+            .ToLookup(s => s.PrincipalId!, s => new Acting(people[s.SubstituteId], s.Kind + ".", s.PositionName));
+        var acting = substitutions.Where(s => s.PrincipalId is null)
+            .ToLookup(s => s.PositionId, s => new Acting(people[s.SubstituteId], s.Kind + ".", s.PositionName));
 
-        return new AlertDirectory(people, positions, holders, positionByPerson, substitutes);
+        return new AlertDirectory(people, positions, holders, positionByPerson, substitutes, acting);
     }
 
-    /// <summary>The people who do a step of this level for this item (active or not: a vacancy still has its Plt.).</summary>
-    public IReadOnlyList<AlertPerson> Holders(PositionLevel level, int bidangId, string proposerId)
+    /// <summary>
+    /// The names an alert gives as the step's doers: its active holders, and the Plt. of a vacant position
+    /// ("Drs. Bambang Sutrisno (Plt.)").
+    /// </summary>
+    public IReadOnlyList<string> DoerNames(PositionLevel level, int bidangId, string proposerId)
     {
-        if (people.TryGetValue(proposerId, out var proposer) && positionByPerson.TryGetValue(proposerId, out var own)
-            && own.Level == level && (own.BidangId is null || own.BidangId == bidangId))
-            return [proposer];
-        return HoldersOf(positions.Where(p => p.Level == level && (p.BidangId is null || p.BidangId == bidangId)));
+        var doers = Doers(level, bidangId, proposerId);
+        return
+        [
+            .. doers.People.Where(p => p.IsActive).Select(p => p.FullName),
+            .. doers.Positions.SelectMany(p => actingForVacancy[p.Id]).Select(a => $"{a.Substitute.FullName} ({a.Title})"),
+        ];
     }
 
-    /// <summary>The head of a bidang: holders of the highest position scoped to that bidang.</summary>
-    public IReadOnlyList<AlertPerson> BidangHeads(int bidangId)
-    {
-        var own = positions.Where(p => p.BidangId == bidangId).ToList();
-        return own.Count == 0 ? [] : HoldersOf(own.Where(p => p.Level == own.Max(o => o.Level)));
-    }
+    /// <summary>Who receives the daily digest of a bidang: the holders of its highest position, or that position's Plt.</summary>
+    public IReadOnlyList<AlertRecipient> BidangHeadRecipients(int bidangId) =>
+        Expand(Of(OfficeRules.BidangHeads(bidangId, positions)));
 
-    public IReadOnlyList<AlertPerson> HeadsOfOffice => HoldersOf(OfficeRules.HeadsOfOffice(positions));
-
-    private List<AlertPerson> HoldersOf(IEnumerable<OfficePosition> chosen) =>
-        [.. chosen.SelectMany(p => holdersByPosition[p.Id]).DistinctBy(p => p.Id)];
-
-    /// <summary>The principals who are active, then the acting officials of any principal; one entry per person.</summary>
-    public IReadOnlyList<AlertRecipient> Expand(IEnumerable<AlertPerson> principals)
-    {
-        var principalList = principals.ToList();
-        var recipients = new List<AlertRecipient>();
-        var seen = new HashSet<string>();
-        foreach (var principal in principalList.Where(p => p.IsActive))
-        {
-            if (seen.Add(principal.Id)) recipients.Add(new AlertRecipient(principal));
-        }
-        foreach (var principal in principalList)
-        {
-            foreach (var (substitute, actingAs) in substitutesByPrincipal[principal.Id])
-            {
-                if (seen.Add(substitute.Id)) recipients.Add(new AlertRecipient(substitute, principal.FullName, actingAs));
-            }
-        }
-        return recipients;
-    }
+    /// <summary>Who receives what the head of the office receives (escalations, the dinas digest), acting officials included.</summary>
+    public IReadOnlyList<AlertRecipient> HeadOfOfficeRecipients => Expand(Of(OfficeRules.HeadsOfOffice(positions)));
 
     /// <summary>
     /// Who hears of a level for a step done at <paramref name="level"/>: the doers when it is soon due; the doers
@@ -111,13 +109,54 @@ public sealed class AlertDirectory
     /// </summary>
     public IReadOnlyList<AlertRecipient> RecipientsFor(AlertLevel alert, PositionLevel level, int bidangId, string proposerId)
     {
-        var doers = Holders(level, bidangId, proposerId);
+        var doers = Doers(level, bidangId, proposerId);
         return alert switch
         {
             AlertLevel.DueSoon => Expand(doers),
-            AlertLevel.Late => Expand(doers.Concat(HoldersOf(OfficeRules.SupervisorsOf(level, bidangId, positions)))),
-            AlertLevel.Escalation => Expand(HeadsOfOffice),
+            AlertLevel.Late => Expand(doers.Concat(Of(OfficeRules.SupervisorsOf(level, bidangId, positions)))),
+            AlertLevel.Escalation => HeadOfOfficeRecipients,
             _ => [],
         };
+    }
+
+    /// <summary>The people who do a step of this level for this item (active or not: a principal away still has their Plh.).</summary>
+    private Audience Doers(PositionLevel level, int bidangId, string proposerId)
+    {
+        if (people.TryGetValue(proposerId, out var proposer) && positionByPerson.TryGetValue(proposerId, out var own)
+            && own.Level == level && (own.BidangId is null || own.BidangId == bidangId))
+            return new Audience([proposer], []);
+        return Of(positions.Where(p => p.Level == level && (p.BidangId is null || p.BidangId == bidangId)));
+    }
+
+    private Audience Of(IEnumerable<OfficePosition> chosen)
+    {
+        var list = chosen.ToList();
+        return new Audience([.. list.SelectMany(p => holdersByPosition[p.Id]).DistinctBy(p => p.Id)], list);
+    }
+
+    /// <summary>The people who are active, then the acting officials of any of them, then the Plt. of any vacant position; one entry per person.</summary>
+    private List<AlertRecipient> Expand(Audience audience)
+    {
+        var recipients = new List<AlertRecipient>();
+        var seen = new HashSet<string>();
+        foreach (var person in audience.People.Where(p => p.IsActive))
+        {
+            if (seen.Add(person.Id)) recipients.Add(new AlertRecipient(person));
+        }
+        foreach (var principal in audience.People)
+        {
+            foreach (var acting in substitutesByPrincipal[principal.Id])
+            {
+                if (seen.Add(acting.Substitute.Id)) recipients.Add(new AlertRecipient(acting.Substitute, principal.FullName, acting.ActingAs));
+            }
+        }
+        foreach (var position in audience.Positions)
+        {
+            foreach (var acting in actingForVacancy[position.Id])
+            {
+                if (seen.Add(acting.Substitute.Id)) recipients.Add(new AlertRecipient(acting.Substitute, ActingAs: acting.ActingAs));
+            }
+        }
+        return recipients;
     }
 }

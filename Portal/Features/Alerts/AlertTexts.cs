@@ -37,7 +37,7 @@ public static class AlertTexts
             AlertLevel.Late => $"{stepLabel} melewati tenggat {due} ({status.Label}). Pelaksana: {Sentence(doers)}",
             _ => $"{stepLabel} {status.Label} sejak tenggat {due}, mencapai batas eskalasi {EscalationLimit(step, escalationWorkingDays)}. Pelaksana: {Sentence(doers)}",
         };
-        return recipient.OnBehalfOf is { } principal ? $"{ActingPrefix(recipient.ActingAs, principal)} {body}" : body;
+        return ActingPrefix(recipient) is { } acting ? $"{acting} {body}" : body;
     }
 
     /// <summary>"2 hari kerja", or for a step counted in hours or minutes "2 hari kerja atau 4 jam (waktu langkahnya)".</summary>
@@ -49,7 +49,13 @@ public static class AlertTexts
     /// <summary>Ends a sentence with one full stop, also after a name that ends in a degree such as "S.Kom.".</summary>
     public static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 
-    public static string ActingPrefix(string? actingAs, string principal) => $"Sebagai {actingAs ?? "Plh."} atas nama {principal}:";
+    /// <summary>"Sebagai Plh. Kepala Dinas atas nama ...:", "Sebagai Plt. Kepala Bidang ... (jabatan lowong):", or null for one's own alert.</summary>
+    public static string? ActingPrefix(AlertRecipient recipient) => recipient switch
+    {
+        { OnBehalfOf: { } principal } => $"Sebagai {recipient.ActingAs ?? "Plh."} atas nama {principal}:",
+        { ActingAs: { } actingAs } => $"Sebagai {actingAs} (jabatan lowong):",
+        _ => null,
+    };
 
     public static string MailSubject(string title) => $"[Portal Inovasi] {title}";
 

@@ -10,7 +10,7 @@ namespace Portal.Features.Alerts;
 
 /// <summary>
 /// The morning e-mail on working days: each Kepala Bidang gets the late and soon-due steps of their
-/// bidang, the Kepala Dinas those of the whole dinas (and their Plt./Plh. the same, in addition). No
+/// bidang, the Kepala Dinas those of the whole dinas (and their Plt./Plh., or the Plt. of a vacant position, the same). No
 /// late or soon-due step, no e-mail; a re-run on the same day mails nobody twice.
 /// </summary>
 public sealed class DailyDigestJob(
@@ -69,8 +69,7 @@ public sealed class DailyDigestJob(
             var status = calendar.Evaluate(run.DueAt, step.Duration, startedAt, settings.DueSoonWorkingDays);
             if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
             var pelaksana = sop.PelaksanaOf(step);
-            var doers = AlertTexts.Doers(pelaksana,
-                directory.Holders(pelaksana.Level, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+            var doers = AlertTexts.Doers(pelaksana, directory.DoerNames(pelaksana.Level, run.BidangId, run.ProposerId));
             items.Add((run.BidangId, new DigestItem(run.InnovationId, run.Title, run.BidangShortName,
                 AlertTexts.StepLabel(step.Number, step.ShortName), doers, run.DueAt, status)));
         }
@@ -80,12 +79,12 @@ public sealed class DailyDigestJob(
         {
             var bidangItems = bidang.Select(i => i.Item).ToList();
             var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
-            deliveries.AddRange(Deliveries(directory.Expand(directory.BidangHeads(bidang.Key)), BidangScope(bidang.Key),
+            deliveries.AddRange(Deliveries(directory.BidangHeadRecipients(bidang.Key), BidangScope(bidang.Key),
                 $"di {bidangName}", today, bidangItems, startedAt, office));
         }
         if (items.Count > 0)
         {
-            deliveries.AddRange(Deliveries(directory.Expand(directory.HeadsOfOffice), DinasScope,
+            deliveries.AddRange(Deliveries(directory.HeadOfOfficeRecipients, DinasScope,
                 "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt, office));
         }
 
@@ -99,7 +98,7 @@ public sealed class DailyDigestJob(
     {
         foreach (var recipient in recipients.Where(r => !string.IsNullOrWhiteSpace(r.Person.Email)))
         {
-            var acting = recipient.OnBehalfOf is { } principal ? AlertTexts.ActingPrefix(recipient.ActingAs, principal) : null;
+            var acting = AlertTexts.ActingPrefix(recipient);
             var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, links, office);
             yield return new DigestDelivery
             {

@@ -82,8 +82,7 @@ public sealed class OverdueScanJob(
                     var step = sop.Step(run.StepNumber);
                     var status = calendar.Evaluate(run.DueAt, step.Duration, now, settings.DueSoonWorkingDays);
                     var pelaksana = sop.PelaksanaOf(step);
-                    var doers = AlertTexts.Doers(pelaksana,
-                        directory.Holders(pelaksana.Level, run.BidangId, run.ProposerId).Where(p => p.IsActive).Select(p => p.FullName));
+                    var doers = AlertTexts.Doers(pelaksana, directory.DoerNames(pelaksana.Level, run.BidangId, run.ProposerId));
                     foreach (var level in AlertRules.LevelsReached(status, settings.EscalationWorkingDays))
                     {
                         foreach (var recipient in directory.RecipientsFor(level, pelaksana.Level, run.BidangId, run.ProposerId))

@@ -38,7 +38,8 @@ public sealed record LaporanReturn(int StepNumber, DateTimeOffset At, string By,
 
 public sealed record LaporanOutput(int StepNumber, string FileName, string UploadedBy, DateTimeOffset UploadedAt);
 
-public sealed record LaporanApproval(string Name, string? Nip, DateTimeOffset ApprovedAt);
+/// <param name="ActingTitle">"Plt." when the approver acted for the vacant head's position: the signature's role line carries it.</param>
+public sealed record LaporanApproval(string Name, string? Nip, DateTimeOffset ApprovedAt, string? ActingTitle = null);
 
 /// <summary>Everything the Laporan Inovasi Pelayanan shows; built by the caller, rendered by <see cref="LaporanPdf"/>.</summary>
 public sealed record LaporanData(

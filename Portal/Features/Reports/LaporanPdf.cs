@@ -93,7 +93,7 @@ public static class LaporanPdf
         string[] heading =
         [
             ReportText.Approval.ApprovedBy,
-            ReportText.Approval.Role(office),
+            ReportText.Approval.Role(office, approval?.ActingTitle),
             office.Region,
             approval is null ? ReportText.Approval.BlankDate : ReportText.Approval.Date(office.Zone, approval.ApprovedAt),
         ];

@@ -60,7 +60,10 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
         if (approvingRun is { FinishedAt: { } approvedAt })
         {
             var nip = await db.Users.Where(u => u.Id == approvingRun.FinishedById).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
-            approval = new LaporanApproval(ReportWording.Actor(approvingRun.FinishedByName, approvingRun.OnBehalfOf), nip, approvedAt);
+            // A Plt. of a vacant head's position signs under "Plt. Kepala ..." with their own name; a Plh. signs "atas nama" as before.
+            approval = ReportWording.VacancyTitle(approvingRun) is { } actingTitle
+                ? new LaporanApproval(approvingRun.FinishedByName ?? "—", nip, approvedAt, actingTitle)
+                : new LaporanApproval(ReportWording.Actor(approvingRun), nip, approvedAt);
         }
 
         var stage = finished ? InnovationStage.Penerapan : sop.Step(innovation.CurrentStep).Stage;

@@ -49,7 +49,7 @@ public sealed class PelaksanaanQuery(
             var outcome = ReportWording.Outcome(run.Outcome, run.Outcome == StepOutcome.TidakSesuai ? step.ReturnToStep : null);
             var hasil = run.FinishedAt is null
                 ? outcome
-                : $"{outcome}\n{ReportWording.Actor(run.FinishedByName, run.OnBehalfOf)}"
+                : $"{outcome}\n{ReportWording.Actor(run)}"
                   + (run.Outcome == StepOutcome.Dibatalkan && run.Note is { } why ? $"\nAlasan: {why}" : "");
             return new PelaksanaanRun(step.Number, StepLabel(step), sop.PelaksanaOf(step).Name, run.StartedAt, run.FinishedAt, taken, hasil,
                 outputs[run.Id].ToList());

@@ -29,6 +29,6 @@ internal static class ReportItems
     /// <summary>The returns for revision among <paramref name="runs"/>, in the order given.</summary>
     public static IReadOnlyList<LaporanReturn> Returns(IEnumerable<StepRun> runs) => runs
         .Where(r => r.Outcome == StepOutcome.TidakSesuai && r.FinishedAt is not null)
-        .Select(r => new LaporanReturn(r.StepNumber, r.FinishedAt!.Value, ReportWording.Actor(r.FinishedByName, r.OnBehalfOf), r.Note ?? ""))
+        .Select(r => new LaporanReturn(r.StepNumber, r.FinishedAt!.Value, ReportWording.Actor(r), r.Note ?? ""))
         .ToList();
 }

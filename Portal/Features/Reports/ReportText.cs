@@ -83,7 +83,9 @@ internal static class ReportText
         public const string BlankName = "(.................................................)";
         public const string BlankNip = "NIP ..........................................";
 
-        public static string Role(ReportOffice office) => $"Kepala {office.NamaInstansi}";
+        /// <summary>"Kepala Dinas ...", or "Plt. Kepala Dinas ..." when a Plt. of the vacant position approved.</summary>
+        public static string Role(ReportOffice office, string? actingTitle = null) =>
+            $"{(actingTitle is null ? "" : actingTitle + " ")}Kepala {office.NamaInstansi}";
 
         public static string Date(OfficeZone zone, DateTimeOffset at) => $"Tanggal: {ReportFormat.DateTime(zone, at)} {zone.Label}";
 

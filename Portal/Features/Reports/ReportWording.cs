@@ -1,3 +1,4 @@
+using Portal.Data.Entities;
 using Portal.Domain;
 
 namespace Portal.Features.Reports;
@@ -50,7 +51,17 @@ public static class ReportWording
         _ => outcome.Value.ToString(),
     };
 
-    /// <summary>The person who finished a run, with the official they acted for.</summary>
-    public static string Actor(string? name, string? onBehalfOf) =>
-        (name ?? "—") + (onBehalfOf is { } principal ? $" (atas nama {principal})" : "");
+    /// <summary>
+    /// The person who finished a run: with the official they acted for as Plh./Plt., or with "Plt. &lt;position&gt;" when
+    /// they acted for a vacant position.
+    /// </summary>
+    public static string Actor(StepRun run) => (run.FinishedByName ?? "—") + run switch
+    {
+        { OnBehalfOf: { } principal } => $" (atas nama {principal})",
+        { ActingTitle: { } title } => $" ({title} {run.ActingPosition})",
+        _ => "",
+    };
+
+    /// <summary>"Plt." when the run was finished for a vacant position (no principal to sign for); else null.</summary>
+    public static string? VacancyTitle(StepRun run) => run is { OnBehalfOf: null, ActingTitle: { } title } ? title : null;
 }

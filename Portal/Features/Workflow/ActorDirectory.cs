@@ -26,12 +26,21 @@ public static class ActorDirectory
         var capacities = new List<ActorCapacity>();
         if (user.Position is { } own) capacities.Add(new ActorCapacity(own.Level, own.BidangId, PositionName: own.Name));
 
-        var acting = await db.Substitutions.AsNoTracking()
-            .Where(s => s.SubstituteId == userId && s.RevokedAt == null && s.StartDate <= today && today <= s.EndDate)
-            .Select(s => new { s.Kind, s.Position!.Level, s.Position.BidangId, s.Position.Name, PrincipalName = s.Principal!.FullName })
+        var acting = await InForce(db, today)
+            .Where(s => s.SubstituteId == userId)
+            .Select(s => new { s.Kind, s.Position!.Level, s.Position.BidangId, s.Position.Name, PrincipalName = s.Principal == null ? null : s.Principal.FullName })
             .ToListAsync(cancellationToken);
         capacities.AddRange(acting.Select(s => new ActorCapacity(s.Level, s.BidangId, s.PrincipalName, s.Kind + ".", s.Name)));
 
         return new WorkflowActor(user.Id, user.FullName, capacities, isAdministrator);
     }
+
+    /// <summary>
+    /// The Plt./Plh. appointments in force on the office's date: not revoked, inside their dates, and, for a vacant
+    /// position (no principal), only while nobody active holds that position. Alerts and the admin page ask the same.
+    /// </summary>
+    public static IQueryable<Substitution> InForce(PortalDbContext db, DateOnly today) =>
+        db.Substitutions.AsNoTracking()
+            .Where(s => s.RevokedAt == null && s.StartDate <= today && today <= s.EndDate)
+            .Where(s => s.PrincipalId != null || !db.Users.Any(u => u.PositionId == s.PositionId && u.IsActive));
 }

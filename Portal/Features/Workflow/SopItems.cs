@@ -36,6 +36,6 @@ public static class SopItems
     public static IReadOnlyList<int> BidangChoices(SopDocument sop, WorkflowActor? actor, IEnumerable<int> bidangIds) =>
         actor is null || !MayStart(sop, actor) ? [] : bidangIds
             .Where(b => OfficeRules.CapacityFor(sop, sop.First, new InnovationState(sop.First.Number, InnovationStatus.Berjalan, b), actor)
-                is { OnBehalfOf: null, BidangId: not null })
+                is { IsActing: false, BidangId: not null })
             .ToList();
 }

@@ -69,6 +69,7 @@ public sealed class WorkflowService(
         var fromStep = innovation.CurrentStep;
         var fromStatus = innovation.Status;
         var onBehalfOf = decision.ActingAs?.OnBehalfOf;
+        var actorLabel = ActorLabel(actor, decision.ActingAs);
 
         var openRun = await db.StepRuns
             .Where(r => r.InnovationId == innovation.Id && r.FinishedAt == null)
@@ -81,6 +82,8 @@ public sealed class WorkflowService(
             openRun.FinishedById = actor.UserId;
             openRun.FinishedByName = actor.DisplayName;
             openRun.OnBehalfOf = onBehalfOf;
+            openRun.ActingTitle = decision.ActingAs?.ActingTitle;
+            openRun.ActingPosition = decision.ActingAs is { IsActing: true } acting ? acting.PositionName : null;
             openRun.Note = action.Reason;
         }
 
@@ -92,14 +95,14 @@ public sealed class WorkflowService(
         }
         innovation.Status = decision.NewStatus;
         if (decision.Outcome == StepOutcome.TidakSesuai) innovation.ReturnCount++;
-        Touch(innovation, actor, now);
+        Touch(innovation, actorLabel, now);
 
         var auditAction = AuditActionFor(decision.Outcome);
         db.AuditEntries.Add(new AuditEntry
         {
             At = now,
             ActorId = actor.UserId,
-            ActorName = ActorLabel(actor, decision.ActingAs),
+            ActorName = actorLabel,
             OnBehalfOf = onBehalfOf,
             Action = auditAction,
             InnovationId = innovation.Id,
@@ -128,7 +131,7 @@ public sealed class WorkflowService(
 
         events.Publish(new InnovationChanged(innovation.Id, auditAction, fromStep,
             innovation.Status == InnovationStatus.Berjalan ? innovation.CurrentStep : null,
-            innovation.Status, actor.DisplayName, now));
+            innovation.Status, actorLabel, now));
         return WorkflowResult.Done(DoneMessage(decision, sop), innovation.Id, innovation.Version);
     }
 
@@ -222,7 +225,7 @@ public sealed class WorkflowService(
         var firstRun = NewRun(sop.First.Number, runNumber: 1, now);
         innovation.StepRuns.Add(firstRun);
         fill(innovation, firstRun);
-        Touch(innovation, actor, now);
+        Touch(innovation, actor.DisplayName, now);
         db.Innovations.Add(innovation);
         try
         {
@@ -313,7 +316,7 @@ public sealed class WorkflowService(
 
         var now = clock.GetUtcNow();
         await apply(db, innovation, actor, now);
-        Touch(innovation, actor, now);
+        Touch(innovation, actor.DisplayName, now);
         db.AuditEntries.Add(new AuditEntry
         {
             At = now, ActorId = actor.UserId, ActorName = actor.DisplayName, Action = AuditActions.DetailsChanged,
@@ -431,17 +434,20 @@ public sealed class WorkflowService(
         }, cancellationToken);
     }
 
-    private static void Touch(Innovation innovation, WorkflowActor actor, DateTimeOffset now)
+    private static void Touch(Innovation innovation, string actorName, DateTimeOffset now)
     {
         innovation.UpdatedAt = now;
-        innovation.LastChangedByName = actor.DisplayName;
+        innovation.LastChangedByName = actorName;
         innovation.Version++;
     }
 
-    private static string ActorLabel(WorkflowActor actor, ActorCapacity? capacity) =>
-        capacity?.OnBehalfOf is { } principal
-            ? $"{capacity.ActingTitle ?? "Plh."} {capacity.PositionName} {actor.DisplayName} (atas nama {principal})"
-            : actor.DisplayName;
+    /// <summary>"Plh. Kepala Bidang X Dewi (atas nama Nurul)", "Plt. Kepala Bidang X Bambang" for a vacant position, else the name.</summary>
+    private static string ActorLabel(WorkflowActor actor, ActorCapacity? capacity) => capacity switch
+    {
+        { ActingAs: { } actingAs, OnBehalfOf: { } principal } => $"{actingAs} {actor.DisplayName} (atas nama {principal})",
+        { ActingAs: { } actingAs } => $"{actingAs} {actor.DisplayName}",
+        _ => actor.DisplayName,
+    };
 
     private static string AuditActionFor(StepOutcome outcome) => outcome switch
     {
