@@ -7,16 +7,20 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>Writes many running innovations straight into the database, for benchmarks that need volume.</summary>
 public static class BulkInnovations
 {
-    /// <param name="atStep">Puts every innovation at this step; without it they spread over steps 1–10.</param>
-    public static async Task SeedAsync(PortalAppFactory app, int count, DateTimeOffset now, int runsPerInnovation = 1, int? atStep = null)
+    /// <param name="atStep">Puts every innovation at this step; without it they spread over the SOP's steps.</param>
+    /// <param name="definitionId">The SOP version the items run on; without it the innovation SOP's newest.</param>
+    public static async Task SeedAsync(PortalAppFactory app, int count, DateTimeOffset now, int runsPerInnovation = 1, int? atStep = null,
+        int? definitionId = null)
     {
         await using var db = app.CreateDbContext();
-        var sopId = await db.SopDefinitions.OrderByDescending(s => s.Version).Select(s => s.Id).FirstAsync();
+        var sopId = definitionId ?? await db.SopDefinitions.Where(s => s.Sop!.RecordKind == SopRecordKind.InovasiPelayanan)
+            .OrderByDescending(s => s.Version).Select(s => s.Id).FirstAsync();
+        var steps = await db.SopSteps.CountAsync(s => s.SopDefinitionId == sopId);
         var fungsional = await db.Users.Where(u => u.UserName == DemoPeople.FungsionalPdip).Select(u => new { u.Id, u.BidangId }).SingleAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < count; i++)
         {
-            var step = atStep ?? i % 10 + 1;
+            var step = atStep ?? i % steps + 1;
             var innovation = new Innovation
             {
                 Title = $"Inovasi uji beban {i:D5}", Summary = "Ringkasan", Background = "Latar", Goal = "Tujuan", Benefit = "Manfaat",

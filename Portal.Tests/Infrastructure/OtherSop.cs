@@ -69,45 +69,29 @@ public static class OtherSop
         return definition.Id;
     }
 
-    /// <summary>Creates an item of the SOP for a person of its first step; returns its id, or the problems the fields have.</summary>
+    /// <summary>
+    /// Creates an item of the SOP (by its version's id) for a person of its first step, through the workflow service as
+    /// the item form does; returns its id, or the problems the fields have.
+    /// </summary>
     public static async Task<(int? Id, IReadOnlyDictionary<string, string> Problems)> CreateItemAsync(
-        PortalAppFactory app, int sopId, string userId, ItemFieldsSubmission submission, DateTimeOffset now)
+        PortalAppFactory app, int definitionId, string userId, ItemFieldsSubmission submission, DateTimeOffset now)
     {
-        var create = app.Get<ItemFieldsCreate>();
-        var preparation = await create.PrepareAsync(Fields, submission);
+        var preparation = await app.Get<ItemFieldsCreate>().PrepareAsync(Fields, submission);
         if (preparation.Prepared is not { } prepared) return (null, preparation.Problems);
         using (prepared)
         {
-            await using var db = app.CreateDbContext();
-            var calendar = await app.Get<CalendarProvider>().GetAsync();
-            var actor = await ActorDirectory.ResolveAsync(db, userId, calendar.LocalDate(now));
-            var bidang = actor is null ? null : OfficeRules.ProposerBidang(Document, actor);
+            int sopId;
+            int? bidang;
+            await using (var db = app.CreateDbContext())
+            {
+                sopId = await db.SopDefinitions.Where(d => d.Id == definitionId).Select(d => d.SopId).SingleAsync();
+                var actor = await ActorDirectory.ResolveAsync(db, userId, (await app.Get<CalendarProvider>().GetAsync()).LocalDate(now));
+                bidang = actor is null ? null : OfficeRules.ProposerBidang(Document, actor);
+            }
             Assert.True(bidang is not null, "Only a person of the first step's pelaksana column creates an item.");
-            var first = Document.First;
-            var item = new Innovation
-            {
-                Title = "", Summary = "", Background = "", Goal = "", Benefit = "",
-                StartDate = calendar.LocalDate(now),
-                BidangId = bidang.Value, ProposerId = userId, SopDefinitionId = sopId,
-                CurrentStep = first.Number, Status = InnovationStatus.Berjalan, CreatedAt = now, UpdatedAt = now,
-                LastChangedByName = actor!.DisplayName, Version = 1,
-            };
-            var run = new StepRun { StepNumber = first.Number, RunNumber = 1, StartedAt = now, DueAt = calendar.DueAt(now, first.Duration!) };
-            item.StepRuns.Add(run);
-            db.Innovations.Add(item);
-            create.Apply(db, item, run, prepared, userId, actor.DisplayName, now);
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            try
-            {
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
-            }
-            catch
-            {
-                prepared.Withdraw();
-                throw;
-            }
-            return (item.Id, preparation.Problems);
+            var result = await app.Get<WorkflowService>().CreateItemAsync(sopId, new SopItemDetails { BidangId = bidang }, userId, prepared);
+            Assert.True(result.Succeeded, result.Message);
+            return (result.InnovationId, preparation.Problems);
         }
     }
 }

@@ -213,12 +213,25 @@ public sealed class DemoData(
     /// <summary>The demo's second SOP, of another shape: its table as an administrator would paste it.</summary>
     public const string SecondSopSeed = "sop-penanganan-pengaduan.txt";
 
-    /// <summary>Complaints on the second SOP's board: title, proposer, and how many steps they have moved on.</summary>
-    private static readonly IReadOnlyList<(string Title, string ProposerNip, int MovesDone)> Complaints =
+    /// <summary>What a complaint records besides its title: the second SOP's own item fields.</summary>
+    public static readonly IReadOnlyList<ItemFieldDefinition> ComplaintFields =
     [
-        ("Pengaduan: KIA anak belum terbit setelah 14 hari", "199106142017082002", 0),
-        ("Pengaduan: data akta kelahiran salah ketik nama ibu", "199106142017082002", 2),
-        ("Pengaduan: antrean loket Capil terlalu panjang", "199106142017082002", 3),
+        new("nama_pelapor", "Nama pelapor", ItemFieldType.Text, Required: true),
+        new("kontak_pelapor", "Nomor telepon/WhatsApp pelapor", ItemFieldType.Text, Help: "Untuk mengabarkan tindak lanjut kepada pelapor."),
+        new("saluran", "Saluran pengaduan", ItemFieldType.Choice, Required: true, Options: ["Loket", "WhatsApp", "Telepon", "E-mail", "SP4N-LAPOR!"]),
+        new("tanggal_pengaduan", "Tanggal pengaduan", ItemFieldType.Date, Required: true),
+        new("uraian", "Uraian pengaduan", ItemFieldType.LongText, Required: true),
+    ];
+
+    /// <summary>Complaints on the second SOP's board: title, proposer, how many steps they have moved on, and their fields.</summary>
+    private static readonly IReadOnlyList<(string Title, string ProposerNip, int MovesDone, string Reporter, string Channel, string Text)> Complaints =
+    [
+        ("Pengaduan: KIA anak belum terbit setelah 14 hari", "199106142017082002", 0, "Sri Wahyuni", "WhatsApp",
+            "KIA anak saya diajukan di loket Capil dua minggu lalu dan belum terbit."),
+        ("Pengaduan: data akta kelahiran salah ketik nama ibu", "199106142017082002", 2, "Muhammad Ilham", "Loket",
+            "Nama ibu pada akta kelahiran anak saya tertulis Siti Aminha, seharusnya Siti Aminah."),
+        ("Pengaduan: antrean loket Capil terlalu panjang", "199106142017082002", 3, "Rina Marlina", "SP4N-LAPOR!",
+            "Antrean loket Capil pada hari Senin lebih dari dua jam."),
     ];
 
     /// <summary>
@@ -238,20 +251,34 @@ public sealed class DemoData(
         Dictionary<string, int> bidangByShortName;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            sopId = await db.SopDefinitions.Where(d => d.Id == definitionId).Select(d => d.SopId).SingleAsync(cancellationToken);
+            var version = await db.SopDefinitions.SingleAsync(d => d.Id == definitionId, cancellationToken);
+            sopId = version.SopId;
+            // A pasted table has no item fields: an administrator adds them in the SOP editor, as the demo does here.
+            version.FieldsJson = ItemFieldsJson.SerializeDefinitions(ComplaintFields);
+            await db.SaveChangesAsync(cancellationToken);
             bidangByShortName = await db.Bidang.ToDictionaryAsync(b => b.ShortName, b => b.Id, cancellationToken);
         }
+        var itemFields = services.GetRequiredService<Portal.Features.Innovations.ItemFieldsCreate>();
         var sop = await sops.GetAsync(definitionId, cancellationToken);
 
         var simulated = new SimulatedClock();
         var workflow = ActivatorUtilities.CreateInstance<WorkflowService>(services, simulated, events);
         var outputs = ActivatorUtilities.CreateInstance<Portal.Features.Outputs.StepOutputs>(services, simulated, events);
-        foreach (var (title, proposerNip, movesDone) in Complaints)
+        foreach (var (title, proposerNip, movesDone, reporter, channel, text) in Complaints)
         {
             var proposer = People.Single(p => p.Nip == proposerNip);
             simulated.Now = timeline.At(movesDone, DemoTimeline.OfficeOpens);
-            var created = await workflow.CreateItemAsync(sopId, new SopItemDetails { Title = title, BidangId = bidangByShortName[proposer.BidangShortName!] },
-                idsByNip[proposerNip], cancellationToken);
+            var values = new Dictionary<string, string?>
+            {
+                [Portal.Features.Innovations.ItemFieldsCreate.TitleKey] = title, ["nama_pelapor"] = reporter, ["saluran"] = channel, ["uraian"] = text,
+                ["tanggal_pengaduan"] = ItemFieldRules.StoredDate(timeline.LocalDate(simulated.Now)),
+            };
+            var preparation = await itemFields.PrepareAsync(ComplaintFields,
+                new Portal.Features.Innovations.ItemFieldsSubmission(values, new Dictionary<string, Portal.Features.Innovations.ItemFieldUpload>()), cancellationToken: cancellationToken);
+            using var prepared = preparation.Prepared
+                ?? throw new InvalidOperationException($"Demo fields refused: {string.Join("; ", preparation.Problems.Values)}");
+            var created = await workflow.CreateItemAsync(sopId, new SopItemDetails { BidangId = bidangByShortName[proposer.BidangShortName!] },
+                idsByNip[proposerNip], prepared, cancellationToken);
             if (!created.Succeeded) throw new InvalidOperationException($"Demo item refused: {created.Message}");
             for (var move = 0; move < movesDone; move++)
             {

@@ -65,7 +65,7 @@ public sealed class SopRevisionTests(SopRevisionTests.App app) : IClassFixture<S
     public static TheoryData<string, string> InvalidRevisions => new()
     {
         { "no note", "Catatan perubahan wajib diisi" },
-        { "no change", "Tidak ada perubahan pada langkah SOP" },
+        { "no change", "Tidak ada perubahan pada langkah atau isian SOP" },
         { "return from a work step", "hanya langkah verifikasi atau persetujuan yang dapat mengembalikan" },
         { "return forwards", "tujuan pengembalian harus langkah sebelumnya" },
         { "zero days", "waktu harus 1 sampai 365 hari kerja" },

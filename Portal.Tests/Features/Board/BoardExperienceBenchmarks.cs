@@ -211,6 +211,79 @@ public sealed class BoardExperienceBenchmarks(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Four SOPs side by side with 500 running items each: every board opens on its own items (full page loads) and the
+    /// board switcher moves between them (in-app navigation). Opt-in, like the other crowded benchmarks.
+    /// </summary>
+    [SlowBenchmarkFact]
+    public async Task Four_SOP_boards_with_500_running_items_each()
+    {
+        const int PerSop = 500;
+        const int LoadsPerBoard = 8;
+        var session = new BrowserSession();
+        await session.InitializeAsync();
+        try
+        {
+            var app = session.App;
+            var now = app.Get<TimeProvider>().GetUtcNow();
+            for (var n = (await app.Get<Portal.Features.Workflow.SopCatalog>().ListAsync()).Count; n < 4; n++)
+            {
+                await app.AddSopAsync($"sop-beban-{n}", $"SOP Uji Beban {n}", $"800/{060 + n:D3}/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
+                    TestSops.Step(1, "Terima berkas", 0, duration: new SopDuration(4, DurationUnit.WorkingHours)),
+                    TestSops.Step(2, "Olah berkas", 0, duration: new SopDuration(2, DurationUnit.WorkingDays)),
+                    TestSops.Step(3, "Verifikasi berkas", 1, StepKind.Verify, returnTo: 2),
+                    TestSops.Step(4, "Tanda tangan", 2, StepKind.Approve),
+                    TestSops.Step(5, "Serahkan", 0, duration: new SopDuration(30, DurationUnit.WorkingMinutes)));
+            }
+            var sops = await app.Get<Portal.Features.Workflow.SopCatalog>().ListAsync();
+            foreach (var sop in sops)
+            {
+                var (definitionId, _) = await app.Get<Portal.Features.Workflow.SopCatalog>().CurrentAsync(sop.Id);
+                await BulkInnovations.SeedAsync(app, PerSop, now, definitionId: definitionId);
+            }
+
+            var page = await session.SignInAsync(DemoPeople.FungsionalPdip, 1920, 1080);
+            var loads = new List<double>();
+            var perBoard = new List<string>();
+            foreach (var sop in sops)
+            {
+                var board = new List<double>();
+                for (var i = 0; i < LoadsPerBoard + 1; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await page.GotoAsync($"{session.BaseUrl}/papan/{sop.Slug}");
+                    await BrowserSession.WaitForBoardAsync(page);
+                    if (i > 0) board.Add(watch.Elapsed.TotalMilliseconds); // the first load warms the caches
+                }
+                loads.AddRange(board);
+                perBoard.Add($"{sop.Title} ({await page.Locator(".board-card").CountAsync()} cards): {Figures.Summary(board)}");
+            }
+
+            var switches = new List<double>();
+            for (var i = 0; i < 12; i++)
+            {
+                var next = sops[(i + 1) % sops.Count];
+                await page.GetByTestId("board-switcher").GetByRole(AriaRole.Button).ClickAsync();
+                var watch = Stopwatch.StartNew();
+                await page.GetByTestId($"board-switch-{next.Slug}").ClickAsync();
+                await page.WaitForURLAsync(url => url.EndsWith($"/papan/{next.Slug}"));
+                await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Papan {next.Title}");
+                await BrowserSession.WaitForBoardAsync(page);
+                switches.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            output.WriteLine($"BENCHMARK {sops.Count} SOP boards, {PerSop} running items each ({sops.Count * PerSop} in all), min / median / p95:");
+            output.WriteLine($"BENCHMARK   full page load -> board live, all boards ({loads.Count} loads): {Figures.Summary(loads)}");
+            foreach (var line in perBoard) output.WriteLine($"BENCHMARK     {line}");
+            output.WriteLine($"BENCHMARK   board switcher -> the other SOP's board live ({switches.Count}): {Figures.Summary(switches)} (target < 400)");
+            Assert.Equal(sops.Count * LoadsPerBoard, loads.Count);
+        }
+        finally
+        {
+            await session.DisposeAsync();
+        }
+    }
+
     /// <summary>A whole office and its TV screens: 100 open boards while someone moves a card every second for a minute.</summary>
     [SlowBenchmarkFact]
     public async Task A_hundred_open_boards_follow_a_move_a_second_for_a_minute()

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
 using Portal.Features.Outputs;
@@ -143,6 +144,51 @@ public sealed class ItemFieldsCreateTests(ItemFieldsCreateTests.App app) : IClas
         Assert.DoesNotContain("Identitas inovasi", page);
         Assert.Contains("Identitas inovasi", innovationPage);
         Assert.DoesNotContain("Laporan Pelaksanaan SOP", innovationPage);
+    }
+
+    [Fact]
+    public async Task Editing_an_items_fields_keeps_its_file_unless_another_is_chosen_and_is_audited()
+    {
+        var (id, _) = await OtherSop.CreateItemAsync(app, sopId, fungsional, Submission(Upload("Surat permohonan.pdf", DemoDocument.Pdf("Surat"))), Now);
+        var workflow = app.Get<Portal.Features.Workflow.WorkflowService>();
+        async Task<(Innovation Item, IReadOnlyDictionary<string, string> Values)> StoredAsync()
+        {
+            await using var db = app.CreateDbContext();
+            var item = await db.Innovations.AsNoTracking().SingleAsync(i => i.Id == id);
+            return (item, ItemFieldsJson.ParseValues(item.FieldValuesJson));
+        }
+        var (before, stored) = await StoredAsync();
+
+        // The title and a value change; no new file is chosen, so the stored one stays.
+        var changed = Submission(null, title: "Legalisir KK a.n. Budi Santoso (3 lembar)");
+        var preparation = await app.Get<ItemFieldsCreate>().PrepareAsync(OtherSop.Fields, changed with
+        {
+            Values = new Dictionary<string, string?>(changed.Values) { ["jumlah_lembar"] = "5" },
+        }, stored);
+        using (var prepared = preparation.Prepared!)
+        {
+            var saved = await workflow.UpdateItemAsync(id!.Value, before.Version, new SopItemDetails(), fungsional, prepared);
+            Assert.True(saved.Succeeded, saved.Message);
+        }
+        var (after, values) = await StoredAsync();
+        Assert.Equal("Legalisir KK a.n. Budi Santoso (3 lembar)", after.Title);
+        Assert.Equal("5", values["jumlah_lembar"]);
+        Assert.Equal(stored["surat"], values["surat"]);
+
+        // A stale edit (someone changed it meanwhile) is refused and its new file is not kept.
+        var replaced = await app.Get<ItemFieldsCreate>().PrepareAsync(OtherSop.Fields,
+            Submission(Upload("Surat baru.pdf", DemoDocument.Pdf("Surat baru"))), values);
+        var counts = await CountsAsync();
+        using (var prepared = replaced.Prepared!)
+        {
+            var stale = await workflow.UpdateItemAsync(id!.Value, before.Version, new SopItemDetails(), fungsional, prepared);
+            Assert.False(stale.Succeeded);
+        }
+        Assert.Equal(counts, await CountsAsync());
+        Assert.Empty(LeftoverTemporaryFiles());
+
+        await using var check = app.CreateDbContext();
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.InnovationId == id && a.Action == AuditActions.DetailsChanged));
     }
 
     private async Task<(int Items, int Attachments, int StoredFiles)> CountsAsync()

@@ -81,6 +81,9 @@ public sealed class OfficeInWibTests(OfficeInWibTests.App app) : IClassFixture<O
         Assert.DoesNotContain("WITA", mail.HtmlBody);
         Assert.DoesNotContain("WITA", mail.TextBody);
         Assert.Contains(Kop, mail.HtmlBody);
+        // The plain-text alternative, read by simple mail programs, opens under the same kop.
+        Assert.StartsWith(Kop + Environment.NewLine, mail.TextBody);
+        Assert.Contains("Jl. Candi Gebang, Beran, Tridadi", mail.TextBody);
         Assert.Contains("Jl. Candi Gebang, Beran, Tridadi", mail.HtmlBody);
         Assert.Contains("src=\"https://inovasi.paserkab.go.id/kantor/logo?v=", mail.HtmlBody);
         Assert.Contains("Portal Inovasi Pelayanan Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sleman.", mail.HtmlBody);

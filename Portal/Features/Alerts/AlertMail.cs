@@ -61,7 +61,7 @@ public static class AlertMail
             .AppendJoin(Environment.NewLine, rows.Select(r => $"{r.Label}: {r.Value}")).AppendLine().AppendLine()
             .AppendLine($"Buka inovasi: {link}")
             .ToString();
-        return Message(settings, mail.To, mail.RecipientName, AlertTexts.MailSubject(mail.Title), html, text);
+        return Message(settings, mail.To, mail.RecipientName, AlertTexts.MailSubject(mail.Title), html, PlainText(text, links, office));
     }
 
     /// <summary>An alert to an administrator about the portal itself.</summary>
@@ -77,7 +77,7 @@ public static class AlertMail
             .Append(Footer(links, office))
             .ToString();
         var text = $"Yth. {recipientName},{Environment.NewLine}{Environment.NewLine}{message}{Environment.NewLine}{Environment.NewLine}Buka di portal: {target}{Environment.NewLine}";
-        return Message(settings, to, recipientName, AlertTexts.MailSubject(title), html, text);
+        return Message(settings, to, recipientName, AlertTexts.MailSubject(title), html, PlainText(text, links, office));
     }
 
     public static (string Html, string Text) DigestBody(string recipientName, string scopeName, string? actingPrefix,
@@ -109,7 +109,7 @@ public static class AlertMail
                 text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {office.Zone.DateTimeText(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
             text.AppendLine();
         }
-        return (html.ToString(), text.ToString());
+        return (html.ToString(), PlainText(text.ToString(), links, office));
     }
 
     public static MimeMessage ForDigest(DigestDelivery digest, string recipientName, PortalSettings settings) =>
@@ -120,7 +120,7 @@ public static class AlertMail
         var sentence = $"E-mail uji ini dikirim dari Portal Inovasi Pelayanan pada {office.Zone.DateTimeText(now)}. "
             + "Bila Anda menerimanya, pengaturan SMTP portal sudah benar.";
         var html = Header("Uji e-mail", links, office) + $"<p>{Encode(sentence)}</p>" + Button(links.BaseUrl + "/", "Buka portal") + Footer(links, office);
-        return Message(settings, to, to, AlertTexts.TestSubject, html, sentence + Environment.NewLine + links.BaseUrl + "/");
+        return Message(settings, to, to, AlertTexts.TestSubject, html, PlainText(sentence + Environment.NewLine + links.BaseUrl + "/" + Environment.NewLine, links, office));
     }
 
     private static MimeMessage Message(PortalSettings settings, string to, string toName, string subject, string html, string text)
@@ -150,6 +150,19 @@ public static class AlertMail
                 .Append("</tr>");
         }
         return html.Append("</table>").ToString();
+    }
+
+    /// <summary>The plain-text alternative under the same kop as the HTML: the office's names and contacts, then the body and the footer.</summary>
+    private static string PlainText(string body, PortalLinks links, OfficeSnapshot office)
+    {
+        var kop = new StringBuilder()
+            .AppendLine(office.PemerintahDaerah.ToUpper(IndonesianFormat.Culture))
+            .AppendLine(office.NamaInstansi.ToUpper(IndonesianFormat.Culture));
+        if (office.ContactLine() is { } contact) kop.AppendLine(contact);
+        return kop.AppendLine(new string('-', 60)).AppendLine()
+            .Append(body).AppendLine()
+            .AppendLine($"E-mail ini dikirim otomatis oleh Portal Inovasi Pelayanan {office.FullName()}. Semua pemberitahuan Anda: {links.Notifications}")
+            .ToString();
     }
 
     /// <summary>The kop: the office's logo and names, then the portal's bar with what the e-mail is about.</summary>

@@ -65,8 +65,9 @@ public sealed class ItemFieldsCreate(IDbContextFactory<PortalDbContext> dbFactor
             .Select(u => new ItemFieldPerson(u.Id, u.FullName)).ToListAsync(cancellationToken);
     }
 
+    /// <param name="stored">When an item's fields are edited: its stored values; a file field with no new file keeps its stored file.</param>
     public async Task<ItemFieldsPreparation> PrepareAsync(IReadOnlyList<ItemFieldDefinition> sopFields, ItemFieldsSubmission submission,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? stored = null, CancellationToken cancellationToken = default)
     {
         var fields = FormFields(sopFields);
         if (ItemFieldRules.DefinitionProblems(fields) is [var definitionProblem, ..])
@@ -82,9 +83,18 @@ public sealed class ItemFieldsCreate(IDbContextFactory<PortalDbContext> dbFactor
         var staged = new List<StagedUpload>();
         try
         {
+            var kept = new HashSet<Guid>();
             foreach (var field in fields.Where(f => f.Type == ItemFieldType.File))
             {
-                if (!submission.Files.TryGetValue(field.Key, out var file)) continue;
+                if (!submission.Files.TryGetValue(field.Key, out var file))
+                {
+                    if (stored?.GetValueOrDefault(field.Key) is { } storedFile && Guid.TryParse(storedFile, out var keptId))
+                    {
+                        kept.Add(keptId);
+                        inputs[field.Key] = storedFile;
+                    }
+                    continue;
+                }
                 var (upload, refusal) = await StageAsync(file, cancellationToken);
                 if (upload is null) problems[field.Key] = $"{field.Label}: {refusal}";
                 else
@@ -96,7 +106,7 @@ public sealed class ItemFieldsCreate(IDbContextFactory<PortalDbContext> dbFactor
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var activePeople = (await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
-            var check = ItemFieldRules.Check(fields, inputs, new ItemFieldContext(activePeople, staged.Select(s => s.Id).ToHashSet()));
+            var check = ItemFieldRules.Check(fields, inputs, new ItemFieldContext(activePeople, staged.Select(s => s.Id).Concat(kept).ToHashSet()));
             foreach (var (key, problem) in check.Problems) problems.TryAdd(key, problem);
             if (problems.Count > 0)
             {

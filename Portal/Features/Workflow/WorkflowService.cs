@@ -28,6 +28,7 @@ public sealed class WorkflowService(
     IValidator<MoveCommand> moveValidator,
     IValidator<InnovationDetails> detailsValidator,
     IValidator<SopItemDetails> itemValidator,
+    ItemFieldsCreate itemFields,
     TimeProvider clock,
     OfficeTime officeTime,
     ILogger<WorkflowService> logger)
@@ -155,16 +156,19 @@ public sealed class WorkflowService(
         if (actor is null || proposerBidang is null)
             return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat mengusulkan inovasi baru.");
 
-        return await StartAsync(db, actor, definitionId, sop, proposerBidang.Value, details.ApplyTo,
+        return await StartAsync(db, actor, definitionId, sop, proposerBidang.Value, (innovation, _) => details.ApplyTo(innovation),
             innovation => $"Inovasi \"{innovation.Title}\" dibuat di langkah {sop.First.Number}.", cancellationToken);
     }
 
     /// <summary>
-    /// Starts one run of an SOP other than the innovation SOP: its title and bidang (the SOP's own item fields come
-    /// with the item form). The innovation's SINOVIK texts stay empty for such an item.
+    /// Starts one run of an SOP other than the innovation SOP: its bidang, and its title and the SOP's own item fields
+    /// as <see cref="ItemFieldsCreate.PrepareAsync"/> checked them (<paramref name="fields"/>; the title alone in
+    /// <paramref name="details"/> is enough only for an SOP without fields). The innovation's SINOVIK texts stay empty.
     /// </summary>
-    public async Task<WorkflowResult> CreateItemAsync(int sopId, SopItemDetails details, string userId, CancellationToken cancellationToken = default)
+    public async Task<WorkflowResult> CreateItemAsync(int sopId, SopItemDetails details, string userId, PreparedItemFields? fields = null,
+        CancellationToken cancellationToken = default)
     {
+        if (fields is not null) details.Title = fields.Title;
         var validation = await itemValidator.ValidateAsync(details, cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
 
@@ -174,6 +178,9 @@ public sealed class WorkflowService(
         if (kind == SopRecordKind.InovasiPelayanan)
             return WorkflowResult.Refused("Inovasi diusulkan dengan formulir usulan inovasi, yang memuat isian SINOVIK.");
         var (definitionId, sop) = await sops.CurrentAsync(sopId, cancellationToken);
+        var fieldsJson = await db.SopDefinitions.Where(d => d.Id == definitionId).Select(d => d.FieldsJson).FirstAsync(cancellationToken);
+        if (fields is null && ItemFieldsJson.ParseDefinitions(fieldsJson) is { Count: > 0 })
+            return WorkflowResult.Refused("Isi data permohonan yang diminta SOP ini pada formulir pelaksanaan baru.");
         var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (!SopItems.MayStart(sop, actor))
             return WorkflowResult.Refused($"Hanya {sop.PelaksanaOf(sop.First).Name} yang dapat memulai pelaksanaan SOP ini.");
@@ -183,19 +190,23 @@ public sealed class WorkflowService(
             return WorkflowResult.Refused($"Anda tidak dapat memulai pelaksanaan SOP ini untuk bidang itu: langkah {sop.First.Number} dijalankan oleh bidang itu sendiri.");
 
         var today = (await calendars.GetAsync(cancellationToken)).LocalDate(clock.GetUtcNow());
-        return await StartAsync(db, actor!, definitionId, sop, bidangId, innovation =>
+        var result = await StartAsync(db, actor!, definitionId, sop, bidangId, (innovation, firstRun) =>
             {
                 innovation.Title = details.Title.Trim();
                 innovation.StartDate = today;
+                if (fields is not null)
+                    itemFields.Apply(db, innovation, firstRun, fields, actor!.UserId, actor.DisplayName, innovation.CreatedAt);
             },
             innovation => $"Pelaksanaan \"{innovation.Title}\" dimulai di langkah {sop.First.Number}.", cancellationToken);
+        if (!result.Succeeded) fields?.Withdraw();
+        return result;
     }
 
     private static Task<SopRecordKind?> RecordKindAsync(PortalDbContext db, int sopId, CancellationToken cancellationToken) =>
         db.Sops.Where(s => s.Id == sopId).Select(s => (SopRecordKind?)s.RecordKind).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<WorkflowResult> StartAsync(PortalDbContext db, WorkflowActor actor, int definitionId, SopDocument sop, int bidangId,
-        Action<Innovation> fill, Func<Innovation, string> doneMessage, CancellationToken cancellationToken)
+        Action<Innovation, StepRun> fill, Func<Innovation, string> doneMessage, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var innovation = new Innovation
@@ -208,10 +219,10 @@ public sealed class WorkflowService(
             Status = InnovationStatus.Berjalan,
             CreatedAt = now,
         };
-        fill(innovation);
-        Touch(innovation, actor, now);
         var firstRun = NewRun(sop.First.Number, runNumber: 1, now);
         innovation.StepRuns.Add(firstRun);
+        fill(innovation, firstRun);
+        Touch(innovation, actor, now);
         db.Innovations.Add(innovation);
         try
         {
@@ -249,20 +260,38 @@ public sealed class WorkflowService(
     {
         var validation = await detailsValidator.ValidateAsync(details, cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
-        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.InovasiPelayanan, details.ApplyTo, userId, cancellationToken);
+        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.InovasiPelayanan, (_, innovation, _, _) =>
+        {
+            details.ApplyTo(innovation);
+            return Task.CompletedTask;
+        }, userId, cancellationToken);
     }
 
-    /// <summary>Renames a run of an SOP other than the innovation SOP; its bidang stays the one it was started for.</summary>
-    public async Task<WorkflowResult> UpdateItemAsync(int innovationId, long expectedVersion, SopItemDetails details, string userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Changes the title and, with <paramref name="fields"/> (as <see cref="ItemFieldsCreate.PrepareAsync"/> checked them
+    /// against the stored values), the own fields of a run of an SOP other than the innovation SOP. A new file for a
+    /// file field is kept as an output of the step the item is at; its bidang stays the one it was started for.
+    /// </summary>
+    public async Task<WorkflowResult> UpdateItemAsync(int innovationId, long expectedVersion, SopItemDetails details, string userId,
+        PreparedItemFields? fields = null, CancellationToken cancellationToken = default)
     {
-        var validation = await itemValidator.ValidateAsync(details, cancellationToken);
+        if (fields is not null) details.Title = fields.Title;
+        // The bidang is not changed here: only the title is checked.
+        var validation = await itemValidator.ValidateAsync(details, options => options.IncludeProperties(nameof(SopItemDetails.Title)), cancellationToken);
         if (!validation.IsValid) return WorkflowResult.Refused(validation.Errors[0].ErrorMessage);
-        return await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.PelaksanaanSop, item => item.Title = details.Title.Trim(), userId,
-            cancellationToken);
+        var result = await UpdateRecordAsync(innovationId, expectedVersion, SopRecordKind.PelaksanaanSop, async (db, item, actor, now) =>
+        {
+            item.Title = details.Title.Trim();
+            if (fields is null) return;
+            var openRun = await db.StepRuns.FirstAsync(r => r.InnovationId == item.Id && r.FinishedAt == null, cancellationToken);
+            itemFields.Apply(db, item, openRun, fields, actor.UserId, actor.DisplayName, now);
+        }, userId, cancellationToken);
+        if (!result.Succeeded) fields?.Withdraw();
+        return result;
     }
 
-    private async Task<WorkflowResult> UpdateRecordAsync(int innovationId, long expectedVersion, SopRecordKind recordKind, Action<Innovation> apply,
-        string userId, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> UpdateRecordAsync(int innovationId, long expectedVersion, SopRecordKind recordKind,
+        Func<PortalDbContext, Innovation, WorkflowActor, DateTimeOffset, Task> apply, string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
@@ -283,7 +312,7 @@ public sealed class WorkflowService(
             return WorkflowResult.Refused("Hanya pengusul atau Administrator yang dapat mengubah data inovasi.");
 
         var now = clock.GetUtcNow();
-        apply(innovation);
+        await apply(db, innovation, actor, now);
         Touch(innovation, actor, now);
         db.AuditEntries.Add(new AuditEntry
         {

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Portal.Data;
 using Portal.Features.Workflow;
 using Portal.Tests.Domain.SopImport;
 using Portal.Tests.Infrastructure;
@@ -39,6 +40,52 @@ public sealed class SopImportBrowserTests(BrowserSession session) : IClassFixtur
         var (_, document) = await session.App.Get<SopCatalog>().CurrentAsync(stored.Id);
         Assert.Equal([0, 1, 2, 3, 0], document.Steps.Select(s => s.Pelaksana));
         Assert.Equal(2, document.Steps[2].ReturnToStep);
+
+        // The administrator adds what an item of the new SOP records, in the SOP editor: version 2.
+        await page.GetByTestId("import-saved-editor").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/admin/sop/{stored.Slug}"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Ubah SOP Penerbitan Akta Kelahiran Uji Peramban");
+        await page.GetByTestId("field-add").ClickAsync();
+        var field = page.GetByTestId("item-field-edit-0");
+        await field.GetByTestId("field-label").FillAsync("Nama ibu kandung");
+        await field.GetByTestId("field-required").CheckAsync();
+        await page.GetByTestId("sop-change-note").FillAsync("Isian permohonan akta kelahiran (uji peramban).");
+        await page.GetByTestId("sop-change-note").BlurAsync();
+        await Expect(page.GetByTestId("sop-pending-changes")).ToContainTextAsync("isian \"Nama ibu kandung\" ditambahkan");
+        await page.GetByTestId("sop-save").ClickAsync();
+        await Expect(page.GetByTestId("sop-current-version")).ToContainTextAsync("Versi berlaku: 2");
+        await BrowserSession.ScreenshotAsync(page, "admin-sop-isian");
+
+        // A fungsional starts an item of it with the form its fields make, gives the first step's output, and drags it on.
+        var fungsional = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        await fungsional.GotoAsync($"{session.BaseUrl}/inovasi/baru/{stored.Slug}");
+        await BrowserSession.WaitForInteractiveAsync(fungsional);
+        await fungsional.GetByTestId("item-field-judul").Locator("input").FillAsync("Akta kelahiran a.n. Ayu Lestari");
+        await fungsional.GetByTestId("item-fields-submit").ClickAsync();
+        await Expect(fungsional.GetByTestId("item-field-nama_ibu_kandung")).ToContainTextAsync("Nama ibu kandung wajib diisi.");
+        await fungsional.GetByTestId("item-field-nama_ibu_kandung").Locator("input").FillAsync("Siti Rahmawati");
+        await BrowserSession.ScreenshotAsync(fungsional, "pelaksanaan-baru-isian");
+        await fungsional.GetByTestId("item-fields-submit").ClickAsync();
+        await fungsional.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/inovasi/\d+$"));
+        await BrowserSession.WaitForInteractiveAsync(fungsional);
+        await Expect(fungsional.GetByTestId("item-fields")).ToContainTextAsync("Siti Rahmawati");
+        var itemId = int.Parse(fungsional.Url[(fungsional.Url.LastIndexOf('/') + 1)..]);
+        await BrowserSession.ChooseFilesAsync(fungsional.Locator("[data-testid=outputs-panel] input[type=file]").First, new FilePayload
+        {
+            Name = "Berkas diterima.pdf", MimeType = "application/pdf", Buffer = DemoDocument.Pdf("Berkas diterima", "Uji peramban"),
+        });
+        await Expect(fungsional.GetByTestId("output-missing")).ToHaveCountAsync(0);
+
+        await fungsional.GotoAsync($"{session.BaseUrl}/papan/{stored.Slug}");
+        await BrowserSession.WaitForBoardAsync(fungsional);
+        await Expect(fungsional.Locator("h1")).ToHaveTextAsync("Papan Penerbitan Akta Kelahiran Uji Peramban");
+        var card = fungsional.Locator($"[data-testid=zone-1] [data-testid=card-{itemId}]");
+        await Expect(card).ToBeVisibleAsync();
+        await card.DragToAsync(fungsional.Locator("[data-testid=zone-2]"));
+        await Expect(fungsional.GetByTestId("move-dialog")).ToBeVisibleAsync();
+        await fungsional.GetByTestId("move-confirm").ClickAsync();
+        await Expect(fungsional.Locator($"[data-testid=zone-2] [data-testid=card-{itemId}]")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(fungsional, "papan-sop-impor");
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]

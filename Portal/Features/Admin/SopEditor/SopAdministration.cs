@@ -23,7 +23,16 @@ public sealed class SopAdministration(
     public async Task<(SopDocument Current, SopRevision Revision)> StartRevisionAsync(int sopId, CancellationToken cancellationToken = default)
     {
         var (id, current) = await catalog.CurrentAsync(sopId, cancellationToken);
-        return (current, new SopRevision { BasedOnDefinitionId = id, Steps = current.Steps.Select(SopStepEdit.From).ToList() });
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var version = await db.SopDefinitions.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.FieldsJson, d.Sop!.RecordKind }).SingleAsync(cancellationToken);
+        return (current, new SopRevision
+        {
+            BasedOnDefinitionId = id,
+            Steps = current.Steps.Select(SopStepEdit.From).ToList(),
+            HasItemFields = version.RecordKind != SopRecordKind.InovasiPelayanan,
+            Fields = ItemFieldsJson.ParseDefinitions(version.FieldsJson).Select(ItemFieldEdit.From).ToList(),
+        });
     }
 
     public async Task<AdminResult> SaveNewVersionAsync(SopRevision revision, string actorId, CancellationToken cancellationToken = default)
@@ -36,7 +45,7 @@ public sealed class SopAdministration(
         {
             var sopId = await db.SopDefinitions.Where(s => s.Id == revision.BasedOnDefinitionId).Select(s => (int?)s.SopId).FirstOrDefaultAsync(cancellationToken);
             if (sopId is null) return AdminResult.Refused("SOP yang diubah tidak ditemukan. Muat ulang halaman, lalu ulangi perubahan Anda.");
-            var latest = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps)
+            var latest = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps).Include(s => s.Sop)
                 .Where(s => s.SopId == sopId).OrderByDescending(s => s.Version).FirstAsync(cancellationToken);
             if (latest.Id != revision.BasedOnDefinitionId)
             {
@@ -52,17 +61,33 @@ public sealed class SopAdministration(
 
             var next = current with { Version = current.Version + 1, Steps = current.Steps.Select(s => edits[s.Number].ApplyTo(s)).ToList() };
             var changes = SopChanges.Compare(current, next);
-            if (changes.Count == 0) return AdminResult.Refused("Tidak ada perubahan pada langkah SOP; versi baru tidak dibuat.");
             var problems = SopDefinitionRules.Problems(next);
             if (problems.Count > 0) return AdminResult.Refused("SOP tidak dapat disimpan: " + string.Join("; ", problems) + ".");
 
+            // The item fields travel with every version; the innovation SOP keeps its fixed SINOVIK fields.
+            var fieldsJson = latest.FieldsJson;
+            var fieldChange = (string?)null;
+            if (latest.Sop!.RecordKind != SopRecordKind.InovasiPelayanan)
+            {
+                var fields = ItemFieldEdit.ToDefinitions(revision.Fields);
+                var fieldProblems = ItemFieldRules.DefinitionProblems(fields);
+                if (fieldProblems.Count > 0) return AdminResult.Refused("Isian data permohonan tidak dapat disimpan: " + string.Join("; ", fieldProblems) + ".");
+                fieldsJson = fields.Count == 0 ? null : ItemFieldsJson.SerializeDefinitions(fields);
+                fieldChange = ItemFieldChanges.Describe(ItemFieldsJson.ParseDefinitions(latest.FieldsJson), fields);
+            }
+            if (changes.Count == 0 && fieldChange is null)
+                return AdminResult.Refused("Tidak ada perubahan pada langkah atau isian SOP; versi baru tidak dibuat.");
+
             var now = clock.GetUtcNow();
             var note = revision.ChangeNote.Trim();
-            db.SopDefinitions.Add(SopDefinition.From(latest.SopId, next, note, now, actor.FullName));
+            var stored = SopDefinition.From(latest.SopId, next, note, now, actor.FullName);
+            stored.FieldsJson = fieldsJson;
+            db.SopDefinitions.Add(stored);
+            var described = string.Join("; ", new[] { changes.Count == 0 ? null : SopChanges.Describe(changes), fieldChange }.OfType<string>());
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, ActorId = actor.Id, ActorName = actor.FullName, Action = AuditActions.SopChanged,
-                Detail = $"Versi {next.Version}: {SopChanges.Describe(changes)}", Reason = note,
+                Detail = $"Versi {next.Version}: {described}", Reason = note,
             });
             return AdminResult.Done($"SOP versi {next.Version} disimpan. Inovasi yang sedang berjalan tetap memakai versinya; inovasi baru memakai versi {next.Version}.");
         }, cancellationToken);

@@ -65,6 +65,10 @@ public sealed class SopRevision
 
     public int BasedOnDefinitionId { get; set; }
     public List<SopStepEdit> Steps { get; set; } = [];
+
+    /// <summary>Whether items of this SOP carry fields of its own (every SOP but the innovation SOP, whose SINOVIK fields are fixed).</summary>
+    public bool HasItemFields { get; set; }
+    public List<ItemFieldEdit> Fields { get; set; } = [];
     public string ChangeNote { get; set; } = "";
 }
 

@@ -12,7 +12,8 @@ public sealed record SopImportReading(SopDraft? Draft, string? Refusal)
 }
 
 /// <summary>What saving an import gave: the answer, and the new SOP version's id when it was stored.</summary>
-public sealed record SopImportSaved(AdminResult Result, int? DefinitionId);
+/// <param name="Slug">The new SOP's address name (its board is <c>/papan/{Slug}</c>); null when nothing was saved.</param>
+public sealed record SopImportSaved(AdminResult Result, int? DefinitionId, string? Slug = null);
 
 /// <summary>
 /// Reads an SOP from its pasted table or an uploaded .docx / .xlsx into a draft for the preview, and saves a clean
@@ -72,7 +73,7 @@ public sealed class SopImportAdministration(IDbContextFactory<PortalDbContext> d
             });
             return AdminResult.Done($"SOP {document.Header.Judul} disimpan sebagai SOP baru (versi 1) dengan {document.Steps.Count} langkah.");
         }, cancellationToken);
-        return new SopImportSaved(result, result.Succeeded ? stored?.Id : null);
+        return new SopImportSaved(result, result.Succeeded ? stored?.Id : null, result.Succeeded ? stored?.Sop?.Slug : null);
     }
 
     private async Task<bool> IsAdministratorAsync(string actorId, CancellationToken cancellationToken)
