@@ -134,17 +134,6 @@ public class SlaRulesTests
         Assert.Equal((expected, remaining), (status.Level, status.RemainingLabel));
     }
 
-    [Theory]
-    [InlineData(0, "0 menit")]
-    [InlineData(45, "45 menit")]
-    [InlineData(60, "1 jam")]
-    [InlineData(80, "1 jam 20 menit")]
-    [InlineData(1500, "25 jam")]
-    public void Office_time_is_worded_in_jam_and_menit(int minutes, string expected)
-    {
-        Assert.Equal(expected, SlaRules.Words(TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(59)));
-    }
-
     private static DateTimeOffset WitaSeconds(string local) => local.Length > 16
         ? Wita(local[..16]).AddSeconds(int.Parse(local[17..], System.Globalization.CultureInfo.InvariantCulture))
         : Wita(local);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Portal.Domain;
 
 public enum SlaLevel { NoDeadline, OnTime, DueSoon, Late }
@@ -15,25 +13,41 @@ public sealed record SlaStatus(SlaLevel Level, int WorkingDaysRemaining, int Wor
     /// <summary>Office time passed since the due instant (hour and minute steps only).</summary>
     public TimeSpan WorkingTimeLate { get; init; }
 
+    /// <summary>The step's waktu is in calendar days: what is left and how late it is are then counted in calendar days.</summary>
+    public bool CountsCalendarDays { get; init; }
+
+    /// <summary>Calendar days left before the due date (calendar-day steps only).</summary>
+    public int CalendarDaysRemaining { get; init; }
+
+    /// <summary>Calendar days since the due date (calendar-day steps only).</summary>
+    public int CalendarDaysLate { get; init; }
+
     public bool CountsWorkingTime => StepWorkingTime is not null;
 
-    /// <summary>Bahasa Indonesia label for the UI.</summary>
-    public string Label => Level switch
+    /// <summary>The unit of the step's waktu, in which its time left and its lateness are counted and worded.</summary>
+    public StepTimeUnit Unit => CountsWorkingTime ? StepTimeUnit.WorkingTime : CountsCalendarDays ? StepTimeUnit.CalendarDays : StepTimeUnit.WorkingDays;
+
+    /// <summary>What is left before the due instant, in the step's unit.</summary>
+    public StepTime Remaining => Unit switch
     {
-        SlaLevel.NoDeadline => "tanpa tenggat",
-        SlaLevel.OnTime => "tepat waktu",
-        SlaLevel.DueSoon => "segera jatuh tempo",
-        SlaLevel.Late when CountsWorkingTime && WorkingTimeLate < TimeSpan.FromMinutes(1) => "terlambat kurang dari 1 menit kerja",
-        SlaLevel.Late when CountsWorkingTime => $"terlambat {SlaRules.Words(WorkingTimeLate)} kerja",
-        SlaLevel.Late when WorkingDaysLate == 0 => "terlambat hari ini",
-        SlaLevel.Late => $"terlambat {WorkingDaysLate} hari kerja",
-        _ => throw new InvalidOperationException($"Unknown SLA level {Level}."),
+        StepTimeUnit.WorkingTime => StepTime.InWorkingTime(WorkingTimeRemaining),
+        StepTimeUnit.CalendarDays => StepTime.InCalendarDays(CalendarDaysRemaining),
+        _ => StepTime.InWorkingDays(WorkingDaysRemaining),
     };
 
+    /// <summary>How far past the due instant it is, in the step's unit.</summary>
+    public StepTime LateBy => Unit switch
+    {
+        StepTimeUnit.WorkingTime => StepTime.InWorkingTime(WorkingTimeLate),
+        StepTimeUnit.CalendarDays => StepTime.InCalendarDays(CalendarDaysLate),
+        _ => StepTime.InWorkingDays(WorkingDaysLate),
+    };
+
+    /// <summary>The state in words, e.g. "tepat waktu" or "terlambat 2 jam kerja" (see <see cref="StepTimeText.Status"/>).</summary>
+    public string Label => StepTimeText.Status(this);
+
     /// <summary>What is left before the due instant, e.g. "2 hari kerja" or "30 menit kerja".</summary>
-    public string RemainingLabel => CountsWorkingTime
-        ? $"{SlaRules.Words(WorkingTimeRemaining)} kerja"
-        : $"{WorkingDaysRemaining} hari kerja";
+    public string RemainingLabel => Remaining.Text;
 }
 
 /// <summary>
@@ -61,12 +75,15 @@ public static class SlaRules
             return new SlaStatus(SlaLevel.NoDeadline, 0, 0);
         }
         var stepWorkingTime = WorkingCalendar.WorkingTime(duration);
+        var calendarDays = duration is { Unit: DurationUnit.CalendarDays };
         if (now > due)
         {
             return new SlaStatus(SlaLevel.Late, 0, calendar.WorkingDaysLate(due, now))
             {
                 StepWorkingTime = stepWorkingTime,
                 WorkingTimeLate = stepWorkingTime is null ? TimeSpan.Zero : calendar.WorkingTimeBetween(due, now),
+                CountsCalendarDays = calendarDays,
+                CalendarDaysLate = calendarDays ? calendar.CalendarDaysBetween(due, now) : 0,
             };
         }
 
@@ -74,7 +91,11 @@ public static class SlaRules
         var dueSoon = remaining <= dueSoonWorkingDays;
         if (stepWorkingTime is not { } waktu)
         {
-            return new SlaStatus(dueSoon ? SlaLevel.DueSoon : SlaLevel.OnTime, remaining, 0);
+            return new SlaStatus(dueSoon ? SlaLevel.DueSoon : SlaLevel.OnTime, remaining, 0)
+            {
+                CountsCalendarDays = calendarDays,
+                CalendarDaysRemaining = calendarDays ? calendar.CalendarDaysBetween(now, due) : 0,
+            };
         }
 
         var timeLeft = calendar.WorkingTimeBetween(now, due);
@@ -83,19 +104,6 @@ public static class SlaRules
         {
             StepWorkingTime = waktu,
             WorkingTimeRemaining = timeLeft,
-        };
-    }
-
-    /// <summary>"45 menit", "2 jam", "1 jam 20 menit" (whole minutes, rounded down).</summary>
-    public static string Words(TimeSpan time)
-    {
-        var minutes = (long)Math.Floor(time.TotalMinutes);
-        var (hours, rest) = (minutes / 60, minutes % 60);
-        return (hours, rest) switch
-        {
-            (0, _) => $"{rest.ToString(CultureInfo.InvariantCulture)} menit",
-            (_, 0) => $"{hours.ToString(CultureInfo.InvariantCulture)} jam",
-            _ => $"{hours.ToString(CultureInfo.InvariantCulture)} jam {rest.ToString(CultureInfo.InvariantCulture)} menit",
         };
     }
 }

@@ -44,6 +44,15 @@ public sealed record SopStepDefinition(
 /// </summary>
 public sealed record SopDocument(int Version, SopHeader Header, IReadOnlyList<SopPelaksana> Pelaksana, IReadOnlyList<SopStepDefinition> Steps)
 {
+    /// <summary>The portal's first SOP runs innovations; the catalogue names the items of any other SOP (see <c>SopItems.Noun</c>).</summary>
+    public const string InnovationNoun = "inovasi";
+
+    /// <summary>What one run of this SOP is called in messages, in lower case: "inovasi", "pelaksanaan".</summary>
+    public string ItemNoun { get; init; } = InnovationNoun;
+
+    /// <summary><see cref="ItemNoun"/> at the start of a sentence: "Inovasi", "Pelaksanaan".</summary>
+    public string ItemNounCapitalized => SopTerms.Capitalized(ItemNoun);
+
     public SopStepDefinition First => Steps[0];
 
     public SopPelaksana PelaksanaOf(SopStepDefinition step) => Pelaksana[step.Pelaksana];

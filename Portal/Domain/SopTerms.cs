@@ -19,6 +19,9 @@ public static class SopTerms
         _ => status.ToString(),
     };
 
+    /// <summary>A lower-case word at the start of a sentence: "inovasi" → "Inovasi".</summary>
+    public static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
     public static string Label(this SopDuration? duration) => duration switch
     {
         null => "—",

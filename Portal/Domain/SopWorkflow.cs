@@ -13,13 +13,13 @@ public static class SopWorkflow
         if (state.IsFinal)
         {
             return Refuse(state.Status == InnovationStatus.Selesai
-                ? "Inovasi ini sudah selesai; tidak ada langkah yang dapat dijalankan lagi."
-                : "Inovasi ini sudah dibatalkan; tidak ada langkah yang dapat dijalankan lagi.");
+                ? $"{sop.ItemNounCapitalized} ini sudah selesai; tidak ada langkah yang dapat dijalankan lagi."
+                : $"{sop.ItemNounCapitalized} ini sudah dibatalkan; tidak ada langkah yang dapat dijalankan lagi.");
         }
 
         if (action.Kind == WorkflowActionKind.Cancel)
         {
-            if (!actor.IsAdministrator) return Refuse("Hanya Administrator yang dapat membatalkan inovasi.");
+            if (!actor.IsAdministrator) return Refuse($"Hanya Administrator yang dapat membatalkan {sop.ItemNoun}.");
             return HasReason(action)
                 ? new WorkflowDecision.Allowed(null, InnovationStatus.Dibatalkan, StepOutcome.Dibatalkan, null)
                 : Refuse($"Alasan pembatalan wajib diisi, minimal {MinReasonLength} karakter.");
@@ -79,9 +79,9 @@ public static class SopWorkflow
             {
                 (StepKind.Verify, { } n) => $"Sesuai — lanjutkan ke langkah {n.Number}",
                 (StepKind.Approve, { } n) => $"Setujui — lanjutkan ke langkah {n.Number}",
-                (StepKind.Approve, null) => "Setujui — selesaikan inovasi",
+                (StepKind.Approve, null) => $"Setujui — selesaikan {sop.ItemNoun}",
                 (_, { } n) => $"Lanjutkan ke langkah {n.Number}",
-                (_, null) => "Selesaikan inovasi",
+                (_, null) => $"Selesaikan {sop.ItemNoun}",
             };
             moves.Add(new AvailableMove(forward, next?.Number, label));
             if (step.ReturnToStep is { } target)
@@ -91,7 +91,7 @@ public static class SopWorkflow
             }
         }
 
-        if (actor.IsAdministrator) moves.Add(new AvailableMove(WorkflowActionKind.Cancel, null, "Batalkan inovasi"));
+        if (actor.IsAdministrator) moves.Add(new AvailableMove(WorkflowActionKind.Cancel, null, $"Batalkan {sop.ItemNoun}"));
         return moves;
     }
 
@@ -139,7 +139,7 @@ public static class SopWorkflow
     {
         var pelaksana = sop.PelaksanaOf(step).Name;
         return OfficeRules.HoldsLevelElsewhere(sop, step, state, actor)
-            ? $"Inovasi ini milik bidang lain; hanya {pelaksana} dari bidang inovasi ini yang dapat menjalankan langkah {step.Number}."
+            ? $"{sop.ItemNounCapitalized} ini milik bidang lain; hanya {pelaksana} dari bidang {sop.ItemNoun} ini yang dapat menjalankan langkah {step.Number}."
             : $"Langkah {step.Number} ({step.ShortName}) adalah tugas {pelaksana}; Anda tidak dapat menjalankannya.";
     }
 

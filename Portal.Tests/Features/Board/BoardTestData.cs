@@ -20,11 +20,12 @@ internal static class BoardTestData
     }
 
     public static InnovationSummary Item(int id, int step, int bidangId = Pdip, SlaStatus? sla = null, int returns = 0,
-        InnovationStatus status = InnovationStatus.Berjalan, int sopDefinitionId = 1, string proposerId = "fungsional-pdip", bool hasOutput = true) => new(
+        InnovationStatus status = InnovationStatus.Berjalan, int sopDefinitionId = 1, string proposerId = "fungsional-pdip", bool hasOutput = true,
+        StepTime timeInStep = default) => new(
         id, $"Inovasi {id}", bidangId, bidangId == Pdip ? "PDIP" : "Dafduk", proposerId, "Rizky Ramadhan, S.Kom.", step, status, returns,
         sopDefinitionId, sopDefinitionId, new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2026, 11, 4, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero), 1,
-        sla ?? new SlaStatus(SlaLevel.OnTime, 2, 0), 0, hasOutput, SopId: 1);
+        sla ?? new SlaStatus(SlaLevel.OnTime, 2, 0), timeInStep, hasOutput, SopId: 1);
 
     public static WorkflowActor Fungsional(int bidangId = Pdip) =>
         new("fungsional-pdip", "Rizky Ramadhan, S.Kom.", [new ActorCapacity(PositionLevel.Staf, bidangId)]);

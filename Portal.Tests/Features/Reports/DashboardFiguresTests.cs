@@ -41,6 +41,8 @@ public sealed class DashboardFiguresTests
         Assert.Equal(1.0 / 3, steps[4].OnTimeRate!.Value, 6);
         // Step 6: A 2 (on time), F 7 (late); D's cancelled run is no finished step.
         Assert.Equal((2, 1, 4.5, "1 minggu"), (steps[6].Finished, steps[6].OnTime, steps[6].AverageWorkingDays!.Value, steps[6].WaktuSop));
+        // A step of weeks is read in working days.
+        Assert.Equal(("3,0 hari kerja", "4,5 hari kerja", StepTimeUnit.WorkingDays), (steps[1].AverageTaken, steps[6].AverageTaken, steps[6].Unit));
         // Steps 7–10: only A.
         Assert.Equal([1, 1, 1, 1], new[] { 7, 8, 9, 10 }.Select(n => steps[n].Finished));
         Assert.Equal([1.0, 1.0, 0.0, 1.0], new[] { 7, 8, 9, 10 }.Select(n => steps[n].AverageWorkingDays!.Value));
@@ -118,7 +120,31 @@ public sealed class DashboardFiguresTests
         Assert.Equal((4.25, 4.0), (step9.AverageWorkingHours!.Value, step9.SopWorkingHours!.Value));
         // Still counted in working days as well (G none, H one) for the period report; no SOP time in days.
         Assert.Equal((0.5, (int?)null), (step9.AverageWorkingDays!.Value, step9.SopWorkingDays));
+        // Read in its own unit: 3 and 5.5 office hours make 4 hours 15 minutes on average.
+        Assert.Equal((StepTimeUnit.WorkingTime, "4 jam 15 menit kerja", 4.25, 4.0), (step9.Unit, step9.AverageTaken, step9.AverageInUnit, step9.SopInUnit));
+        var periodRow = PeriodReport.Build(snapshot, null, ReportSamples.Office).Steps.Single(s => s.Number == 9);
+        Assert.Equal((StepTimeUnit.WorkingTime, "4 jam 15 menit kerja"), (periodRow.Satuan, periodRow.RataRataLama));
         Assert.False(DashboardFigures.Steps(Snapshot(Year2026)).Single(s => s.Number == 9).InWorkingHours);
+    }
+
+    [Fact]
+    public void A_step_counted_in_calendar_days_reports_its_time_taken_in_calendar_days()
+    {
+        var threeDays = new SopDuration(3, DurationUnit.CalendarDays);
+        var sop = SopFixture.Sop with { Steps = [.. SopFixture.Sop.Steps.Select(s => s.Number == 9 ? s with { Duration = threeDays } : s)] };
+        // Fri 6 Nov to Mon 9 Nov: 3 calendar days (1 working day); Mon 9 Nov to Tue 10 Nov: 1 (1).
+        var innovations = new[]
+        {
+            A with { Id = 7, Runs = [HourRun(901, "2026-11-06 10:00", "2026-11-09 12:00", threeDays)] },
+            A with { Id = 8, Runs = [HourRun(902, "2026-11-09 10:00", "2026-11-10 12:00", threeDays)] },
+        };
+        var snapshot = new ReportSnapshot(Year2026, null, innovations, new Dictionary<int, SopDocument> { [1] = sop }, sop, ReportTestData.Bidang,
+            Calendar, DueSoonWorkingDays: 1, Now);
+
+        var step9 = DashboardFigures.Steps(snapshot).Single(s => s.Number == 9);
+
+        Assert.Equal((StepTimeUnit.CalendarDays, "2,0 hari kalender", 2.0, 3.0), (step9.Unit, step9.AverageTaken, step9.AverageInUnit, step9.SopInUnit));
+        Assert.Equal(1.0, step9.AverageWorkingDays);
     }
 
     private static ReportRun HourRun(long id, string started, string finished, SopDuration duration)

@@ -38,6 +38,27 @@ public class LaporanPdfTests
     }
 
     [Fact]
+    public void An_SOP_of_days_keeps_its_hari_kerja_column_and_one_with_an_hour_step_words_each_time_in_its_unit()
+    {
+        var days = ReportSamples.FinishedInnovation();
+        var withHours = days with
+        {
+            Steps = [.. days.Steps.Select(s => s.Number == 7
+                ? s with { WaktuSop = "4 jam", Lama = Portal.Domain.StepTime.InWorkingTime(TimeSpan.FromMinutes(150)) }
+                : s)],
+        };
+
+        using var daysPdf = new PdfReadBack(LaporanPdf.Render(days));
+        using var hoursPdf = new PdfReadBack(LaporanPdf.Render(withHours));
+
+        Assert.Contains(PdfReadBack.Compact("Hari kerja"), daysPdf.CompactText);
+        Assert.DoesNotContain("2 jam", daysPdf.AllText);
+        Assert.DoesNotContain(PdfReadBack.Compact("Hari kerja"), hoursPdf.CompactText);
+        Assert.Contains(PdfReadBack.Compact("2 jam 30 menit kerja"), hoursPdf.CompactText);
+        Assert.Contains(PdfReadBack.Compact("10 hari kerja"), hoursPdf.CompactText);
+    }
+
+    [Fact]
     public void Finished_innovation_lists_returns_outputs_and_the_approval()
     {
         var data = ReportSamples.FinishedInnovation();

@@ -58,7 +58,7 @@ public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal
         Assert.Equal(("Pejabat Fungsional", "2 minggu"), (laporan.Steps[0].Pelaksana, laporan.Steps[0].WaktuSop));
         Assert.Equal(("Kepala Bidang", "—"), (laporan.Steps[2].Pelaksana, laporan.Steps[2].WaktuSop));
         // The demo spends two working days on every step: on time everywhere except the one-day step 9.
-        Assert.All(laporan.Steps, s => Assert.Equal(2, s.HariKerja));
+        Assert.All(laporan.Steps, s => Assert.Equal(StepTime.InWorkingDays(2), s.Lama));
         Assert.Equal("Terlambat 1 hari kerja", laporan.Steps[8].Status);
         Assert.All(laporan.Steps.Where(s => s.Number != 9), s => Assert.Equal("Tepat waktu", s.Status));
 
@@ -96,7 +96,7 @@ public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal
         Assert.Equal("Uji coba", laporan.Innovation.Tahapan);
         Assert.Equal(("Berjalan", (DateTimeOffset?)null), (laporan.Steps[8].Status, laporan.Steps[8].Selesai));
         Assert.NotNull(laporan.Steps[8].Mulai);
-        Assert.Equal((ReportWording.NotStarted, (DateTimeOffset?)null, (int?)null), (laporan.Steps[9].Status, laporan.Steps[9].Mulai, laporan.Steps[9].HariKerja));
+        Assert.Equal((ReportWording.NotStarted, (DateTimeOffset?)null, (StepTime?)null), (laporan.Steps[9].Status, laporan.Steps[9].Mulai, laporan.Steps[9].Lama));
     }
 
     [Fact]

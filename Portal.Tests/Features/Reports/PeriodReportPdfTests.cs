@@ -40,6 +40,26 @@ public class PeriodReportPdfTests
     }
 
     [Fact]
+    public void A_step_counted_in_hours_shows_its_mean_time_in_office_hours()
+    {
+        var data = ReportSamples.November();
+        data = data with
+        {
+            Steps = [.. data.Steps.Select(s => s.Number == 2
+                ? s with { WaktuSop = "4 jam", RataRataHariKerja = 0.4, Satuan = Portal.Domain.StepTimeUnit.WorkingTime, RataRataLama = "3 jam 15 menit kerja" }
+                : s with { RataRataLama = $"{s.RataRataHariKerja:0.0} hari kerja".Replace('.', ',') })],
+        };
+
+        using var pdf = new PdfReadBack(PeriodReportPdf.Render(data));
+
+        var lines = pdf.Pages.SelectMany(p => TextLines(p)).ToList();
+        Assert.Contains("Rata-rata lama", pdf.AllText);
+        Assert.Contains(lines, l => l.StartsWith("2 ") && l.EndsWith("6 6 100% 3 jam 15 menit kerja"));
+        Assert.Contains(lines, l => l.StartsWith("1 ") && l.EndsWith("4 3 75% 9,5 hari kerja"));
+        Assert.DoesNotContain("Rata-rata hari kerja", pdf.AllText);
+    }
+
+    [Fact]
     public void Empty_period_says_so()
     {
         var data = ReportSamples.November() with { PeriodLabel = "Tahun 2027", Innovations = [] };

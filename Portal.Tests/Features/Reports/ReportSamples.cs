@@ -1,4 +1,5 @@
 using Portal.Data;
+using Portal.Domain;
 using Portal.Features.Reports;
 
 namespace Portal.Tests.Features.Reports;
@@ -40,16 +41,16 @@ internal static class ReportSamples
             Anggaran: 85_000_000m,
             TanggalMulai: new DateOnly(2026, 10, 1)),
         [
-            new LaporanStepRow(1, "Identifikasi dan kajian peraturan", "Pejabat Fungsional", "2 minggu", Utc(10, 1, 1, 30), Utc(10, 14, 7, 0), 10, "Tepat waktu"),
-            new LaporanStepRow(2, "Membuat konsep inovasi", "Pejabat Fungsional", "2 hari", Utc(10, 22, 0, 30), Utc(10, 23, 6, 0), 2, "Tepat waktu"),
-            new LaporanStepRow(3, "Verifikasi konsep; ajukan bila sesuai", "Kepala Bidang", "—", Utc(10, 26, 1, 0), Utc(10, 26, 3, 20), 1, "Selesai"),
-            new LaporanStepRow(4, "Verifikasi konsep", "Kepala Dinas", "2 hari", Utc(10, 27, 0, 15), Utc(10, 29, 8, 30), 3, "Terlambat 1 hari kerja"),
-            new LaporanStepRow(5, "Memberikan persetujuan", "Kepala Dinas", "—", Utc(10, 30, 0, 30), Utc(10, 30, 2, 0), 1, "Selesai"),
-            new LaporanStepRow(6, "Set up inovasi", "Pejabat Fungsional", "1 minggu", Utc(11, 2, 0, 0), Utc(11, 6, 7, 45), 5, "Tepat waktu"),
-            new LaporanStepRow(7, "Uji coba set up", "Pejabat Fungsional", "2 hari", Utc(11, 9, 1, 0), Utc(11, 10, 6, 0), 2, "Tepat waktu"),
-            new LaporanStepRow(8, "Evaluasi hasil uji coba", "Kepala Bidang", "2 hari", Utc(11, 11, 0, 30), Utc(11, 12, 7, 0), 2, "Tepat waktu"),
-            new LaporanStepRow(9, "Menyusun laporan hasil pelaksanaan", "Pejabat Fungsional", "1 hari", Utc(11, 13, 1, 0), Utc(11, 13, 6, 30), 1, "Tepat waktu"),
-            new LaporanStepRow(10, "Persetujuan laporan", "Kepala Dinas", "—", Utc(11, 16, 2, 0), Utc(11, 16, 3, 15), 1, "Selesai"),
+            new LaporanStepRow(1, "Identifikasi dan kajian peraturan", "Pejabat Fungsional", "2 minggu", Utc(10, 1, 1, 30), Utc(10, 14, 7, 0), StepTime.InWorkingDays(10), "Tepat waktu"),
+            new LaporanStepRow(2, "Membuat konsep inovasi", "Pejabat Fungsional", "2 hari", Utc(10, 22, 0, 30), Utc(10, 23, 6, 0), StepTime.InWorkingDays(2), "Tepat waktu"),
+            new LaporanStepRow(3, "Verifikasi konsep; ajukan bila sesuai", "Kepala Bidang", "—", Utc(10, 26, 1, 0), Utc(10, 26, 3, 20), StepTime.InWorkingDays(1), "Selesai"),
+            new LaporanStepRow(4, "Verifikasi konsep", "Kepala Dinas", "2 hari", Utc(10, 27, 0, 15), Utc(10, 29, 8, 30), StepTime.InWorkingDays(3), "Terlambat 1 hari kerja"),
+            new LaporanStepRow(5, "Memberikan persetujuan", "Kepala Dinas", "—", Utc(10, 30, 0, 30), Utc(10, 30, 2, 0), StepTime.InWorkingDays(1), "Selesai"),
+            new LaporanStepRow(6, "Set up inovasi", "Pejabat Fungsional", "1 minggu", Utc(11, 2, 0, 0), Utc(11, 6, 7, 45), StepTime.InWorkingDays(5), "Tepat waktu"),
+            new LaporanStepRow(7, "Uji coba set up", "Pejabat Fungsional", "2 hari", Utc(11, 9, 1, 0), Utc(11, 10, 6, 0), StepTime.InWorkingDays(2), "Tepat waktu"),
+            new LaporanStepRow(8, "Evaluasi hasil uji coba", "Kepala Bidang", "2 hari", Utc(11, 11, 0, 30), Utc(11, 12, 7, 0), StepTime.InWorkingDays(2), "Tepat waktu"),
+            new LaporanStepRow(9, "Menyusun laporan hasil pelaksanaan", "Pejabat Fungsional", "1 hari", Utc(11, 13, 1, 0), Utc(11, 13, 6, 30), StepTime.InWorkingDays(1), "Tepat waktu"),
+            new LaporanStepRow(10, "Persetujuan laporan", "Kepala Dinas", "—", Utc(11, 16, 2, 0), Utc(11, 16, 3, 15), StepTime.InWorkingDays(1), "Selesai"),
         ],
         [
             new LaporanReturn(3, Utc(10, 16, 7, 30), "Hj. Rina Marlina, S.E.", "Konsep belum memuat alur pelayanan dan daftar persyaratan."),
@@ -74,7 +75,7 @@ internal static class ReportSamples
             [
                 .. finished.Steps.Take(6),
                 new LaporanStepRow(7, "Uji coba set up", "Pejabat Fungsional", "2 hari", Utc(11, 9, 1, 0), null, null, "Berjalan"),
-                .. finished.Steps.Skip(7).Select(s => s with { Mulai = null, Selesai = null, HariKerja = null, Status = "Belum dimulai" }),
+                .. finished.Steps.Skip(7).Select(s => s with { Mulai = null, Selesai = null, Lama = null, Status = "Belum dimulai" }),
             ],
             Returns = [],
             Outputs = [],

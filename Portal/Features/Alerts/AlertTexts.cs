@@ -32,7 +32,7 @@ public static class AlertTexts
         var due = zone.DateTimeText(dueAt);
         var body = level switch
         {
-            AlertLevel.DueSoon when status.WorkingDaysRemaining == 0 && !status.CountsWorkingTime => $"{stepLabel} jatuh tempo hari ini, {due}.",
+            AlertLevel.DueSoon when status.Unit != StepTimeUnit.WorkingTime && status.Remaining.Days == 0 => $"{stepLabel} jatuh tempo hari ini, {due}.",
             AlertLevel.DueSoon => $"{stepLabel} jatuh tempo {due}; sisa {status.RemainingLabel}.",
             AlertLevel.Late => $"{stepLabel} melewati tenggat {due} ({status.Label}). Pelaksana: {Sentence(doers)}",
             _ => $"{stepLabel} {status.Label} sejak tenggat {due}, mencapai batas eskalasi {EscalationLimit(step, escalationWorkingDays)}. Pelaksana: {Sentence(doers)}",
@@ -43,7 +43,7 @@ public static class AlertTexts
     /// <summary>"2 hari kerja", or for a step counted in hours or minutes "2 hari kerja atau 4 jam (waktu langkahnya)".</summary>
     public static string EscalationLimit(SopStepDefinition step, int escalationWorkingDays) =>
         WorkingCalendar.WorkingTime(step.Duration) is { } waktu
-            ? $"{escalationWorkingDays} hari kerja atau {SlaRules.Words(waktu)} (waktu langkahnya)"
+            ? $"{escalationWorkingDays} hari kerja atau {StepTimeText.Words(waktu)} (waktu langkahnya)"
             : $"{escalationWorkingDays} hari kerja";
 
     /// <summary>Ends a sentence with one full stop, also after a name that ends in a degree such as "S.Kom.".</summary>

@@ -60,7 +60,10 @@ public static class CardMarkup
             html.Append("""<div class="card-output-missing" data-testid="output-missing-badge">📎 keluaran belum diunggah</div>""");
         if (running)
         {
-            html.Append($"""<div class="card-time"><span title="Hari kerja di langkah ini">{item.WorkingDaysInStep} hari kerja</span>""");
+            // Once a step is due soon, what is left matters more than how long it has run.
+            html.Append(item.Sla.Level == SlaLevel.DueSoon && StepTimeText.Remaining(item.Sla) is { } left
+                ? $"""<div class="card-time" data-testid="card-time"><span title="Sisa waktu sampai tenggat">{left}</span>"""
+                : $"""<div class="card-time" data-testid="card-time"><span title="Lama di langkah ini">{item.TimeInStep.Text}</span>""");
             if (item.DueAt is { } due)
                 html.Append($"""<span title="Tenggat {look.Zone.DateTimeText(due)}"> · tenggat {look.Zone.ShortText(due)}</span>""");
             html.Append("</div>");

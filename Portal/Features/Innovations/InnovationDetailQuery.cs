@@ -7,7 +7,8 @@ using Portal.Features.Workflow;
 namespace Portal.Features.Innovations;
 
 /// <summary>A finished or running step run with its timing already judged against the SOP.</summary>
-public sealed record StepRunView(StepRun Run, int WorkingDays, SlaStatus Sla);
+/// <param name="Taken">The time it took (until now while it runs) in the step's unit.</param>
+public sealed record StepRunView(StepRun Run, StepTime Taken, SlaStatus Sla);
 
 /// <param name="OwnFields">The fields of an item of an SOP other than the innovation SOP; null for an innovation.</param>
 public sealed record InnovationDetail(
@@ -47,7 +48,7 @@ public sealed class InnovationDetailQuery(
 
         var runs = innovation.StepRuns.OrderBy(r => r.Id)
             .Select(r => new StepRunView(r,
-                calendar.WorkingDaysElapsed(r.StartedAt, r.FinishedAt ?? now),
+                calendar.TimeBetween(sop.Step(r.StepNumber).Duration, r.StartedAt, r.FinishedAt ?? now),
                 calendar.Evaluate(r.DueAt, sop.Step(r.StepNumber).Duration, r.FinishedAt ?? now, calendars.DueSoonWorkingDays)))
             .ToList();
         var summary = (await summaries.SummariesAsync(onlyId: id, cancellationToken: cancellationToken)).Single();

@@ -6,6 +6,7 @@ using Portal.Features.Workflow;
 namespace Portal.Features.Innovations;
 
 /// <summary>An innovation as lists, cards and screens show it, with its SLA state already decided.</summary>
+/// <param name="TimeInStep">How long it has been at its current step, in the step's unit (zero once ended).</param>
 public sealed record InnovationSummary(
     int Id,
     string Title,
@@ -23,7 +24,7 @@ public sealed record InnovationSummary(
     DateTimeOffset UpdatedAt,
     long Version,
     SlaStatus Sla,
-    int WorkingDaysInStep,
+    StepTime TimeInStep,
     bool CurrentStepHasOutput,
     int SopId)
 {
@@ -80,14 +81,14 @@ public sealed class InnovationQueries(IDbContextFactory<PortalDbContext> dbFacto
             .Select(r =>
             {
                 var running = r.Status == InnovationStatus.Berjalan;
+                var waktu = versions[r.SopDefinitionId].Steps.FirstOrDefault(s => s.Number == r.CurrentStep)?.Duration;
                 var sla = running
-                    ? calendar.Evaluate(r.Run.DueAt, versions[r.SopDefinitionId].Steps.FirstOrDefault(s => s.Number == r.CurrentStep)?.Duration, now,
-                        calendars.DueSoonWorkingDays)
+                    ? calendar.Evaluate(r.Run.DueAt, waktu, now, calendars.DueSoonWorkingDays)
                     : new SlaStatus(SlaLevel.NoDeadline, 0, 0);
                 var stepStart = running ? r.Run.StartedAt : r.Run.FinishedAt ?? r.Run.StartedAt;
                 return new InnovationSummary(r.Id, r.Title, r.BidangId, r.Bidang, r.ProposerId, r.Proposer, r.CurrentStep, r.Status,
                     r.ReturnCount, r.SopDefinitionId, r.SopVersion, stepStart, running ? r.Run.DueAt : null, r.UpdatedAt, r.Version, sla,
-                    running ? calendar.WorkingDaysElapsed(r.Run.StartedAt, now) : 0, runsWithOutput.Contains(r.Run.Id), r.SopId);
+                    running ? calendar.TimeBetween(waktu, r.Run.StartedAt, now) : default, runsWithOutput.Contains(r.Run.Id), r.SopId);
             })
             .OrderBy(s => s.Status).ThenBy(s => s.CurrentStep).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue)
             .ToList();

@@ -138,17 +138,17 @@ public sealed class StepOutputs(
     {
         var innovation = await db.Innovations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
         if (innovation is null) return "Inovasi tidak ditemukan.";
-        if (innovation.Status != InnovationStatus.Berjalan) return "Inovasi ini sudah selesai atau dibatalkan; lampiran tidak dapat ditambah.";
+        var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
+        if (innovation.Status != InnovationStatus.Berjalan) return $"{sop.ItemNounCapitalized} ini sudah selesai atau dibatalkan; lampiran tidak dapat ditambah.";
         var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (actor is null) return "Akun Anda tidak aktif atau tidak dikenal.";
-        var sop = await sops.GetAsync(innovation.SopDefinitionId, cancellationToken);
         var step = sop.Step(innovation.CurrentStep);
         if (SopWorkflow.CapacityFor(sop, step, innovation.State, actor) is null)
-            return $"Hanya {sop.PelaksanaOf(step).Name} dari bidang inovasi ini yang dapat mengunggah keluaran langkah {step.Number}.";
+            return $"Hanya {sop.PelaksanaOf(step).Name} dari bidang {sop.ItemNoun} ini yang dapat mengunggah keluaran langkah {step.Number}.";
         var openRunId = await db.StepRuns.Where(r => r.InnovationId == innovationId && r.FinishedAt == null)
             .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
         if (forRunId is { } chosen && chosen != openRunId)
-            return "Inovasi ini sudah berpindah langkah sejak halaman Anda dibuka; berkas tidak disimpan. Periksa langkahnya lalu unggah lagi.";
+            return $"{sop.ItemNounCapitalized} ini sudah berpindah langkah sejak halaman Anda dibuka; berkas tidak disimpan. Periksa langkahnya lalu unggah lagi.";
         // Only an output of the step open now may be replaced: finished steps keep their history as it was.
         if (replaces is { } replaced && !await db.Attachments.AnyAsync(
                 a => a.Id == replaced && a.InnovationId == innovationId && a.StepRunId == openRunId && a.SupersededAt == null, cancellationToken))

@@ -11,7 +11,8 @@ public sealed record StageFigure(InnovationStage Stage, int Innovations)
 
 /// <summary>
 /// The runs of one SOP step that finished in the period, judged against the step's SOP time. Every step is measured in
-/// working days; a step whose waktu is in hours or minutes also in office hours (<see cref="AverageWorkingHours"/>).
+/// working days; a step whose waktu is in hours or minutes also in office hours (<see cref="AverageWorkingHours"/>), one
+/// in calendar days also in calendar days. <see cref="Unit"/> says which of these the step is read in.
 /// </summary>
 public sealed record StepFigure(int Number, string Kegiatan, int Finished, int OnTime, double? AverageWorkingDays, int? SopWorkingDays, string WaktuSop,
     double? AverageWorkingHours, double? SopWorkingHours)
@@ -20,6 +21,32 @@ public sealed record StepFigure(int Number, string Kegiatan, int Finished, int O
 
     /// <summary>The step's waktu is in hours or minutes: its time taken is best read in office hours.</summary>
     public bool InWorkingHours => SopWorkingHours is not null;
+
+    /// <summary>The unit of the step's waktu, in which its time taken is read.</summary>
+    public StepTimeUnit Unit { get; init; }
+
+    public double? AverageCalendarDays { get; init; }
+
+    public int? SopCalendarDays { get; init; }
+
+    /// <summary>The mean time taken in the step's unit, worded: "2,4 hari kerja", "1 jam 12 menit kerja", "—".</summary>
+    public string AverageTaken { get; init; } = "—";
+
+    /// <summary>The mean time taken in the step's unit as a number (hours for a step of hours or minutes), for a chart.</summary>
+    public double? AverageInUnit => Unit switch
+    {
+        StepTimeUnit.WorkingTime => AverageWorkingHours,
+        StepTimeUnit.CalendarDays => AverageCalendarDays,
+        _ => AverageWorkingDays,
+    };
+
+    /// <summary>The step's waktu as a number in its unit (hours for a step of hours or minutes), for a chart.</summary>
+    public double? SopInUnit => Unit switch
+    {
+        StepTimeUnit.WorkingTime => SopWorkingHours,
+        StepTimeUnit.CalendarDays => SopCalendarDays,
+        _ => SopWorkingDays,
+    };
 }
 
 /// <summary>Step runs of one bidang's innovations that were late: finished late in the period, or still open and late.</summary>
@@ -68,6 +95,8 @@ public static class DashboardFigures
         {
             var runs = finished[step.Number].ToList();
             var waktuHours = WorkingCalendar.WorkingTime(step.Duration)?.TotalHours;
+            var unit = StepTime.UnitOf(step.Duration);
+            var taken = runs.Select(r => snapshot.TimeTaken(r, step.Duration)).ToList();
             return new StepFigure(
                 step.Number,
                 step.ShortName,
@@ -77,7 +106,13 @@ public static class DashboardFigures
                 step.Duration is { Unit: DurationUnit.WorkingDays } duration ? duration.Value : null,
                 step.Duration.Label(),
                 waktuHours is null || runs.Count == 0 ? null : runs.Average(snapshot.WorkingHours),
-                waktuHours);
+                waktuHours)
+            {
+                Unit = unit,
+                AverageCalendarDays = unit == StepTimeUnit.CalendarDays && runs.Count > 0 ? taken.Average(t => t.Days) : null,
+                SopCalendarDays = step.Duration is { Unit: DurationUnit.CalendarDays } calendarDays ? calendarDays.Value : null,
+                AverageTaken = StepTimeText.Average(unit, taken),
+            };
         }).ToList();
     }
 

@@ -1,3 +1,5 @@
+using Portal.Domain;
+
 namespace Portal.Features.Reports;
 
 /// <summary>The SOP header every report shows (the kop's names come from the office, <see cref="ReportOffice"/>).</summary>
@@ -23,6 +25,7 @@ public sealed record LaporanIdentity(
     decimal? Anggaran,
     DateOnly TanggalMulai);
 
+/// <param name="Lama">The time its newest run took (until now while it runs) in the step's unit; null before it started.</param>
 /// <param name="Status">Already worded, e.g. "Tepat waktu", "Terlambat 2 hari kerja", "Berjalan", "Belum dimulai".</param>
 public sealed record LaporanStepRow(
     int Number,
@@ -31,7 +34,7 @@ public sealed record LaporanStepRow(
     string WaktuSop,
     DateTimeOffset? Mulai,
     DateTimeOffset? Selesai,
-    int? HariKerja,
+    StepTime? Lama,
     string Status);
 
 public sealed record LaporanReturn(int StepNumber, DateTimeOffset At, string By, string Reason);

@@ -43,15 +43,18 @@ public static class LaporanPdf
     private static void WriteSteps(ReportLayout layout, IReadOnlyList<LaporanStepRow> steps, OfficeZone zone)
     {
         layout.Heading(ReportText.Steps.Heading);
+        // An SOP of days only keeps its plain "Hari kerja" column; one with steps of hours, minutes or calendar days
+        // words each step's time in its own unit.
+        var inWorkingDays = steps.All(s => s.Lama is null or { Unit: StepTimeUnit.WorkingDays });
         layout.Table(
         [
             new ReportColumn(ReportText.No, 20, TextAlign.Center),
-            new ReportColumn(ReportText.Kegiatan, 98),
+            new ReportColumn(ReportText.Kegiatan, inWorkingDays ? 98 : 84),
             new ReportColumn(ReportText.Steps.Pelaksana, 82),
             new ReportColumn(ReportText.WaktuSop, 42),
             new ReportColumn(ReportText.Steps.Mulai(zone), 76),
             new ReportColumn(ReportText.Steps.Selesai(zone), 76),
-            new ReportColumn(ReportText.Steps.HariKerja, 34, TextAlign.Center),
+            inWorkingDays ? new ReportColumn(ReportText.Steps.HariKerja, 34, TextAlign.Center) : new ReportColumn(ReportText.Steps.Lama, 48),
             new ReportColumn(ReportText.Steps.Status, 72),
         ],
         steps.Select(step => new[]
@@ -62,7 +65,7 @@ public static class LaporanPdf
             step.WaktuSop,
             ReportFormat.DateTime(zone, step.Mulai),
             ReportFormat.DateTime(zone, step.Selesai),
-            ReportFormat.Number(step.HariKerja),
+            inWorkingDays ? ReportFormat.Number(step.Lama?.Days) : step.Lama?.Text ?? ReportFormat.Missing,
             step.Status,
         }));
     }

@@ -44,7 +44,7 @@ public sealed class LaporanQuery(IDbContextFactory<PortalDbContext> dbFactory, S
                 return new LaporanStepRow(step.Number, step.ShortName, sop.PelaksanaOf(step).Name, step.Duration.Label(), null, null, null, ReportWording.NotStarted);
             var sla = calendar.Evaluate(run.DueAt, step.Duration, run.FinishedAt ?? now, calendars.DueSoonWorkingDays);
             return new LaporanStepRow(step.Number, step.ShortName, sop.PelaksanaOf(step).Name, step.Duration.Label(), run.StartedAt, run.FinishedAt,
-                calendar.WorkingDaysElapsed(run.StartedAt, run.FinishedAt ?? now), ReportWording.StepStatus(sla, run.FinishedAt is not null));
+                calendar.TimeBetween(step.Duration, run.StartedAt, run.FinishedAt ?? now), ReportWording.StepStatus(sla, run.FinishedAt is not null));
         }).ToList();
 
         var returns = ReportItems.Returns(runs);

@@ -43,9 +43,7 @@ public sealed class PelaksanaanQuery(
         {
             var step = sop.Step(run.StepNumber);
             var end = run.FinishedAt ?? now;
-            var taken = WorkingCalendar.WorkingTime(step.Duration) is null
-                ? ReportWording.WorkingDays(calendar.WorkingDaysElapsed(run.StartedAt, end))
-                : ReportWording.WorkingTime(calendar.WorkingTimeBetween(run.StartedAt, end));
+            var taken = calendar.TimeBetween(step.Duration, run.StartedAt, end).Text;
             var outcome = ReportWording.Outcome(run.Outcome, run.Outcome == StepOutcome.TidakSesuai ? step.ReturnToStep : null);
             var hasil = run.FinishedAt is null
                 ? outcome

@@ -10,7 +10,11 @@ public static class PeriodReport
         var label = snapshot.Period.Label + (bidangName is null ? "" : $" — Bidang {bidangName}");
         var innovations = Rows(snapshot).Select(r => r.Row).ToList();
         var steps = DashboardFigures.Steps(snapshot)
-            .Select(s => new StepOnTimeRow(s.Number, s.Kegiatan, s.Finished, s.OnTime, s.AverageWorkingDays, s.WaktuSop))
+            .Select(s => new StepOnTimeRow(s.Number, s.Kegiatan, s.Finished, s.OnTime, s.AverageWorkingDays, s.WaktuSop)
+            {
+                Satuan = s.Unit,
+                RataRataLama = s.AverageTaken,
+            })
             .ToList();
         return new PeriodReportData(office, ReportWording.SopInfo(snapshot.CurrentSop), label, innovations, steps, snapshot.Now);
     }

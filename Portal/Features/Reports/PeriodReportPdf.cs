@@ -1,3 +1,5 @@
+using Portal.Domain;
+
 namespace Portal.Features.Reports;
 
 /// <summary>Rekapitulasi for a month or a year: where every innovation stands and how punctual each SOP step was.</summary>
@@ -49,15 +51,17 @@ public static class PeriodReportPdf
     private static void WriteOnTimeRates(ReportLayout layout, IReadOnlyList<StepOnTimeRow> steps)
     {
         layout.Heading(ReportText.Recap.OnTimeHeading);
+        // An SOP of days only keeps its numeric "Rata-rata hari kerja"; otherwise each step's mean is worded in its unit.
+        var inWorkingDays = steps.All(s => s.Satuan == StepTimeUnit.WorkingDays);
         layout.Table(
         [
             new ReportColumn(ReportText.No, 20, TextAlign.Center),
-            new ReportColumn(ReportText.Kegiatan, 170),
+            new ReportColumn(ReportText.Kegiatan, inWorkingDays ? 170 : 150),
             new ReportColumn(ReportText.WaktuSop, 56),
             new ReportColumn(ReportText.Recap.Selesai, 48, TextAlign.Right),
             new ReportColumn(ReportText.Recap.TepatWaktu, 48, TextAlign.Right),
             new ReportColumn(ReportText.Recap.Persentase, 58, TextAlign.Right),
-            new ReportColumn(ReportText.Recap.RataRata, 60, TextAlign.Right),
+            inWorkingDays ? new ReportColumn(ReportText.Recap.RataRata, 60, TextAlign.Right) : new ReportColumn(ReportText.Recap.RataRataLama, 80),
         ],
         steps.Select(step => new[]
         {
@@ -67,7 +71,7 @@ public static class PeriodReportPdf
             step.Selesai.ToString(ReportFormat.Culture),
             step.TepatWaktu.ToString(ReportFormat.Culture),
             ReportFormat.Percent(step.TepatWaktu, step.Selesai),
-            ReportFormat.Decimal(step.RataRataHariKerja),
+            inWorkingDays ? ReportFormat.Decimal(step.RataRataHariKerja) : step.RataRataLama,
         }));
         layout.Space(4);
         layout.Paragraph(ReportText.Recap.OnTimeNote, TextStyle.SmallItalic);

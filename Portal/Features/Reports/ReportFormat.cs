@@ -8,7 +8,7 @@ internal static class ReportFormat
 {
     public static readonly CultureInfo Culture = Portal.Domain.IndonesianFormat.Culture;
 
-    private const string Missing = "—";
+    public const string Missing = "—";
 
     /// <summary>The local time without the zone's label: a column heading or the sentence names it.</summary>
     public static string DateTime(OfficeZone zone, DateTimeOffset value) => zone.ToLocal(value).ToString("dd MMM yyyy HH:mm", Culture);

@@ -85,6 +85,9 @@ public sealed record ReportSnapshot(
 
     public int WorkingDays(ReportRun run) => Calendar.WorkingDaysElapsed(run.StartedAt, run.FinishedAt ?? AsOf);
 
+    /// <summary>The time a run took (to <see cref="AsOf"/> while open), counted in the unit of the given waktu.</summary>
+    public StepTime TimeTaken(ReportRun run, SopDuration? duration) => Calendar.TimeBetween(duration, run.StartedAt, run.FinishedAt ?? AsOf);
+
     /// <summary>Office hours spent on a run (from its start to its end, or to <see cref="AsOf"/> while open).</summary>
     public double WorkingHours(ReportRun run) => Calendar.WorkingTimeBetween(run.StartedAt, run.FinishedAt ?? AsOf).TotalHours;
 

@@ -52,6 +52,7 @@ internal static class ReportText
         public static string Mulai(OfficeZone zone) => $"Mulai ({zone.Label})";
         public static string Selesai(OfficeZone zone) => $"Selesai ({zone.Label})";
         public const string HariKerja = "Hari kerja";
+        public const string Lama = "Lama";
         public const string Status = "Status";
     }
 
@@ -131,6 +132,7 @@ internal static class ReportText
         public const string TepatWaktu = "Tepat waktu";
         public const string Persentase = "Tepat waktu (%)";
         public const string RataRata = "Rata-rata hari kerja";
+        public const string RataRataLama = "Rata-rata lama";
         public const string OnTimeNote =
             "Tepat waktu (%) = langkah yang selesai tepat waktu dibagi langkah yang selesai pada periode ini; "
             + "tanda \"—\" berarti belum ada langkah yang selesai.";

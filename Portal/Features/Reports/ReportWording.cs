@@ -14,15 +14,10 @@ public static class ReportWording
         $"{sop.Header.DisahkanOleh} ({sop.Header.DisahkanOlehNama})");
 
     /// <summary>
-    /// "Terlambat 2 hari kerja"; a step finished late on its due day is late by less than a working day. A step counted
-    /// in hours or minutes is late by office time: "Terlambat 1 jam 20 menit kerja".
+    /// "Terlambat 2 hari kerja" in the step's unit (<see cref="StepTimeText.Late"/>, judged afterwards): a step finished
+    /// late on its due day is late by less than a working day; one of hours or minutes "Terlambat 1 jam 20 menit kerja".
     /// </summary>
-    public static string Late(SlaStatus sla) => sla switch
-    {
-        { CountsWorkingTime: true } => char.ToUpperInvariant(sla.Label[0]) + sla.Label[1..],
-        { WorkingDaysLate: 0 } => "Terlambat kurang dari 1 hari kerja",
-        _ => $"Terlambat {sla.WorkingDaysLate} hari kerja",
-    };
+    public static string Late(SlaStatus sla) => Capitalized(StepTimeText.Late(sla, judgedAfterwards: true));
 
     /// <summary>A step run in the Laporan: judged when it finished, or now while it runs.</summary>
     public static string StepStatus(SlaStatus sla, bool finished) => (sla.Level, finished) switch
@@ -34,10 +29,7 @@ public static class ReportWording
 
     public const string NotStarted = "Belum dimulai";
 
-    public static string WorkingDays(int days) => $"{days} hari kerja";
-
-    /// <summary>"1 jam 30 menit kerja", to the minute below.</summary>
-    public static string WorkingTime(TimeSpan time) => $"{SlaRules.Words(time)} kerja";
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>How a step run ended, in the words of the SOP; "Berjalan" while it runs.</summary>
     public static string Outcome(StepOutcome? outcome, int? returnedTo) => outcome switch

@@ -17,7 +17,7 @@ public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, 
         // Said before the dialog so nobody fills in a note for a move that cannot happen yet.
         if (!outputAttached && currentStep.RequiresOutput && move.Kind is WorkflowActionKind.Advance or WorkflowActionKind.Approve)
         {
-            Refuse(WorkflowService.MissingOutputMessage(currentStep));
+            Refuse(WorkflowService.MissingOutputMessage(sop, currentStep));
             return null;
         }
         var parameters = new DialogParameters<MoveDialog>
@@ -26,6 +26,7 @@ public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, 
             { d => d.CurrentStep, currentStep },
             { d => d.Pelaksana, sop.PelaksanaOf(currentStep).Name },
             { d => d.InnovationTitle, title },
+            { d => d.ItemNoun, sop.ItemNoun },
         };
         var dialog = await dialogs.ShowAsync<MoveDialog>(move.Label, parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });

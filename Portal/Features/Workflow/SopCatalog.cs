@@ -9,7 +9,10 @@ namespace Portal.Features.Workflow;
 /// <summary>An SOP the office runs, as pages list it.</summary>
 public sealed record SopSummary(int Id, string Slug, string Title, string Nomor, SopRecordKind RecordKind);
 
-/// <summary>SOP versions by id. Versions are immutable once stored, so each is read from the database once.</summary>
+/// <summary>
+/// SOP versions by id, each with the name of its items (<see cref="SopItems.Noun"/>). Versions are immutable once stored,
+/// so each is read from the database once.
+/// </summary>
 public sealed class SopCatalog(IDbContextFactory<PortalDbContext> dbFactory)
 {
     private readonly ConcurrentDictionary<int, SopDocument> byId = new();
@@ -18,9 +21,9 @@ public sealed class SopCatalog(IDbContextFactory<PortalDbContext> dbFactory)
     {
         if (byId.TryGetValue(sopDefinitionId, out var cached)) return cached;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var definition = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps)
+        var definition = await db.SopDefinitions.AsNoTracking().Include(s => s.Steps).Include(s => s.Sop)
             .SingleAsync(s => s.Id == sopDefinitionId, cancellationToken);
-        return byId.GetOrAdd(sopDefinitionId, definition.ToDocument());
+        return byId.GetOrAdd(sopDefinitionId, definition.ToDocument() with { ItemNoun = SopItems.Noun(definition.Sop!.RecordKind) });
     }
 
     /// <summary>The newest version of one SOP: its new items are stamped with it.</summary>

@@ -9,7 +9,7 @@ namespace Portal.Features.Workflow;
 /// </summary>
 public static class SopItems
 {
-    public static string Noun(SopRecordKind kind) => kind == SopRecordKind.InovasiPelayanan ? "inovasi" : "pelaksanaan";
+    public static string Noun(SopRecordKind kind) => kind == SopRecordKind.InovasiPelayanan ? SopDocument.InnovationNoun : "pelaksanaan";
 
     public static string StartLabel(SopRecordKind kind) => kind == SopRecordKind.InovasiPelayanan ? "Usulkan inovasi" : "Mulai pelaksanaan";
 

@@ -43,7 +43,7 @@ public sealed class WorkflowService(
         await db.Database.OpenConnectionAsync(cancellationToken);
         var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == command.InnovationId, cancellationToken);
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
-        if (innovation.Version != command.ExpectedVersion) return StaleRefusal(innovation);
+        if (innovation.Version != command.ExpectedVersion) return await StaleRefusalAsync(innovation, "dipindahkan", cancellationToken);
 
         var actor = await ActorDirectory.ResolveAsync(db, userId, officeTime.Today(clock), cancellationToken);
         if (actor is null) return WorkflowResult.Refused("Akun Anda tidak aktif atau tidak dikenal.");
@@ -62,7 +62,7 @@ public sealed class WorkflowService(
             // held the output), that, not a missing output, is what this person must be told.
             if (await db.Innovations.AnyAsync(i => i.Id == innovation.Id && i.Version != command.ExpectedVersion, cancellationToken))
                 return await StaleRefusalFromDatabaseAsync(innovation.Id, "dipindahkan", cancellationToken);
-            return WorkflowResult.Refused(MissingOutputMessage(currentStep));
+            return WorkflowResult.Refused(MissingOutputMessage(sop, currentStep));
         }
 
         var now = clock.GetUtcNow();
@@ -299,7 +299,7 @@ public sealed class WorkflowService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var innovation = await db.Innovations.FirstOrDefaultAsync(i => i.Id == innovationId, cancellationToken);
         if (innovation is null) return WorkflowResult.Refused("Inovasi tidak ditemukan.");
-        if (innovation.Version != expectedVersion) return StaleRefusal(innovation, "diubah");
+        if (innovation.Version != expectedVersion) return await StaleRefusalAsync(innovation, "diubah", cancellationToken);
         var kind = await db.SopDefinitions.Where(d => d.Id == innovation.SopDefinitionId).Select(d => d.Sop!.RecordKind).FirstAsync(cancellationToken);
         if (kind != recordKind)
         {
@@ -458,20 +458,25 @@ public sealed class WorkflowService(
         _ => AuditActions.StepAdvanced,
     };
 
+    /// <summary>What a person is told after a move, naming the item by its SOP's noun ("Inovasi dilanjutkan …", "Pelaksanaan dilanjutkan …").</summary>
     private static string DoneMessage(WorkflowDecision.Allowed decision, SopDocument sop) => decision switch
     {
-        { NewStatus: InnovationStatus.Selesai } => "Inovasi selesai: seluruh langkah SOP telah dijalankan.",
-        { NewStatus: InnovationStatus.Dibatalkan } => "Inovasi dibatalkan.",
-        { Outcome: StepOutcome.TidakSesuai, TargetStep: { } t } => $"Inovasi dikembalikan ke langkah {t} ({sop.Step(t).ShortName}) untuk perbaikan.",
-        { TargetStep: { } t } => $"Inovasi dilanjutkan ke langkah {t} ({sop.Step(t).ShortName}).",
+        { NewStatus: InnovationStatus.Selesai } => $"{sop.ItemNounCapitalized} selesai: seluruh langkah SOP telah dijalankan.",
+        { NewStatus: InnovationStatus.Dibatalkan } => $"{sop.ItemNounCapitalized} dibatalkan.",
+        { Outcome: StepOutcome.TidakSesuai, TargetStep: { } t } => $"{sop.ItemNounCapitalized} dikembalikan ke langkah {t} ({sop.Step(t).ShortName}) untuk perbaikan.",
+        { TargetStep: { } t } => $"{sop.ItemNounCapitalized} dilanjutkan ke langkah {t} ({sop.Step(t).ShortName}).",
         _ => "Tersimpan.",
     };
 
-    public static string MissingOutputMessage(SopStepDefinition step) =>
-        $"Keluaran langkah {step.Number} (\"{step.Output}\") belum dilampirkan. Unggah berkasnya di halaman detail inovasi, lalu lanjutkan.";
+    public static string MissingOutputMessage(SopDocument sop, SopStepDefinition step) =>
+        $"Keluaran langkah {step.Number} (\"{step.Output}\") belum dilampirkan. Unggah berkasnya di halaman detail {sop.ItemNoun}, lalu lanjutkan.";
 
-    private WorkflowResult StaleRefusal(Innovation current, string verb = "dipindahkan") =>
-        WorkflowResult.Refused(ChangedMeanwhileMessage("Inovasi ini", verb, current.LastChangedByName, officeTime.DateTime(current.UpdatedAt)));
+    private async Task<WorkflowResult> StaleRefusalAsync(Innovation current, string verb, CancellationToken cancellationToken)
+    {
+        var sop = await sops.GetAsync(current.SopDefinitionId, cancellationToken);
+        return WorkflowResult.Refused(ChangedMeanwhileMessage($"{sop.ItemNounCapitalized} ini", verb, current.LastChangedByName,
+            officeTime.DateTime(current.UpdatedAt)));
+    }
 
     /// <summary>Said when someone else changed the innovation a person was about to move.</summary>
     /// <param name="at">When, as the office writes it.</param>
@@ -483,6 +488,6 @@ public sealed class WorkflowService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var current = await db.Innovations.AsNoTracking().FirstAsync(i => i.Id == innovationId, cancellationToken);
-        return StaleRefusal(current, verb);
+        return await StaleRefusalAsync(current, verb, cancellationToken);
     }
 }

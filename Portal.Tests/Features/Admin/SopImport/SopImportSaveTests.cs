@@ -80,6 +80,34 @@ public sealed class SopImportSaveTests(SopImportSaveTests.App app) : IClassFixtu
         Assert.Contains(await app.Get<SopCatalog>().ListAsync(), s => s.Slug == "pengaduan-cepat-2");
     }
 
+    [Fact]
+    public async Task A_long_name_is_cut_at_a_word_and_a_name_that_is_a_page_gets_an_address_of_its_own()
+    {
+        var admin = await app.IdAsync(DemoPeople.Administrator);
+        var saves = new[]
+        {
+            ("12./301/SOP/DKPS/1/2026", "Pelayanan Pengaduan Administrasi Kependudukan Tingkat Kecamatan"),
+            ("12./302/SOP/DKPS/1/2026", "Pelayanan Pengaduan Administrasi Kependudukan Tingkat Desa"),
+            ("12./303/SOP/DKPS/1/2026", "Impor"),
+            ("12./304/SOP/DKPS/1/2026", "Versi"),
+        };
+        foreach (var (nomor, judul) in saves)
+            Assert.True((await Administration.SaveAsync(SignedAsNewSop(nomor, judul), "sop.xlsx", admin)).Result.Succeeded);
+
+        var sops = await app.Get<SopCatalog>().ListAsync();
+        var slugs = sops.Where(s => saves.Any(x => x.Item2 == s.Title)).Select(s => s.Slug).ToList();
+
+        Assert.Equal(["pelayanan-pengaduan-administrasi-kependudukan", "pelayanan-pengaduan-administrasi-kependudukan-2", "impor-2", "versi-2"], slugs);
+        // The demo's second SOP, imported at seeding.
+        Assert.Equal("penanganan-pengaduan-layanan-administrasi", sops.Single(s => s.Title == "Penanganan Pengaduan Layanan Administrasi Kependudukan").Slug);
+        // The SOP named "Impor" has its own editor; the import page keeps its address.
+        var client = await app.SignedInClientAsync(DemoPeople.Administrator);
+        var editor = await (await client.GetAsync("/admin/sop/impor-2")).HtmlAsync();
+        Assert.Contains("Ubah SOP — Administrasi", editor);
+        Assert.Contains("Ubah SOP Impor</h1>", editor);
+        Assert.Contains("Impor SOP — Administrasi", await (await client.GetAsync("/admin/sop/impor")).HtmlAsync());
+    }
+
     public static TheoryData<string, string> Refusals => new()
     {
         { "no steps", SopDraftProblems.NoSteps },

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
+using Portal.Features.Workflow;
 
 namespace Portal.Features.Admin.SopImport;
 
@@ -13,8 +12,6 @@ namespace Portal.Features.Admin.SopImport;
 /// </summary>
 public static class NewSop
 {
-    private const int MaxSlugLength = 50;
-
     /// <summary>Adds the SOP to the context (not saved), or says why it may not be added.</summary>
     public static async Task<(SopDefinition? Version, string? Refusal)> AddAsync(PortalDbContext db, SopDocument document, string changeNote,
         DateTimeOffset createdAt, string? createdBy, CancellationToken cancellationToken = default)
@@ -32,7 +29,7 @@ public static class NewSop
         if (titles.Any(t => string.Equals(t, title, StringComparison.OrdinalIgnoreCase)))
             return (null, $"SOP bernama {title} sudah ada. Beri nama lain, atau ubah SOP yang sudah ada di halaman Ubah SOP.");
 
-        var slug = await FreeSlugAsync(db, SlugOf(title), cancellationToken);
+        var slug = await FreeSlugAsync(db, SopSlugs.Of(title), cancellationToken);
         var sop = new Data.Entities.Sop { Slug = slug, Title = title, RecordKind = SopRecordKind.PelaksanaanSop, CreatedAt = createdAt };
         var version = SopDefinition.From(0, document with { Version = 1 }, changeNote, createdAt, createdBy);
         version.Sop = sop;
@@ -41,30 +38,7 @@ public static class NewSop
         return (version, null);
     }
 
-    /// <summary>An address-safe short name: "Penanganan Pengaduan" → "penanganan-pengaduan".</summary>
-    public static string SlugOf(string title)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
-        }
-        var text = slug.ToString().Trim('-');
-        if (text.Length > MaxSlugLength) text = text[..MaxSlugLength].TrimEnd('-');
-        return text.Length == 0 ? "sop" : text;
-    }
-
-    private static async Task<string> FreeSlugAsync(PortalDbContext db, string wanted, CancellationToken cancellationToken)
-    {
-        var taken = (await db.Sops.AsNoTracking().Where(s => s.Slug.StartsWith(wanted)).Select(s => s.Slug).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!taken.Contains(wanted)) return wanted;
-        for (var n = 2; ; n++)
-        {
-            var candidate = $"{wanted}-{n}";
-            if (!taken.Contains(candidate)) return candidate;
-        }
-    }
+    // Slugs are compared without regard to case; only those starting with the wanted one can collide with it or its suffixes.
+    private static async Task<string> FreeSlugAsync(PortalDbContext db, string wanted, CancellationToken cancellationToken) =>
+        SopSlugs.Free(wanted, await db.Sops.AsNoTracking().Where(s => s.Slug.StartsWith(wanted)).Select(s => s.Slug).ToListAsync(cancellationToken));
 }
