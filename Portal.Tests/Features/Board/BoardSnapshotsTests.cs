@@ -81,12 +81,13 @@ public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFix
         await using (var db = app.CreateDbContext())
         {
             var due = await db.StepRuns.Where(r => r.InnovationId == id).Select(r => r.DueAt).SingleAsync();
-            clock.SetUtcNow(due!.Value.AddSeconds(-30));
             // A rename by an administrator does not go through the workflow.
             var bidangId = await db.Innovations.Where(i => i.Id == id).Select(i => i.BidangId).SingleAsync();
             var bidang = await db.Bidang.SingleAsync(b => b.Id == bidangId);
             bidang.ShortName += " (baru)";
             await db.SaveChangesAsync();
+            // Only now does the clock move: moving it fires the minute refresh, which must not read the database before the rename.
+            clock.SetUtcNow(due!.Value.AddSeconds(-30));
         }
 
         var update = await NextUpdateAsync(u => u.Change is null && u.Snapshot.Find(id)?.Sla.Level == SlaLevel.Late,
