@@ -52,6 +52,10 @@ public sealed class BoardSnapshotsTests(BoardSnapshotsTests.App app) : IClassFix
         Assert.All(others, old => Assert.Same(old, update.Snapshot.Find(old.Id)));
         // A snapshot never changes under a board that is rendering it.
         Assert.Equal(1, before.Find(id)!.CurrentStep);
+        // Updates reach boards on tasks of their own: should the one before arrive after this one, it does not replace it.
+        Assert.True(update.Snapshot.Replaces(before));
+        Assert.False(before.Replaces(update.Snapshot));
+        Assert.False(update.Snapshot.Replaces(update.Snapshot));
     }
 
     [Fact]

@@ -10,9 +10,11 @@ namespace Portal.Features.Board;
 /// </summary>
 public sealed class BoardSnapshot
 {
-    public BoardSnapshot(int sopId, IReadOnlyList<InnovationSummary> items, IReadOnlyDictionary<int, SopDocument> sops, int currentSopId)
+    public BoardSnapshot(int sopId, IReadOnlyList<InnovationSummary> items, IReadOnlyDictionary<int, SopDocument> sops, int currentSopId,
+        long sequence = 0)
     {
         SopId = sopId;
+        Sequence = sequence;
         Items = items;
         Sops = sops;
         CurrentSopId = currentSopId;
@@ -21,6 +23,15 @@ public sealed class BoardSnapshot
 
     /// <summary>The SOP whose board this is (its items run any of its versions).</summary>
     public int SopId { get; }
+
+    /// <summary>Counts up with every snapshot made: a later snapshot has a larger number.</summary>
+    public long Sequence { get; }
+
+    /// <summary>
+    /// Whether this snapshot should replace <paramref name="shown"/>. Updates reach each open board on their own task, so
+    /// two made close together may arrive in either order: an older one must not take back a move the board already shows.
+    /// </summary>
+    public bool Replaces(BoardSnapshot? shown) => shown is null || shown.SopId != SopId || Sequence > shown.Sequence;
 
     /// <summary>Running innovations and those finished in the board's window, most urgent first within a step.</summary>
     public IReadOnlyList<InnovationSummary> Items { get; }

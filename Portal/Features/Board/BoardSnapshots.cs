@@ -22,6 +22,7 @@ public sealed class BoardSnapshots : IDisposable
     private readonly TimeProvider clock;
     private readonly ILogger<BoardSnapshots> logger;
     private readonly ConcurrentDictionary<int, SopBoard> boards = new();
+    private long sequence;
     /// <summary>Which SOP each item runs: it never changes, so each item's is read from the database once.</summary>
     private readonly ConcurrentDictionary<int, int> sopOfItem = new();
     private readonly IDisposable subscription;
@@ -201,7 +202,7 @@ public sealed class BoardSnapshots : IDisposable
             var versions = new Dictionary<int, SopDocument> { [currentSopId] = currentSop };
             foreach (var id in ordered.Select(i => i.SopDefinitionId).Distinct().Where(id => !versions.ContainsKey(id)))
                 versions[id] = previous?.Sops.GetValueOrDefault(id) ?? await owner.sops.GetAsync(id, cancellationToken);
-            return new BoardSnapshot(sopId, ordered, versions, currentSopId);
+            return new BoardSnapshot(sopId, ordered, versions, currentSopId, Interlocked.Increment(ref owner.sequence));
         }
 
         public void Dispose()
