@@ -19,6 +19,17 @@ public static class SopTerms
         _ => status.ToString(),
     };
 
+    /// <summary>
+    /// A history entry's action as the item's page shows it: the audit trail stores "Inovasi dibuat" and "Inovasi
+    /// dibatalkan" for every SOP; an item of another SOP reads them with its own noun ("Pelaksanaan dibuat").
+    /// </summary>
+    public static string HistoryAction(string storedAction, string itemNoun) =>
+        storedAction.StartsWith(InnovationWord, StringComparison.Ordinal) && itemNoun != SopDocument.InnovationNoun
+            ? Capitalized(itemNoun) + storedAction[(InnovationWord.Length - 1)..]
+            : storedAction;
+
+    private const string InnovationWord = "Inovasi ";
+
     /// <summary>A lower-case word at the start of a sentence: "inovasi" → "Inovasi".</summary>
     public static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 

@@ -142,6 +142,9 @@ public sealed class ItemFieldsCreateTests(ItemFieldsCreateTests.App app) : IClas
             Assert.Contains(shown, page);
         Assert.Contains($"href=\"/laporan/pelaksanaan/{id}.pdf\"", page);
         Assert.DoesNotContain("Identitas inovasi", page);
+        Assert.Contains("Pelaksanaan dibuat", page);
+        Assert.DoesNotContain("Inovasi dibuat", page);
+        Assert.Contains("Inovasi dibuat", innovationPage);
         Assert.Contains("Identitas inovasi", innovationPage);
         Assert.DoesNotContain("Laporan Pelaksanaan SOP", innovationPage);
     }
