@@ -183,6 +183,9 @@ public sealed class AdminFlowsBrowserTests(BrowserSession session) : IClassFixtu
         await page.GetByTestId("add-substitution").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         await dialog.GetByText("Jabatan lowong (tidak ada pemegangnya)").ClickAsync();
+        // The form changes to the vacant position's fields; a person presses Tetapkan once they see them.
+        await Expect(dialog.GetByTestId("vacant-position")).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("principal")).ToHaveCountAsync(0);
         await dialog.GetByTestId("substitution-save").ClickAsync();
         await Expect(dialog).ToContainTextAsync("Pilih jabatan yang lowong.");
         await BrowserSession.ScreenshotAsync(page, "admin-plt-jabatan-lowong-pilih");

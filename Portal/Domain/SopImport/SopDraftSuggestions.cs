@@ -10,7 +10,8 @@ namespace Portal.Domain.SopImport;
 public static partial class SopDraftSuggestions
 {
     /// <summary>
-    /// "verifikasi" → verify; "persetujuan" / "menyetujui" → approve; "langkah kerja" at the start (as the portal's
+    /// "verifikasi" / "memverifikasi" → verify; "persetujuan" / "menyetujui" → approve (not "yang telah diverifikasi" or
+    /// "disetujui", which name what the step receives); "langkah kerja" at the start (as the portal's
     /// export writes it where the verbs would mislead) → work; null when none is written.
     /// </summary>
     public static StepKind? KindFromWords(string text) =>
@@ -111,7 +112,7 @@ public static partial class SopDraftSuggestions
     [GeneratedRegex(@"\b(?:fungsional|staf|staff|petugas|pelaksana|operator|pengadministrasi|analis|pranata|pengelola|verifikator|front\s*office|loket)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Staff();
 
-    [GeneratedRegex(@"\bverifikasi\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:mem)?verifikasi\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Verification();
 
     [GeneratedRegex(@"\b(?:persetujuan|menyetujui)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
