@@ -57,8 +57,10 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
 
         var page = context.Render<WaitingPage>();
 
+        // Each SOP's board learns of a new item from the workflow's event, a moment after its save: wait for both.
         var aktaRow = page.WaitForElement($"[data-testid=waiting-{akta.InnovationId}]");
-        var innovationRow = page.Find($"[data-testid=waiting-{innovation.InnovationId}]");
+        var innovationRow = page.WaitForElement($"[data-testid=waiting-{innovation.InnovationId}]");
+        aktaRow = page.Find($"[data-testid=waiting-{akta.InnovationId}]");
         Assert.Contains("Pelayanan Akta Uji Menunggu", aktaRow.TextContent);
         Assert.Contains("1. Periksa berkas", aktaRow.TextContent);
         Assert.Contains("03 Nov 2026 16.00", aktaRow.QuerySelector("[data-testid=waiting-due]")!.TextContent);
