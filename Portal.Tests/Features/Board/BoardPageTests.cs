@@ -27,18 +27,9 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
 
     public async Task InitializeAsync()
     {
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddMudServices();
-        context.Services.AddSingleton(app.Get<TimeProvider>());
-        context.Services.AddSingleton(app.Get<OfficeTime>());
-        context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
-        context.Services.AddSingleton(app.Get<BoardSnapshots>());
-        context.Services.AddSingleton(app.Get<BoardChoices>());
-        context.Services.AddSingleton(app.Get<SopCatalog>());
-        context.Services.AddSingleton(app.Get<WorkflowService>());
-        context.Services.AddScoped<MoveInteraction>();
+        context.UseServicesOf(app);
         var fungsional = await app.UserAsync(DemoPeople.FungsionalPdip);
-        context.AddAuthorization().SetAuthorized(fungsional.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, fungsional.Id));
+        context.SignIn(fungsional);
     }
 
     public async Task DisposeAsync() => await context.DisposeAsync();

@@ -26,13 +26,7 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
 
     public Task InitializeAsync()
     {
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddMudServices();
-        context.Services.AddSingleton(app.Get<TimeProvider>());
-        context.Services.AddSingleton(app.Get<OfficeTime>());
-        context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
-        context.Services.AddSingleton(app.Get<BoardSnapshots>());
-        context.Services.AddSingleton(app.Get<SopCatalog>());
+        context.UseServicesOf(app);
         return Task.CompletedTask;
     }
 
@@ -99,7 +93,7 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
     }
 
     private void SignIn(Portal.Data.Entities.PortalUser user) =>
-        context.AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        context.SignIn(user);
 
     private async Task AdvanceAsync(int id, string userId)
     {

@@ -27,16 +27,7 @@ public sealed class SopItemWordingTests(SopItemWordingTests.App app) : IClassFix
 
     public Task InitializeAsync()
     {
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddMudServices();
-        context.Services.AddSingleton(app.Get<TimeProvider>());
-        context.Services.AddSingleton(app.Get<OfficeTime>());
-        context.Services.AddSingleton(app.Get<IDbContextFactory<PortalDbContext>>());
-        context.Services.AddSingleton(app.Get<SopCatalog>());
-        context.Services.AddSingleton(app.Get<WorkflowService>());
-        context.Services.AddSingleton(app.Get<InnovationQueries>());
-        context.Services.AddSingleton(app.Get<InnovationEvents>());
-        context.Services.AddScoped<MoveInteraction>();
+        context.UseServicesOf(app);
         return Task.CompletedTask;
     }
 
@@ -141,7 +132,7 @@ public sealed class SopItemWordingTests(SopItemWordingTests.App app) : IClassFix
     {
         var sop = await AddSopAsync();
         var person = await app.UserAsync(nip);
-        context.AddAuthorization().SetAuthorized(person.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, person.Id));
+        context.SignIn(person);
         if (filtered) context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/inovasi?sop={sop.Slug}");
 
         var list = context.Render<InnovationListPage>();
