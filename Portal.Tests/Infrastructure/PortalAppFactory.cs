@@ -21,14 +21,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly string environment;
     private readonly bool ownsDataDirectory;
+    private readonly string? postgreSqlDatabase;
 
     /// <summary>The suite signs in very often from one address; a test of the sign-in rate limit sets its own.</summary>
     public const string TestSignInPermitLimit = "100000";
 
     /// <param name="dataDirectory">An existing data folder to reuse (e.g. to restart the portal); the caller then owns it.</param>
     /// <param name="environment">Development seeds the demo people; Production has HTTPS-only cookies, HSTS and the error page.</param>
+    /// <param name="provider">PostgreSql: the portal runs on a new, empty database of the test server (<see cref="TestPostgreSql"/>), dropped on dispose.</param>
     public PortalAppFactory(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, string? dataDirectory = null,
-        string environment = "Development")
+        string environment = "Development", DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         this.clock = clock ?? new RunningClock(TestInstants.OrdinaryWednesday);
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
@@ -42,7 +44,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Backups go beside the data folder, never into the source tree (the default is relative to the content root).
         this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
         BackupFolder = this.settings["Backups:Folder"]!;
+        Provider = provider;
+        if (provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
+        {
+            postgreSqlDatabase = TestPostgreSql.CreateDatabase();
+            this.settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);
+            this.settings["ConnectionStrings:Portal"] = postgreSqlDatabase;
+        }
     }
+
+    public DatabaseProvider Provider { get; }
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
@@ -86,6 +97,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (postgreSqlDatabase is not null) TestPostgreSql.DropDatabase(postgreSqlDatabase);
         if (!ownsDataDirectory) return;
         try
         {
@@ -101,3 +113,6 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
 /// <summary>The portal with default settings and the pinned clock, for use as an xunit class fixture.</summary>
 public sealed class DemoPortal() : PortalAppFactory();
+
+/// <summary>The same demo portal on PostgreSQL (a new database of the test server); needs <see cref="TestPostgreSql"/>.</summary>
+public sealed class DemoPortalOnPostgreSql() : PortalAppFactory(provider: DatabaseProvider.PostgreSql);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,8 @@ public static class UiRegistration
     public static async Task PreparePortalAsync(this WebApplication app)
     {
         await using (var scope = app.Services.CreateAsyncScope())
+        await using (await app.Services.GetRequiredService<PortalDatabase>()
+                         .StartUpLockAsync(app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), CancellationToken.None))
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             // Read once now, so code that cannot wait (OfficeTime, cron zones) sees the stored profile, not the defaults.

@@ -14,6 +14,33 @@ public static class DataRegistration
         var dataDirectory = DataDirectory(builder.Configuration, builder.Environment);
         DataFolder.CreatePrivate(dataDirectory);
 
+        var databaseSection = builder.Configuration.GetSection(DatabaseOptions.Section);
+        builder.Services.Configure<DatabaseOptions>(databaseSection);
+        var database = databaseSection.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton<PortalDatabase>();
+        if (database.Provider == DatabaseProvider.PostgreSql) AddPostgreSql(builder);
+        else AddSqlite(builder, dataDirectory);
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
+        builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.Configure<OfficeDefaults>(builder.Configuration.GetSection("Office"));
+        builder.Services.AddSingleton<OfficeProfileStore>();
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Portal.Inovasi");
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Every instance reads the same keys, so a sign-in cookie made by one is valid on all.
+            dataProtection.PersistKeysToDbContext<PostgreSqlPortalDbContext>();
+            return builder;
+        }
+        // Keys live beside the data so sign-in cookies survive a restart (the TV screen reconnects alone).
+        dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // On Windows the keys are encrypted for the service account; on Linux the data folder is private to it (0700).
+        if (OperatingSystem.IsWindows()) dataProtection.ProtectKeysWithDpapi();
+        return builder;
+    }
+
+    private static void AddSqlite(WebApplicationBuilder builder, string dataDirectory)
+    {
         var connectionString = builder.Configuration.GetConnectionString("Portal")
             ?? new SqliteConnectionStringBuilder
             {
@@ -28,18 +55,27 @@ public static class DataRegistration
             // SQLite rebuilds a table to change a column outside a transaction; start-up backs the database up before
             // it migrates, so that note is information for the log, not a warning to the operator.
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
-        builder.Services.AddScoped<DatabaseInitializer>();
-        builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
-        builder.Services.AddSingleton<SettingsStore>();
-        builder.Services.Configure<OfficeDefaults>(builder.Configuration.GetSection("Office"));
-        builder.Services.AddSingleton<OfficeProfileStore>();
-        // Keys live beside the data so sign-in cookies survive a restart (the TV screen reconnects alone).
-        var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName("Portal.Inovasi")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        // On Windows the keys are encrypted for the service account; on Linux the data folder is private to it (0700).
-        if (OperatingSystem.IsWindows()) dataProtection.ProtectKeysWithDpapi();
-        return builder;
+    }
+
+    private static void AddPostgreSql(WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "Database:Provider is PostgreSql but ConnectionStrings:Portal is empty. Isi ConnectionStrings:Portal dengan alamat server PostgreSQL.");
+        builder.Services.AddDbContextFactory<PostgreSqlPortalDbContext>(options => options.UseNpgsql(connectionString));
+        // The rest of the portal asks for the provider-neutral type.
+        builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>>(services =>
+            new PostgreSqlFactory(services.GetRequiredService<IDbContextFactory<PostgreSqlPortalDbContext>>()));
+        builder.Services.AddScoped<PortalDbContext>(services => services.GetRequiredService<PostgreSqlPortalDbContext>());
+    }
+
+    private sealed class PostgreSqlFactory(IDbContextFactory<PostgreSqlPortalDbContext> inner) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment)

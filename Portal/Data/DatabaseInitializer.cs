@@ -14,6 +14,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> dbFactory,
     RoleManager<IdentityRole> roles,
     PortalBackup backup,
+    PortalDatabase database,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -31,7 +32,7 @@ public sealed class DatabaseInitializer(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await BackUpBeforeMigratingAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await database.AfterMigrationAsync(db, cancellationToken);
 
         if (!await db.SopDefinitions.AnyAsync(cancellationToken))
         {
@@ -64,6 +65,8 @@ public sealed class DatabaseInitializer(
     /// <summary>An upgrade that goes wrong can be undone: no migration touches existing data without a verified backup first.</summary>
     private async Task BackUpBeforeMigratingAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
+        // The file backup copies SQLite; a PostgreSQL server is backed up by its operator's own means (README, "Banyak server").
+        if (database.IsPostgreSql) return;
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0 || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()) return;
 

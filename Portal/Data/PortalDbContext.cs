@@ -5,8 +5,20 @@ using Portal.Data.Entities;
 
 namespace Portal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+/// <summary>
+/// The portal's data on SQLite (this type, migrations in Migrations/Sqlite) or PostgreSQL (<see cref="PostgreSqlPortalDbContext"/>,
+/// migrations in Migrations/PostgreSql). Code everywhere asks for this type; the provider is chosen by configuration.
+/// </summary>
+public class PortalDbContext : IdentityDbContext<PortalUser>
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Bidang> Bidang => Set<Bidang>();
     public DbSet<Sop> Sops => Set<Sop>();
     public DbSet<SopDefinition> SopDefinitions => Set<SopDefinition>();
@@ -33,7 +45,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // SQLite cannot compare or order DateTimeOffset; UTC DateTime text sorts and compares correctly.
+        // SQLite cannot compare or order DateTimeOffset; UTC DateTime text sorts and compares correctly. On PostgreSQL the
+        // same UTC DateTime is a timestamptz.
         builder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         builder.Properties<decimal>().HaveConversion<double>();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Innovations;
@@ -8,19 +9,30 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Workflow;
 
-public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.App>, IAsyncLifetime
+public sealed class WorkflowServiceOnSqliteTests(WorkflowServiceOnSqliteTests.App app)
+    : WorkflowServiceTests(app), IClassFixture<WorkflowServiceOnSqliteTests.App>
+{
+    public sealed class App() : PortalAppFactory(new FakeTimeProvider(Start));
+}
+
+public sealed class WorkflowServiceOnPostgreSqlTests(WorkflowServiceOnPostgreSqlTests.App app)
+    : WorkflowServiceTests(app), IClassFixture<WorkflowServiceOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : PortalAppFactory(new FakeTimeProvider(Start), provider: DatabaseProvider.PostgreSql);
+}
+
+/// <summary>The workflow service on a real database: every test runs on SQLite and on PostgreSQL (the subclasses above).</summary>
+public abstract class WorkflowServiceTests : IAsyncLifetime
 {
     // Mon 2 Nov 2026 10:00 WITA.
-    private static readonly DateTimeOffset Start = new(2026, 11, 2, 2, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset Start = new(2026, 11, 2, 2, 0, 0, TimeSpan.Zero);
 
-    public sealed class App() : PortalAppFactory(new FakeTimeProvider(Start));
-
-    private readonly App app;
+    private readonly PortalAppFactory app;
     private readonly FakeTimeProvider clock;
     private readonly WorkflowService workflow;
     private string fungsional = "", kabid = "", kadis = "", fungsionalOtherBidang = "", kabidOtherBidang = "";
 
-    public WorkflowServiceTests(App app)
+    protected WorkflowServiceTests(PortalAppFactory app)
     {
         this.app = app;
         clock = (FakeTimeProvider)app.Get<TimeProvider>();
@@ -38,7 +50,7 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [ProviderFact]
     public async Task A_full_run_with_two_returns_records_every_step_due_date_and_audit_row()
     {
         clock.SetUtcNow(Start);
@@ -112,7 +124,7 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         return (await app.Get<SopCatalog>().GetAsync(innovation.SopDefinitionId)).Step(innovation.CurrentStep).RequiresOutput;
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_work_step_cannot_advance_until_its_output_is_attached()
     {
         var created = await workflow.CreateAsync(Details("Inovasi tanpa lampiran"), fungsional);
@@ -128,7 +140,7 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         Assert.True(advanced.Succeeded, advanced.Message);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Two_concurrent_moves_of_one_innovation_one_wins_and_the_other_is_told_who_moved_it()
     {
         var created = await workflow.CreateAsync(Details("Layanan keliling kecamatan"), fungsional);
@@ -152,7 +164,7 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.InnovationId == id && a.Action == AuditActions.StepAdvanced));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_move_from_a_stale_screen_is_refused_with_who_and_when_and_changes_nothing()
     {
         var created = await workflow.CreateAsync(Details("Pojok informasi adminduk"), fungsional);
@@ -200,14 +212,14 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.InnovationId == id));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_move_of_an_unknown_innovation_is_refused()
     {
         var result = await workflow.MoveAsync(new MoveCommand(999_999, 1, WorkflowActionKind.Advance), fungsional);
         Assert.Equal((false, "Inovasi tidak ditemukan."), (result.Succeeded, result.Message));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_invalid_create_form_is_refused_and_nothing_is_stored()
     {
         await using var before = app.CreateDbContext();
@@ -221,7 +233,7 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         Assert.Equal(count, await after.Innovations.CountAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Only_a_pejabat_fungsional_proposes_and_the_innovation_takes_their_bidang_and_the_current_SOP_version()
     {
         var refused = await workflow.CreateAsync(Details("Usulan oleh kepala bidang"), kabidOtherBidang);
@@ -235,7 +247,7 @@ public sealed class WorkflowServiceTests : IClassFixture<WorkflowServiceTests.Ap
         Assert.Equal(1, innovation.SopDefinition!.Version);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Each_move_is_published_to_subscribers_after_it_is_stored()
     {
         var events = app.Get<InnovationEvents>();

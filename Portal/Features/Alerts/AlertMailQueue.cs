@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -14,12 +13,16 @@ public sealed class AlertMailQueue(IBackgroundJobClient jobs, ILogger<AlertMailQ
     public async Task<IReadOnlyList<string>> EnqueuePendingAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var failures = new List<string>();
-        foreach (var id in await ClaimAsync(db, "UPDATE Notifications SET EmailQueuedAt = $now WHERE EmailTo IS NOT NULL AND EmailQueuedAt IS NULL RETURNING Id", now, cancellationToken))
+        foreach (var id in await db.Database.SqlQuery<long>(
+                     $"""UPDATE "Notifications" SET "EmailQueuedAt" = {now.UtcDateTime} WHERE "EmailTo" IS NOT NULL AND "EmailQueuedAt" IS NULL RETURNING "Id" AS "Value" """)
+                     .ToListAsync(cancellationToken))
         {
             if (TryEnqueue(() => jobs.Enqueue<AlertMailJob>(job => job.SendNotificationAsync(id, CancellationToken.None)), failures, $"e-mail pemberitahuan #{id}")) continue;
             await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailQueuedAt, (DateTimeOffset?)null), cancellationToken);
         }
-        foreach (var id in await ClaimAsync(db, "UPDATE DigestDeliveries SET EmailQueuedAt = $now WHERE EmailQueuedAt IS NULL RETURNING Id", now, cancellationToken))
+        foreach (var id in await db.Database.SqlQuery<long>(
+                     $"""UPDATE "DigestDeliveries" SET "EmailQueuedAt" = {now.UtcDateTime} WHERE "EmailQueuedAt" IS NULL RETURNING "Id" AS "Value" """)
+                     .ToListAsync(cancellationToken))
         {
             if (TryEnqueue(() => jobs.Enqueue<AlertMailJob>(job => job.SendDigestAsync(id, CancellationToken.None)), failures, $"e-mail ringkasan #{id}")) continue;
             await db.DigestDeliveries.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.EmailQueuedAt, (DateTimeOffset?)null), cancellationToken);
@@ -40,20 +43,5 @@ public sealed class AlertMailQueue(IBackgroundJobClient jobs, ILogger<AlertMailQ
             failures.Add($"Gagal mengantrekan {what}: {ex.Message}");
             return false;
         }
-    }
-
-    private static async Task<List<long>> ClaimAsync(PortalDbContext db, string sql, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "$now";
-        parameter.Value = now.UtcDateTime;
-        command.Parameters.Add(parameter);
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
-        return ids;
     }
 }

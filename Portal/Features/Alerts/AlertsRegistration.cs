@@ -3,6 +3,8 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.Logging;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -41,12 +43,17 @@ public static class AlertsRegistration
 
         // This host's own storage, activator and time zones, registered before AddHangfire so it does not
         // fall back to Hangfire's process-wide statics (two hosts in one test process must not share them).
-        builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(databasePath, new SQLiteStorageOptions
-        {
-            QueuePollInterval = options.QueuePollInterval,
-            JournalMode = SQLiteStorageOptions.JournalModes.WAL,
-            AutoVacuumSelected = SQLiteStorageOptions.AutoVacuum.FULL,
-        }));
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.PostgreSql
+            // On PostgreSQL every instance shares one job store (schema "hangfire"): a recurring job fires once for all
+            // of them, whichever server's worker takes it.
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(builder.Configuration.GetConnectionString("Portal")!, PostgreSqlOptions(options)), PostgreSqlOptions(options))
+            : new SQLiteStorage(databasePath, new SQLiteStorageOptions
+            {
+                QueuePollInterval = options.QueuePollInterval,
+                JournalMode = SQLiteStorageOptions.JournalModes.WAL,
+                AutoVacuumSelected = SQLiteStorageOptions.AutoVacuum.FULL,
+            }));
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<ITimeZoneResolver, OfficeTimeZoneResolver>();
         builder.Services.AddHangfire((services, configuration) => configuration
@@ -83,6 +90,15 @@ public static class AlertsRegistration
         builder.Services.AddHostedService(services => services.GetRequiredService<AlertSchedule>());
         return builder;
     }
+
+    private static PostgreSqlStorageOptions PostgreSqlOptions(AlertsOptions options) => new()
+    {
+        SchemaName = "hangfire",
+        QueuePollInterval = options.QueuePollInterval,
+        PrepareSchemaIfNecessary = true,
+        // Workers wait on NOTIFY for a new job instead of polling.
+        EnableLongPolling = true,
+    };
 
     /// <summary>The job dashboard: signed-in people only, and of those only Administrators.</summary>
     public static WebApplication UseAlerts(this WebApplication app)

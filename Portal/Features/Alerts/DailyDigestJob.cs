@@ -26,11 +26,6 @@ public sealed class DailyDigestJob(
 {
     public const string DinasScope = "dinas";
 
-    private const string InsertSql =
-        "INSERT INTO DigestDeliveries (RecipientId, Date, Scope, EmailTo, Subject, BodyHtml, BodyText, LateCount, DueSoonCount, CreatedAt) "
-        + "VALUES ($recipient, $date, $scope, $emailTo, $subject, $html, $text, $late, $soon, $createdAt) "
-        + "ON CONFLICT (RecipientId, Date, Scope) DO NOTHING RETURNING Id";
-
     public static string BidangScope(int bidangId) => $"bidang:{bidangId}";
 
     [JobDisplayName(AlertTexts.DigestJobName)]
@@ -121,18 +116,16 @@ public sealed class DailyDigestJob(
         var inserted = 0;
         foreach (var digest in deliveries)
         {
-            var ids = await db.Database.SqlQueryRaw<long>(InsertSql + " AS Value",
-                    Parameter("$recipient", digest.RecipientId), Parameter("$date", digest.Date), Parameter("$scope", digest.Scope),
-                    Parameter("$emailTo", digest.EmailTo), Parameter("$subject", digest.Subject), Parameter("$html", digest.BodyHtml),
-                    Parameter("$text", digest.BodyText), Parameter("$late", digest.LateCount), Parameter("$soon", digest.DueSoonCount),
-                    Parameter("$createdAt", digest.CreatedAt.UtcDateTime))
-                .ToListAsync(cancellationToken);
+            var ids = await db.Database.SqlQuery<long>($"""
+                INSERT INTO "DigestDeliveries" ("RecipientId", "Date", "Scope", "EmailTo", "Subject", "BodyHtml", "BodyText", "LateCount", "DueSoonCount", "CreatedAt")
+                VALUES ({digest.RecipientId}, {digest.Date}, {digest.Scope}, {digest.EmailTo}, {digest.Subject}, {digest.BodyHtml}, {digest.BodyText},
+                        {digest.LateCount}, {digest.DueSoonCount}, {digest.CreatedAt.UtcDateTime})
+                ON CONFLICT ("RecipientId", "Date", "Scope") DO NOTHING RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
             inserted += ids.Count;
         }
         return inserted;
     }
-
-    private static Microsoft.Data.Sqlite.SqliteParameter Parameter(string name, object value) => new(name, value);
 
     private async Task<ScanOutcome> RecordAsync(DateTimeOffset startedAt, Stopwatch stopwatch, int examined, int created,
         IReadOnlyList<string> failures, string? note, CancellationToken cancellationToken)

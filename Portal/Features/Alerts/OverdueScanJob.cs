@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +28,6 @@ public sealed class OverdueScanJob(
     TimeProvider clock,
     ILogger<OverdueScanJob> logger)
 {
-    private const string InsertSql =
-        "INSERT INTO Notifications (RecipientId, InnovationId, StepRunId, Level, OnBehalfOf, Title, Message, CreatedAt, EmailTo) "
-        + "VALUES ($recipient, $innovation, $run, $level, $onBehalfOf, $title, $message, $createdAt, $emailTo) "
-        + "ON CONFLICT (StepRunId, Level, RecipientId) DO NOTHING RETURNING Id";
-
     private sealed record OpenRun(long Id, int InnovationId, int StepNumber, DateTimeOffset DueAt, string Title, int BidangId, string ProposerId, int SopDefinitionId);
 
     [JobDisplayName(AlertTexts.ScanJobName)]
@@ -131,40 +125,19 @@ public sealed class OverdueScanJob(
         var inserted = new List<string>();
         if (pending.Count == 0) return inserted;
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertSql;
-        var parameters = new[] { "$recipient", "$innovation", "$run", "$level", "$onBehalfOf", "$title", "$message", "$createdAt", "$emailTo" }
-            .Select(name => AddParameter(command, name))
-            .ToArray();
-        await command.PrepareAsync(cancellationToken);
-
-        foreach (var notification in pending)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var n in pending)
         {
-            parameters[0].Value = notification.RecipientId;
-            parameters[1].Value = notification.InnovationId;
-            parameters[2].Value = notification.StepRunId;
-            parameters[3].Value = notification.Level.ToString();
-            parameters[4].Value = (object?)notification.OnBehalfOf ?? DBNull.Value;
-            parameters[5].Value = notification.Title;
-            parameters[6].Value = notification.Message;
-            parameters[7].Value = notification.CreatedAt.UtcDateTime;
-            parameters[8].Value = (object?)notification.EmailTo ?? DBNull.Value;
-            if (await command.ExecuteScalarAsync(cancellationToken) is not null) inserted.Add(notification.RecipientId);
+            // Quoted names and EF's parameters: the same statement on SQLite and PostgreSQL.
+            var ids = await db.Database.SqlQuery<long>($"""
+                INSERT INTO "Notifications" ("RecipientId", "InnovationId", "StepRunId", "Level", "OnBehalfOf", "Title", "Message", "CreatedAt", "EmailTo")
+                VALUES ({n.RecipientId}, {n.InnovationId}, {n.StepRunId}, {n.Level.ToString()}, {n.OnBehalfOf}, {n.Title}, {n.Message}, {n.CreatedAt.UtcDateTime}, {n.EmailTo})
+                ON CONFLICT ("StepRunId", "Level", "RecipientId") DO NOTHING RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
+            if (ids.Count > 0) inserted.Add(n.RecipientId);
         }
         await transaction.CommitAsync(cancellationToken);
         return inserted;
-    }
-
-    private static DbParameter AddParameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     private async Task<ScanOutcome> RecordAsync(DateTimeOffset startedAt, Stopwatch stopwatch, int examined, int created,

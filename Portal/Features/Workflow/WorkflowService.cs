@@ -25,6 +25,7 @@ public sealed class WorkflowService(
     CalendarProvider calendars,
     InnovationEvents events,
     WriteGate writeGate,
+    PortalDatabase database,
     IValidator<MoveCommand> moveValidator,
     IValidator<InnovationDetails> detailsValidator,
     IValidator<SopItemDetails> itemValidator,
@@ -427,7 +428,7 @@ public sealed class WorkflowService(
         {
             stampDueDate?.Invoke(await calendars.GetAsync(cancellationToken));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await db.Innovations.AnyAsync(i => i.Id == innovationId && i.Version == readVersion, cancellationToken)) return false;
+            if (!await database.HoldsVersionAsync(db, innovationId, readVersion, cancellationToken)) return false;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

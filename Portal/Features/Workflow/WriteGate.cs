@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Portal.Data;
 using Portal.Features.Operations.Faults;
 
 namespace Portal.Features.Workflow;
@@ -8,12 +10,15 @@ namespace Portal.Features.Workflow;
 /// people saved at once. Waiting here instead hands the turn over the moment the previous write commits, in
 /// arrival order. Enter just before the write transaction and leave right after its commit or rollback: reads
 /// that need no transaction and publishing events stay outside.
+/// On PostgreSQL, which locks rows instead of the whole database, the gate lets
+/// <see cref="DatabaseOptions.EffectiveConcurrentWrites"/> writes through at once; two writes to one item still meet at
+/// its row lock and the second sees the first's version.
 /// Every write passes here, so here a refusal of the storage (full disk, I/O error) becomes a
 /// <see cref="StorageFailureException"/> whose message a person may read, and is reported to the <see cref="StorageAlarm"/>.
 /// </summary>
-public sealed class WriteGate(StorageAlarm alarm)
+public sealed class WriteGate(StorageAlarm alarm, IOptions<DatabaseOptions> database)
 {
-    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly SemaphoreSlim turn = new(database.Value.EffectiveConcurrentWrites, database.Value.EffectiveConcurrentWrites);
     private int waiting;
 
     /// <summary>Writes queued for their turn now, not counting the one writing.</summary>

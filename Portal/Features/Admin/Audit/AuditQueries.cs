@@ -28,8 +28,9 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory, O
         if (!string.IsNullOrWhiteSpace(filter.Action)) query = query.Where(a => a.Action == filter.Action);
         if (!string.IsNullOrWhiteSpace(filter.Person))
         {
-            var pattern = $"%{filter.Person.Trim()}%";
-            query = query.Where(a => EF.Functions.Like(a.ActorName, pattern) || (a.OnBehalfOf != null && EF.Functions.Like(a.OnBehalfOf, pattern)));
+            // lower() on both sides: SQLite's LIKE ignores case and PostgreSQL's does not; this reads the same on both.
+            var term = filter.Person.Trim().ToLower();
+            query = query.Where(a => a.ActorName.ToLower().Contains(term) || (a.OnBehalfOf != null && a.OnBehalfOf.ToLower().Contains(term)));
         }
         if (filter.InnovationId is { } innovationId) query = query.Where(a => a.InnovationId == innovationId);
 

@@ -8,11 +8,11 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130054727_PelaksanaAsData")]
-    partial class PelaksanaAsData
+    [Migration("20261130003501_StepRunLatestIndex")]
+    partial class StepRunLatestIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -416,9 +416,6 @@ namespace Portal.Data.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FieldValuesJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -499,7 +496,7 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("InnovationId")
+                    b.Property<int>("InnovationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
@@ -523,10 +520,7 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("StepRunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SystemAlertId")
+                    b.Property<long>("StepRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -544,72 +538,10 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("RecipientId", "ReadAt");
 
-                    b.HasIndex("SystemAlertId", "RecipientId")
-                        .IsUnique();
-
                     b.HasIndex("StepRunId", "Level", "RecipientId")
                         .IsUnique();
 
                     b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.OfficeProfile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Alamat")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HoursJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Logo")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("LogoContentType")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NamaInstansi")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PemerintahDaerah")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Situs")
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Telepon")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedByName")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("OfficeProfile", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalSettings", b =>
@@ -734,9 +666,6 @@ namespace Portal.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("PositionId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -758,38 +687,7 @@ namespace Portal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("PositionId");
-
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("BidangId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BidangId");
-
-                    b.HasIndex("Name", "BidangId")
-                        .IsUnique();
-
-                    b.ToTable("Positions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.ScanRecord", b =>
@@ -833,38 +731,6 @@ namespace Portal.Data.Migrations
                     b.ToTable("ScanRecords");
                 });
 
-            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordKind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Sop", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -885,26 +751,14 @@ namespace Portal.Data.Migrations
                     b.Property<string>("CreatedByName")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FieldsJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("HeaderJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("PelaksanaJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SopId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SopId");
 
                     b.HasIndex("Code", "Version")
                         .IsUnique();
@@ -945,14 +799,16 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Pelaksana")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("RequiresOutput")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReturnToStep")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
@@ -1033,6 +889,9 @@ namespace Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BidangId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1052,9 +911,6 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PositionId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("PrincipalId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1066,6 +922,11 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1075,53 +936,11 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PositionId");
-
                     b.HasIndex("PrincipalId");
 
                     b.HasIndex("SubstituteId", "StartDate", "EndDate");
 
                     b.ToTable("Substitutions");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.SystemAlert", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasFilter("ResolvedAt IS NULL");
-
-                    b.ToTable("SystemAlerts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1237,7 +1056,8 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.Innovation", "Innovation")
                         .WithMany()
                         .HasForeignKey("InnovationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Portal.Data.Entities.PortalUser", "Recipient")
                         .WithMany()
@@ -1248,20 +1068,14 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.StepRun", "StepRun")
                         .WithMany()
                         .HasForeignKey("StepRunId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.Entities.SystemAlert", "SystemAlert")
-                        .WithMany()
-                        .HasForeignKey("SystemAlertId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Innovation");
 
                     b.Navigation("Recipient");
 
                     b.Navigation("StepRun");
-
-                    b.Navigation("SystemAlert");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>
@@ -1271,35 +1085,7 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("BidangId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Portal.Data.Entities.Position", "Position")
-                        .WithMany()
-                        .HasForeignKey("PositionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Bidang");
-
-                    b.Navigation("Position");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
-                {
-                    b.HasOne("Portal.Data.Entities.Bidang", "Bidang")
-                        .WithMany()
-                        .HasForeignKey("BidangId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Bidang");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
-                {
-                    b.HasOne("Portal.Data.Entities.Sop", "Sop")
-                        .WithMany("Versions")
-                        .HasForeignKey("SopId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Sop");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopStep", b =>
@@ -1324,12 +1110,6 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Data.Entities.Substitution", b =>
                 {
-                    b.HasOne("Portal.Data.Entities.Position", "Position")
-                        .WithMany()
-                        .HasForeignKey("PositionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Portal.Data.Entities.PortalUser", "Principal")
                         .WithMany()
                         .HasForeignKey("PrincipalId")
@@ -1342,8 +1122,6 @@ namespace Portal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Position");
-
                     b.Navigation("Principal");
 
                     b.Navigation("Substitute");
@@ -1352,11 +1130,6 @@ namespace Portal.Data.Migrations
             modelBuilder.Entity("Portal.Data.Entities.Innovation", b =>
                 {
                     b.Navigation("StepRuns");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
-                {
-                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>

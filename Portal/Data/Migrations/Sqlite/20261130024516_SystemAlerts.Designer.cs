@@ -8,11 +8,11 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125085709_AccountsAlertsAndStepOutputs")]
-    partial class AccountsAlertsAndStepOutputs
+    [Migration("20261130024516_SystemAlerts")]
+    partial class SystemAlerts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -496,7 +496,7 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("InnovationId")
+                    b.Property<int?>("InnovationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
@@ -520,7 +520,10 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("StepRunId")
+                    b.Property<long?>("StepRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SystemAlertId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -537,6 +540,9 @@ namespace Portal.Data.Migrations
                     b.HasIndex("RecipientId", "CreatedAt");
 
                     b.HasIndex("RecipientId", "ReadAt");
+
+                    b.HasIndex("SystemAlertId", "RecipientId")
+                        .IsUnique();
 
                     b.HasIndex("StepRunId", "Level", "RecipientId")
                         .IsUnique();
@@ -875,6 +881,8 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("FinishedAt");
 
+                    b.HasIndex("InnovationId", "Id");
+
                     b.HasIndex("InnovationId", "StepNumber", "RunNumber")
                         .IsUnique();
 
@@ -939,6 +947,46 @@ namespace Portal.Data.Migrations
                     b.HasIndex("SubstituteId", "StartDate", "EndDate");
 
                     b.ToTable("Substitutions");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SystemAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasFilter("ResolvedAt IS NULL");
+
+                    b.ToTable("SystemAlerts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1054,8 +1102,7 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.Innovation", "Innovation")
                         .WithMany()
                         .HasForeignKey("InnovationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Data.Entities.PortalUser", "Recipient")
                         .WithMany()
@@ -1066,14 +1113,20 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.StepRun", "StepRun")
                         .WithMany()
                         .HasForeignKey("StepRunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.Entities.SystemAlert", "SystemAlert")
+                        .WithMany()
+                        .HasForeignKey("SystemAlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Innovation");
 
                     b.Navigation("Recipient");
 
                     b.Navigation("StepRun");
+
+                    b.Navigation("SystemAlert");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>

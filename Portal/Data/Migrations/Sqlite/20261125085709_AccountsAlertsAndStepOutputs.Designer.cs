@@ -8,11 +8,11 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130053151_ItemFields")]
-    partial class ItemFields
+    [Migration("20261125085709_AccountsAlertsAndStepOutputs")]
+    partial class AccountsAlertsAndStepOutputs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -416,9 +416,6 @@ namespace Portal.Data.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FieldValuesJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -499,7 +496,7 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("InnovationId")
+                    b.Property<int>("InnovationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
@@ -523,10 +520,7 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("StepRunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SystemAlertId")
+                    b.Property<long>("StepRunId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -544,72 +538,10 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("RecipientId", "ReadAt");
 
-                    b.HasIndex("SystemAlertId", "RecipientId")
-                        .IsUnique();
-
                     b.HasIndex("StepRunId", "Level", "RecipientId")
                         .IsUnique();
 
                     b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.OfficeProfile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Alamat")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HoursJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Logo")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("LogoContentType")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NamaInstansi")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PemerintahDaerah")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Situs")
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Telepon")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedByName")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("OfficeProfile", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalSettings", b =>
@@ -819,9 +751,6 @@ namespace Portal.Data.Migrations
                     b.Property<string>("CreatedByName")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FieldsJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("HeaderJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -946,8 +875,6 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("FinishedAt");
 
-                    b.HasIndex("InnovationId", "Id");
-
                     b.HasIndex("InnovationId", "StepNumber", "RunNumber")
                         .IsUnique();
 
@@ -1012,46 +939,6 @@ namespace Portal.Data.Migrations
                     b.HasIndex("SubstituteId", "StartDate", "EndDate");
 
                     b.ToTable("Substitutions");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.SystemAlert", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasFilter("ResolvedAt IS NULL");
-
-                    b.ToTable("SystemAlerts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1167,7 +1054,8 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.Innovation", "Innovation")
                         .WithMany()
                         .HasForeignKey("InnovationId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Portal.Data.Entities.PortalUser", "Recipient")
                         .WithMany()
@@ -1178,20 +1066,14 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.StepRun", "StepRun")
                         .WithMany()
                         .HasForeignKey("StepRunId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Data.Entities.SystemAlert", "SystemAlert")
-                        .WithMany()
-                        .HasForeignKey("SystemAlertId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Innovation");
 
                     b.Navigation("Recipient");
 
                     b.Navigation("StepRun");
-
-                    b.Navigation("SystemAlert");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>

@@ -8,11 +8,11 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125075918_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261130090729_VacantPositionActing")]
+    partial class VacantPositionActing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -148,6 +148,71 @@ namespace Portal.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StepRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InnovationId");
+
+                    b.HasIndex("StepRunId", "SupersededAt");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -224,7 +289,71 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("ShortName")
+                        .IsUnique();
+
                     b.ToTable("Bidang", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueSoonCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailQueuedAt");
+
+                    b.HasIndex("RecipientId", "Date", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Holiday", b =>
@@ -287,6 +416,9 @@ namespace Portal.Data.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FieldValuesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -346,6 +478,138 @@ namespace Portal.Data.Migrations
                     b.HasIndex("Status", "CurrentStep");
 
                     b.ToTable("Innovations");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InnovationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StepRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SystemAlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailQueuedAt");
+
+                    b.HasIndex("InnovationId");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.HasIndex("RecipientId", "ReadAt");
+
+                    b.HasIndex("SystemAlertId", "RecipientId")
+                        .IsUnique();
+
+                    b.HasIndex("StepRunId", "Level", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.OfficeProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alamat")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoursJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamaInstansi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PemerintahDaerah")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situs")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telepon")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OfficeProfile", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalSettings", b =>
@@ -450,6 +714,9 @@ namespace Portal.Data.Migrations
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -465,6 +732,9 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PositionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
@@ -488,7 +758,111 @@ namespace Portal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
+                    b.HasIndex("PositionId");
+
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BidangId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidangId");
+
+                    b.HasIndex("Name", "BidangId")
+                        .IsUnique();
+
+                    b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.ScanRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationMilliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("FailureDetail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunsExamined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("ScanRecords");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Sop", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
@@ -511,14 +885,26 @@ namespace Portal.Data.Migrations
                     b.Property<string>("CreatedByName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FieldsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HeaderJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PelaksanaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SopId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SopId");
 
                     b.HasIndex("Code", "Version")
                         .IsUnique();
@@ -559,16 +945,14 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Pelaksana")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequiresOutput")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReturnToStep")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
@@ -595,6 +979,14 @@ namespace Portal.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActingPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActingTitle")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
@@ -635,6 +1027,8 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("FinishedAt");
 
+                    b.HasIndex("InnovationId", "Id");
+
                     b.HasIndex("InnovationId", "StepNumber", "RunNumber")
                         .IsUnique();
 
@@ -645,9 +1039,6 @@ namespace Portal.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("BidangId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -669,16 +1060,17 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PositionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PrincipalId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartDate")
@@ -690,11 +1082,53 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PositionId");
+
                     b.HasIndex("PrincipalId");
 
                     b.HasIndex("SubstituteId", "StartDate", "EndDate");
 
                     b.ToTable("Substitutions");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SystemAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasFilter("ResolvedAt IS NULL");
+
+                    b.ToTable("SystemAlerts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -748,6 +1182,36 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.Attachment", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Innovation", "Innovation")
+                        .WithMany()
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.StepRun", "StepRun")
+                        .WithMany()
+                        .HasForeignKey("StepRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Innovation");
+
+                    b.Navigation("StepRun");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.DigestDelivery", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.PortalUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recipient");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Innovation", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Bidang", "Bidang")
@@ -775,6 +1239,38 @@ namespace Portal.Data.Migrations
                     b.Navigation("SopDefinition");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Innovation", "Innovation")
+                        .WithMany()
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.Entities.PortalUser", "Recipient")
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Entities.StepRun", "StepRun")
+                        .WithMany()
+                        .HasForeignKey("StepRunId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.Entities.SystemAlert", "SystemAlert")
+                        .WithMany()
+                        .HasForeignKey("SystemAlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Innovation");
+
+                    b.Navigation("Recipient");
+
+                    b.Navigation("StepRun");
+
+                    b.Navigation("SystemAlert");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>
                 {
                     b.HasOne("Portal.Data.Entities.Bidang", "Bidang")
@@ -782,7 +1278,35 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("BidangId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Data.Entities.Position", "Position")
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Bidang");
+
+                    b.Navigation("Position");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Position", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Bidang", "Bidang")
+                        .WithMany()
+                        .HasForeignKey("BidangId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Bidang");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Sop", "Sop")
+                        .WithMany("Versions")
+                        .HasForeignKey("SopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Sop");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopStep", b =>
@@ -807,17 +1331,24 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Data.Entities.Substitution", b =>
                 {
+                    b.HasOne("Portal.Data.Entities.Position", "Position")
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Portal.Data.Entities.PortalUser", "Principal")
                         .WithMany()
                         .HasForeignKey("PrincipalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Portal.Data.Entities.PortalUser", "Substitute")
                         .WithMany()
                         .HasForeignKey("SubstituteId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Position");
 
                     b.Navigation("Principal");
 
@@ -827,6 +1358,11 @@ namespace Portal.Data.Migrations
             modelBuilder.Entity("Portal.Data.Entities.Innovation", b =>
                 {
                     b.Navigation("StepRuns");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>

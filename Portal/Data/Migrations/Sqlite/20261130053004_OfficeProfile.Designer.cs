@@ -8,11 +8,11 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130053442_SeveralSops")]
-    partial class SeveralSops
+    [Migration("20261130053004_OfficeProfile")]
+    partial class OfficeProfile
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -416,9 +416,6 @@ namespace Portal.Data.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FieldValuesJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -799,38 +796,6 @@ namespace Portal.Data.Migrations
                     b.ToTable("ScanRecords");
                 });
 
-            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordKind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("Sop", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -851,22 +816,14 @@ namespace Portal.Data.Migrations
                     b.Property<string>("CreatedByName")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FieldsJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("HeaderJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("SopId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SopId");
 
                     b.HasIndex("Code", "Version")
                         .IsUnique();
@@ -1241,17 +1198,6 @@ namespace Portal.Data.Migrations
                     b.Navigation("Bidang");
                 });
 
-            modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
-                {
-                    b.HasOne("Portal.Data.Entities.Sop", "Sop")
-                        .WithMany("Versions")
-                        .HasForeignKey("SopId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Sop");
-                });
-
             modelBuilder.Entity("Portal.Data.Entities.SopStep", b =>
                 {
                     b.HasOne("Portal.Data.Entities.SopDefinition", null)
@@ -1294,11 +1240,6 @@ namespace Portal.Data.Migrations
             modelBuilder.Entity("Portal.Data.Entities.Innovation", b =>
                 {
                     b.Navigation("StepRuns");
-                });
-
-            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
-                {
-                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>

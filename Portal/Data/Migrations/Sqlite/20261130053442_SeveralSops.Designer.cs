@@ -8,11 +8,11 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130003501_StepRunLatestIndex")]
-    partial class StepRunLatestIndex
+    [Migration("20261130053442_SeveralSops")]
+    partial class SeveralSops
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -416,6 +416,9 @@ namespace Portal.Data.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FieldValuesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -496,7 +499,7 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("InnovationId")
+                    b.Property<int?>("InnovationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
@@ -520,7 +523,10 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("StepRunId")
+                    b.Property<long?>("StepRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SystemAlertId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -538,10 +544,72 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("RecipientId", "ReadAt");
 
+                    b.HasIndex("SystemAlertId", "RecipientId")
+                        .IsUnique();
+
                     b.HasIndex("StepRunId", "Level", "RecipientId")
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.OfficeProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alamat")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoursJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamaInstansi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PemerintahDaerah")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situs")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telepon")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OfficeProfile", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalSettings", b =>
@@ -731,6 +799,38 @@ namespace Portal.Data.Migrations
                     b.ToTable("ScanRecords");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Sop", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -751,14 +851,22 @@ namespace Portal.Data.Migrations
                     b.Property<string>("CreatedByName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FieldsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HeaderJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SopId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SopId");
 
                     b.HasIndex("Code", "Version")
                         .IsUnique();
@@ -943,6 +1051,46 @@ namespace Portal.Data.Migrations
                     b.ToTable("Substitutions");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.SystemAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasFilter("ResolvedAt IS NULL");
+
+                    b.ToTable("SystemAlerts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1056,8 +1204,7 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.Innovation", "Innovation")
                         .WithMany()
                         .HasForeignKey("InnovationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Portal.Data.Entities.PortalUser", "Recipient")
                         .WithMany()
@@ -1068,14 +1215,20 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Data.Entities.StepRun", "StepRun")
                         .WithMany()
                         .HasForeignKey("StepRunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.Entities.SystemAlert", "SystemAlert")
+                        .WithMany()
+                        .HasForeignKey("SystemAlertId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Innovation");
 
                     b.Navigation("Recipient");
 
                     b.Navigation("StepRun");
+
+                    b.Navigation("SystemAlert");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.PortalUser", b =>
@@ -1086,6 +1239,17 @@ namespace Portal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Bidang");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>
+                {
+                    b.HasOne("Portal.Data.Entities.Sop", "Sop")
+                        .WithMany("Versions")
+                        .HasForeignKey("SopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Sop");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopStep", b =>
@@ -1130,6 +1294,11 @@ namespace Portal.Data.Migrations
             modelBuilder.Entity("Portal.Data.Entities.Innovation", b =>
                 {
                     b.Navigation("StepRuns");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.Sop", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.SopDefinition", b =>

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DropSopRoleColumns : Migration

@@ -1,0 +1,101 @@
+using Npgsql;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the suite's second-provider tests use: PORTAL_TEST_POSTGRESQL names it (a connection string
+/// of a role that may create databases; .ci/run starts a throwaway cluster and sets it). Each test portal gets a new,
+/// empty database of its own, dropped when the portal is disposed.
+/// </summary>
+public static class TestPostgreSql
+{
+    public const string EnvironmentVariable = "PORTAL_TEST_POSTGRESQL";
+
+    public static string? ServerConnectionString => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? value : null;
+
+    public static bool IsAvailable => ServerConnectionString is not null;
+
+    public static string SkipReason =>
+        $"PostgreSQL tidak dikonfigurasi: set {EnvironmentVariable} (mis. Host=127.0.0.1;Port=55432;Username=postgres) atau jalankan .ci/run, yang memasang dan menyalakan server sementara. Dengan CI=true uji ini wajib berjalan.";
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static string CreateDatabase()
+    {
+        var server = ServerConnectionString
+            ?? throw new InvalidOperationException($"{EnvironmentVariable} is not set; PostgreSQL tests need a server (.ci/run starts one).");
+        var name = "portal_test_" + Guid.NewGuid().ToString("N")[..16];
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\"";
+            command.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+    }
+
+    public static void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(ServerConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>Marks a test class whose portal runs on PostgreSQL: its <see cref="ProviderFactAttribute"/> tests skip when no server is configured.</summary>
+public interface IRunsOnPostgreSql;
+
+/// <summary>
+/// A fact of a test class that runs on either provider (a base class with a SQLite and a PostgreSQL subclass). In the
+/// PostgreSQL subclass (<see cref="IRunsOnPostgreSql"/>) it is skipped with a clear message when no server is configured,
+/// except when CI=true, where it runs and fails.
+/// </summary>
+[XunitTestCaseDiscoverer("Portal.Tests.Infrastructure.ProviderFactDiscoverer", "Portal.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProviderFactAttribute : FactAttribute;
+
+public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
+{
+    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var onPostgreSql = typeof(IRunsOnPostgreSql).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
+        var skip = onPostgreSql && !TestPostgreSql.IsAvailable && !ExternalTools.IsCi ? TestPostgreSql.SkipReason : null;
+        yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip);
+    }
+}
+
+public sealed class ProviderTestCase : XunitTestCase
+{
+    private string? skip;
+
+    [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
+    public ProviderTestCase()
+    {
+    }
+
+    public ProviderTestCase(IMessageSink diagnostics, TestMethodDisplay display, TestMethodDisplayOptions displayOptions, ITestMethod testMethod, string? skip)
+        : base(diagnostics, display, displayOptions, testMethod)
+    {
+        this.skip = skip;
+    }
+
+    protected override string? GetSkipReason(IAttributeInfo factAttribute) => skip ?? base.GetSkipReason(factAttribute);
+
+    public override void Serialize(IXunitSerializationInfo data)
+    {
+        base.Serialize(data);
+        data.AddValue("ProviderSkip", skip);
+    }
+
+    public override void Deserialize(IXunitSerializationInfo data)
+    {
+        skip = data.GetValue<string>("ProviderSkip");
+        base.Deserialize(data);
+    }
+}

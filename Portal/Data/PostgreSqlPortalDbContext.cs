@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Portal.Data.Entities;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The portal's data on PostgreSQL: the same model, its own migrations (Migrations/PostgreSql), and the data-protection
+/// keys, so a sign-in cookie made by one instance is read by every other.
+/// </summary>
+public sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPortalDbContext> options) : PortalDbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // PostgreSQL folds unquoted names to lower case; the model's names are quoted there.
+        builder.Entity<SystemAlert>().HasIndex(a => a.Key).IsUnique().HasFilter("\"ResolvedAt\" IS NULL");
+    }
+}
+
+/// <summary>For `dotnet ef migrations add … --context PostgreSqlPortalDbContext`: no server is needed to make a migration.</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlPortalDbContext>
+{
+    public PostgreSqlPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql("Host=localhost;Database=portal_inovasi").Options);
+}
