@@ -110,7 +110,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         var copy = await CopyOfBackupAsync("bukan-sqlite");
         await File.WriteAllTextAsync(Path.Combine(copy, "portal.db"), "Ini catatan rapat, bukan basis data.");
 
-        var (exitCode, output, target) = Restore(copy);
+        var (exitCode, output, target) = await RestoreAsync(copy);
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("bukan basis data SQLite", output);
@@ -129,7 +129,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
             await file.WriteAsync(new byte[4096 * 4]);
         }
 
-        var (exitCode, output, target) = Restore(copy);
+        var (exitCode, output, target) = await RestoreAsync(copy);
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("basis data cadangan rusak", output);
@@ -152,7 +152,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         using (var connection = SqliteFileCheck.Open(database))
             (manifest with { Schema = "29990101000000_FromANewerPortal", RowCounts = SqliteFileCheck.RowCounts(connection) }).Write(manifestPath);
 
-        var (exitCode, output, target) = Restore(copy);
+        var (exitCode, output, target) = await RestoreAsync(copy);
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("versi portal yang lebih baru (skema 29990101000000_FromANewerPortal)", output);
@@ -173,7 +173,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
             File.Move(shared, shared + ".disisihkan");
             try
             {
-                var (exitCode, output, target) = Restore(app.FolderOf(manifest));
+                var (exitCode, output, target) = await RestoreAsync(app.FolderOf(manifest));
 
                 Assert.Equal(RestoreCommand.Refused, exitCode);
                 Assert.Contains("1 lampiran yang dibutuhkan cadangan ini tidak ada", output);
@@ -187,9 +187,9 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
     }
 
     [Fact]
-    public void A_path_without_a_backup_is_refused()
+    public async Task A_path_without_a_backup_is_refused()
     {
-        var (exitCode, output, target) = Restore(Path.Combine(app.BackupFolder, "tidak-ada"));
+        var (exitCode, output, target) = await RestoreAsync(Path.Combine(app.BackupFolder, "tidak-ada"));
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("cadangan tidak ditemukan", output);
@@ -222,11 +222,11 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         return copy;
     }
 
-    private static (int ExitCode, string Output, string Target) Restore(string backup)
+    private static async Task<(int ExitCode, string Output, string Target)> RestoreAsync(string backup)
     {
         var target = PortalAppFactory.NewDataDirectory();
         var output = new StringWriter();
-        var exitCode = RestoreCommand.Restore(backup, target, output, OfficeZone.Wita);
+        var exitCode = await RestoreCommand.RestoreAsync(backup, target, output, OfficeZone.Wita);
         return (exitCode, output.ToString(), target);
     }
 

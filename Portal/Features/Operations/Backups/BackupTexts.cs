@@ -50,7 +50,8 @@ public static class BackupTexts
         UnauthorizedAccessException => "Pencadangan gagal: portal tidak boleh menulis ke folder cadangan. Periksa izin folder cadangan (Backups:Folder).",
         DirectoryNotFoundException => "Pencadangan gagal: folder cadangan tidak ditemukan. Periksa apakah folder jaringan terpasang (Backups:Folder).",
         IOException => "Pencadangan gagal: folder cadangan tidak dapat ditulis (penuh atau tidak tersedia). Periksa folder cadangan (Backups:Folder).",
-        Microsoft.Data.Sqlite.SqliteException => "Pencadangan gagal: basis data tidak dapat disalin. Lihat log server.",
+        Microsoft.Data.Sqlite.SqliteException or Data.DatabaseCopyRefusedException => "Pencadangan gagal: basis data tidak dapat disalin. Lihat log server.",
+        Npgsql.NpgsqlException => "Pencadangan gagal: server basis data PostgreSQL tidak dapat dihubungi atau menolak penyalinan. Lihat log server.",
         _ => "Pencadangan gagal karena kesalahan tak terduga. Lihat log server.",
     };
 
