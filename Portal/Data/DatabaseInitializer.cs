@@ -74,8 +74,8 @@ public sealed class DatabaseInitializer(
         {
             manifest = await backup.TakeAsync(BackupReason.BeforeUpgrade, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException
-                                       or DatabaseCopyRefusedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or DatabaseCopyRefusedException
+                                       || PortalDatabase.PostgreSqlFailure(ex) is not null)
         {
             throw new InvalidOperationException($"Pembaruan basis data dibatalkan, tidak ada yang diubah. {BackupTexts.FailureMessage(ex)}", ex);
         }

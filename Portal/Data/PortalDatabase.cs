@@ -91,6 +91,17 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
         }
     }
 
+    /// <summary>
+    /// The PostgreSQL server's failure behind an exception, if any: EF's execution strategy wraps a transient one (a
+    /// connection refused or broken) in an InvalidOperationException.
+    /// </summary>
+    public static Npgsql.NpgsqlException? PostgreSqlFailure(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+            if (current is Npgsql.NpgsqlException npgsql) return npgsql;
+        return null;
+    }
+
     /// <summary>The portal's options on SQLite, for the web host and for files opened by commands and backups alike.</summary>
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) => options
         .UseSqlite(connectionString)

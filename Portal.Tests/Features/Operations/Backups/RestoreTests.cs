@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +37,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         var target = PortalAppFactory.NewDataDirectory();
         try
         {
-            var (exitCode, output) = await RunPortalAsync(RestoreCommand.Verb, app.FolderOf(manifest), RestoreCommand.DataOption, target);
+            var (exitCode, output) = await PortalProcess.RunAsync(RestoreCommand.Verb, app.FolderOf(manifest), RestoreCommand.DataOption, target);
             Assert.True(exitCode == 0, output);
             Assert.Contains("Pemulihan selesai", output);
 
@@ -90,7 +89,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         await File.WriteAllTextAsync(Path.Combine(target, "portal.db"), "data yang masih dipakai");
         try
         {
-            var (exitCode, output) = await RunPortalAsync(RestoreCommand.Verb, Path.Combine(app.FolderOf(manifest), "manifest.json"), RestoreCommand.DataOption, target);
+            var (exitCode, output) = await PortalProcess.RunAsync(RestoreCommand.Verb, Path.Combine(app.FolderOf(manifest), "manifest.json"), RestoreCommand.DataOption, target);
 
             Assert.Equal(RestoreCommand.Refused, exitCode);
             Assert.Contains("Pemulihan ditolak", output);
@@ -228,24 +227,5 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         var output = new StringWriter();
         var exitCode = await RestoreCommand.RestoreAsync(backup, target, output, OfficeZone.Wita);
         return (exitCode, output.ToString(), target);
-    }
-
-    /// <summary>Runs the built portal as a separate process, the way the README tells the operator to.</summary>
-    private static async Task<(int ExitCode, string Output)> RunPortalAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
     }
 }

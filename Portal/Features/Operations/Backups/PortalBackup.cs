@@ -177,7 +177,7 @@ public sealed class PortalBackup(
     /// <summary>
     /// Copies one snapshot of the PostgreSQL database into a new SQLite file at the same schema: the schema of the last
     /// migration applied there, so a backup taken before an upgrade copies the tables as they still are. The expected
-    /// counts are the snapshot's, and the SQLite migrations that make that schema.
+    /// counts are the snapshot's, and for EF's own tables (the migration history) what migrating the new file wrote.
     /// </summary>
     private async Task<(Dictionary<string, long> Counts, List<string> KeyFiles)> CopyPostgreSqlAsync(string copy, string keysFolder, CancellationToken cancellationToken)
     {
@@ -186,18 +186,18 @@ public sealed class PortalBackup(
         var schema = (await source.Database.GetAppliedMigrationsAsync(cancellationToken)).Last();
 
         await using var target = PortalDatabase.OpenSqliteFile(copy);
-        var sqliteMigrations = target.Database.GetMigrations().ToList();
-        var sqliteSchema = MigrationPairs.SqliteFor(schema, sqliteMigrations)
+        var sqliteSchema = MigrationPairs.SqliteFor(schema, target.Database.GetMigrations())
             ?? throw new InvalidOperationException($"No SQLite migration of this build has the schema of PostgreSQL migration {schema}.");
         await target.GetService<IMigrator>().MigrateAsync(sqliteSchema, cancellationToken);
+        await target.Database.OpenConnectionAsync(cancellationToken);
+        var counts = SqliteFileCheck.RowCounts((SqliteConnection)target.Database.GetDbConnection());
 
         var report = await DatabaseCopier.CopyAsync(DatabaseCopier.Side.At(source, schema), DatabaseCopier.Side.At(target, sqliteSchema), cancellationToken);
         var keyFiles = await DataProtectionKeyFiles.ExportAsync(source, keysFolder, cancellationToken);
         // A single self-contained file, as the SQLite backup writes it.
         await target.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE;", cancellationToken);
 
-        var counts = report.Tables.ToDictionary(t => t.Table, t => t.SourceRows, StringComparer.Ordinal);
-        counts[SqliteFileCheck.MigrationsTable] = sqliteMigrations.IndexOf(sqliteSchema) + 1;
+        foreach (var table in report.Tables) counts[table.Table] = table.SourceRows;
         return (counts, keyFiles);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Portal.Data;
 using Portal.Domain;
 
@@ -72,10 +71,11 @@ public static class RestoreCommand
             Copy(folder!, manifest, targetDataDirectory, intoFolder: postgreSqlConnectionString is null);
             if (postgreSqlConnectionString is not null) await CopyIntoPostgreSqlAsync(folder!, postgreSqlConnectionString, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DatabaseCopyRefusedException or NpgsqlException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DatabaseCopyRefusedException
+                                       || PortalDatabase.PostgreSqlFailure(ex) is not null)
         {
             Empty(targetDataDirectory, createdTarget);
-            output.WriteLine($"Pemulihan gagal: {(ex is NpgsqlException npgsql ? $"server PostgreSQL menolak atau tidak dapat dihubungi ({EmptyPostgreSqlTarget.Reason(npgsql)})." : ex.Message)}");
+            output.WriteLine($"Pemulihan gagal: {(PortalDatabase.PostgreSqlFailure(ex) is { } failure ? $"server PostgreSQL menolak atau tidak dapat dihubungi ({EmptyPostgreSqlTarget.Reason(failure)})." : ex.Message)}");
             output.WriteLine("Folder data tujuan dikosongkan lagi; tidak ada yang dipulihkan.");
             return Refused;
         }
@@ -95,9 +95,9 @@ public static class RestoreCommand
             await using var target = PortalDatabase.OpenPostgreSql(connectionString);
             return (await EmptyPostgreSqlTarget.ProblemAsync(target, cancellationToken))?.Indonesian;
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (PortalDatabase.PostgreSqlFailure(ex) is { } failure)
         {
-            return $"server PostgreSQL {EmptyPostgreSqlTarget.Describe(connectionString)} tidak dapat dihubungi atau menolak permintaan ({EmptyPostgreSqlTarget.Reason(ex)}).";
+            return $"server PostgreSQL {EmptyPostgreSqlTarget.Describe(connectionString)} tidak dapat dihubungi atau menolak permintaan ({EmptyPostgreSqlTarget.Reason(failure)}).";
         }
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Portal.Data;
 using Portal.Features.Operations.Backups;
 
@@ -81,9 +80,9 @@ public static class MoveToPostgreSqlCommand
         {
             return Refuse(output, ex.Message, "The copy was refused; no row was kept in the target database.");
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (PortalDatabase.PostgreSqlFailure(ex) is { } failure)
         {
-            return Refuse(output, $"server PostgreSQL {where} tidak dapat dihubungi atau menolak permintaan ({EmptyPostgreSqlTarget.Reason(ex)}).",
+            return Refuse(output, $"server PostgreSQL {where} tidak dapat dihubungi atau menolak permintaan ({EmptyPostgreSqlTarget.Reason(failure)}).",
                 $"The PostgreSQL server {where} could not be reached or refused the request; no row was kept in the target database.");
         }
     }
