@@ -21,7 +21,7 @@ public static class PostgreSqlWriteProbe
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (PortalDatabase.PostgreSqlFailure(ex) is not null)
         {
             logger.LogError(ex, "Health check: the PostgreSQL server could not be reached");
             return HealthTexts.Result(HealthStatus.Unhealthy, title, Unreachable);
@@ -36,10 +36,10 @@ public static class PostgreSqlWriteProbe
             await transaction.RollbackAsync(cancellationToken);
             return HealthTexts.Result(HealthStatus.Healthy, title, "Basis data dapat dibaca dan ditulis.");
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (PortalDatabase.PostgreSqlFailure(ex) is { } failure)
         {
             logger.LogError(ex, "Health check: the PostgreSQL database is not writable");
-            return HealthTexts.Result(HealthStatus.Unhealthy, title, NotWritable(ex, timeout));
+            return HealthTexts.Result(HealthStatus.Unhealthy, title, NotWritable(failure, timeout));
         }
     }
 
