@@ -44,7 +44,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Backups go beside the data folder, never into the source tree (the default is relative to the content root).
         this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
         BackupFolder = this.settings["Backups:Folder"]!;
-        Provider = this.settings.GetValueOrDefault("Database:Provider") == nameof(DatabaseProvider.PostgreSql) ? DatabaseProvider.PostgreSql : provider;
+        Provider = provider;
         if (provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
         {
             postgreSqlDatabase = TestPostgreSql.CreateDatabase();
@@ -55,20 +55,21 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The database this portal created on the PostgreSQL test server (null on SQLite), dropped when it is disposed.</summary>
-    public string? PostgreSqlConnectionString => postgreSqlDatabase;
+    /// <summary>
+    /// Settings that start another instance of the portal on this one's PostgreSQL database (several servers, one
+    /// database); this factory keeps owning the database.
+    /// </summary>
+    public Dictionary<string, string?> SecondInstanceSettings() => new()
+    {
+        ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
+        ["ConnectionStrings:Portal"] = postgreSqlDatabase ?? throw new InvalidOperationException("Only a portal on PostgreSQL has a second instance."),
+    };
 
     /// <summary>
     /// A second instance of this PostgreSQL portal: its own host, data folder and clock on the same database, as a second
     /// server behind a load balancer. Dispose it before this one, which drops the database.
     /// </summary>
-    public PortalAppFactory AnotherInstance(TimeProvider? clock = null) =>
-        new(clock, new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
-            ["ConnectionStrings:Portal"] = PostgreSqlConnectionString
-                ?? throw new InvalidOperationException("Only a portal that created a PostgreSQL database has another instance."),
-        });
+    public PortalAppFactory AnotherInstance(TimeProvider? clock = null) => new(clock, SecondInstanceSettings(), provider: DatabaseProvider.PostgreSql);
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 

@@ -58,14 +58,22 @@ public interface IRunsOnPostgreSql;
 /// </summary>
 [XunitTestCaseDiscoverer("Portal.Tests.Infrastructure.ProviderFactDiscoverer", "Portal.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ProviderFactAttribute : FactAttribute;
+public sealed class ProviderFactAttribute : FactAttribute
+{
+    /// <summary>Tools the test needs besides the database (as <see cref="RequiresToolFactAttribute"/>): skipped where missing, unless CI=true.</summary>
+    public string[] Tools { get; set; } = [];
+}
 
 public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
         var onPostgreSql = typeof(IRunsOnPostgreSql).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
-        var skip = onPostgreSql && !TestPostgreSql.IsAvailable && !ExternalTools.IsCi ? TestPostgreSql.SkipReason : null;
+        var missingTool = factAttribute.GetNamedArgument<string[]?>(nameof(ProviderFactAttribute.Tools))?.FirstOrDefault(tool => ExternalTools.Find(tool) is null);
+        var skip = ExternalTools.IsCi ? null
+            : onPostgreSql && !TestPostgreSql.IsAvailable ? TestPostgreSql.SkipReason
+            : missingTool is not null ? $"{missingTool} tidak ditemukan di mesin ini; uji ini dilewati. Dengan CI=true uji ini wajib berjalan."
+            : null;
         yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip);
     }
 }
