@@ -126,6 +126,29 @@ public sealed class LiveAcrossInstancesTests(TwoInstances instances) : IClassFix
     }
 
     [ProviderFact]
+    public async Task When_an_instance_could_not_announce_a_move_the_others_read_everything_again()
+    {
+        var fungsional = await A.IdAsync(DemoPeople.FungsionalPdip);
+        await using var context = BoardContextOn(B, await B.UserAsync(DemoPeople.FungsionalPdip));
+        var board = context.Render<BoardPage>();
+        var created = await A.Get<WorkflowService>().CreateAsync(WorkflowServiceTests.Details("Kabar yang tak terkirim"), fungsional);
+        var id = created.InnovationId!.Value;
+        await A.AttachAsync(id, fungsional);
+        board.WaitForElement($"[data-testid=zone-1] [data-testid=card-{id}]");
+        var relay = A.Get<ClusterRelay>();
+        var refusedBefore = relay.Refused;
+
+        // The relays' pooled connections die while idle: the next NOTIFY on one fails.
+        await using (var db = A.CreateDbContext())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'portal-relay'");
+        var moved = await A.Get<WorkflowService>().MoveAsync(new MoveCommand(id, await VersionAsync(id), WorkflowActionKind.Advance), fungsional);
+        Assert.True(moved.Succeeded, moved.Message);
+
+        board.WaitForElement($"[data-testid=zone-2] [data-testid=card-{id}]");
+        Assert.True(relay.Refused > refusedBefore);
+    }
+
+    [ProviderFact]
     public async Task Settings_office_profile_and_holidays_saved_on_one_instance_are_used_by_the_other()
     {
         var administrator = await A.IdAsync(DemoPeople.Administrator);

@@ -26,6 +26,7 @@ public sealed class ClusterRelay : BackgroundService
     private readonly NotificationEvents notifications;
     private readonly IReadOnlyList<(IInstanceCache Cache, Action Handler)> caches;
     private long sent;
+    private long refused;
 
     public ClusterRelay(ClusterConnection connection, PortalInstance instance, InnovationEvents innovations, NotificationEvents notifications,
         IEnumerable<IInstanceCache> caches, TimeProvider clock, ILogger<ClusterRelay> logger)
@@ -46,6 +47,9 @@ public sealed class ClusterRelay : BackgroundService
 
     /// <summary>Messages PostgreSQL has taken so far (each reaches every instance listening then).</summary>
     public long Sent => Interlocked.Read(ref sent);
+
+    /// <summary>Batches PostgreSQL refused so far (each made the other instances read everything again).</summary>
+    public long Refused => Interlocked.Read(ref refused);
 
     private void OnInnovationChanged(InnovationChanged change) => Send(new ClusterMessage(InstanceId, ClusterMessageKind.Innovation, Innovation: change));
 
@@ -80,6 +84,7 @@ public sealed class ClusterRelay : BackgroundService
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     failures++;
+                    Interlocked.Increment(ref refused);
                     var delay = ReconnectDelay.After(failures);
                     logger.LogWarning(ex, "Could not tell the other portal instances of {Count} changes (attempt {Attempt}); trying again in {Delay}, and then they read everything again",
                         batch.Count, failures, delay);
