@@ -62,6 +62,9 @@ public sealed class ProviderFactAttribute : FactAttribute
 {
     /// <summary>Tools the test needs besides the database (as <see cref="RequiresToolFactAttribute"/>): skipped where missing, unless CI=true.</summary>
     public string[] Tools { get; set; } = [];
+
+    /// <summary>A benchmark of over a minute: left out unless PORTAL_BENCHMARKS=1, as <see cref="SlowBenchmarkFactAttribute"/>.</summary>
+    public bool SlowBenchmark { get; set; }
 }
 
 public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
@@ -70,7 +73,9 @@ public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTes
     {
         var onPostgreSql = typeof(IRunsOnPostgreSql).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
         var missingTool = factAttribute.GetNamedArgument<string[]?>(nameof(ProviderFactAttribute.Tools))?.FirstOrDefault(tool => ExternalTools.Find(tool) is null);
-        var skip = ExternalTools.IsCi ? null
+        var slow = factAttribute.GetNamedArgument<bool>(nameof(ProviderFactAttribute.SlowBenchmark)) && Environment.GetEnvironmentVariable("PORTAL_BENCHMARKS") != "1";
+        var skip = slow ? "Benchmark lambat (lebih dari 1 menit): jalankan dengan PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance."
+            : ExternalTools.IsCi ? null
             : onPostgreSql && !TestPostgreSql.IsAvailable ? TestPostgreSql.SkipReason
             : missingTool is not null ? $"{missingTool} tidak ditemukan di mesin ini; uji ini dilewati. Dengan CI=true uji ini wajib berjalan."
             : null;
