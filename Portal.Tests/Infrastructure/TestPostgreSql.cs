@@ -64,10 +64,28 @@ public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTes
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        var onPostgreSql = typeof(IRunsOnPostgreSql).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
-        var skip = onPostgreSql && !TestPostgreSql.IsAvailable && !ExternalTools.IsCi ? TestPostgreSql.SkipReason : null;
-        yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip);
+        yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, SkipReason(testMethod));
     }
+
+    /// <summary>Why a test of this class cannot run here, or null when it can.</summary>
+    public static string? SkipReason(ITestMethod testMethod)
+    {
+        var onPostgreSql = typeof(IRunsOnPostgreSql).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
+        return onPostgreSql && !TestPostgreSql.IsAvailable && !ExternalTools.IsCi ? TestPostgreSql.SkipReason : null;
+    }
+}
+
+/// <summary>A theory of a test class that runs on either provider; skipped like <see cref="ProviderFactAttribute"/>.</summary>
+[XunitTestCaseDiscoverer("Portal.Tests.Infrastructure.ProviderTheoryDiscoverer", "Portal.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProviderTheoryAttribute : TheoryAttribute;
+
+public sealed class ProviderTheoryDiscoverer(IMessageSink diagnostics) : TheoryDiscoverer(diagnostics)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
+        ProviderFactDiscoverer.SkipReason(testMethod) is { } skip
+            ? [new ProviderTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip)]
+            : base.Discover(options, testMethod, theoryAttribute);
 }
 
 public sealed class ProviderTestCase : XunitTestCase
