@@ -55,6 +55,16 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// Settings that start another instance of the portal on this one's PostgreSQL database (several servers, one
+    /// database); this factory keeps owning the database.
+    /// </summary>
+    public Dictionary<string, string?> SecondInstanceSettings() => new()
+    {
+        ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
+        ["ConnectionStrings:Portal"] = postgreSqlDatabase ?? throw new InvalidOperationException("Only a portal on PostgreSQL has a second instance."),
+    };
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     public string DataDirectory { get; }

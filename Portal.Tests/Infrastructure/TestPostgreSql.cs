@@ -58,13 +58,20 @@ public interface IRunsOnPostgreSql;
 /// </summary>
 [XunitTestCaseDiscoverer("Portal.Tests.Infrastructure.ProviderFactDiscoverer", "Portal.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ProviderFactAttribute : FactAttribute;
+public sealed class ProviderFactAttribute : FactAttribute
+{
+    /// <summary>Tools the test needs besides the database (as <see cref="RequiresToolFactAttribute"/>): skipped where missing, unless CI=true.</summary>
+    public string[] Tools { get; set; } = [];
+}
 
 public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, SkipReason(testMethod));
+        var missingTool = factAttribute.GetNamedArgument<string[]?>(nameof(ProviderFactAttribute.Tools))?.FirstOrDefault(tool => ExternalTools.Find(tool) is null);
+        var skip = SkipReason(testMethod)
+            ?? (missingTool is not null && !ExternalTools.IsCi ? $"{missingTool} tidak ditemukan di mesin ini; uji ini dilewati. Dengan CI=true uji ini wajib berjalan." : null);
+        yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip);
     }
 
     /// <summary>Why a test of this class cannot run here, or null when it can.</summary>

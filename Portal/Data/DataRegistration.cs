@@ -84,6 +84,16 @@ public static class DataRegistration
         return Path.GetFullPath(configured, environment.ContentRootPath);
     }
 
+    /// <summary>The step outputs' folder: Portal:AttachmentsDirectory when set (shared by several instances), else "lampiran" in the data folder.</summary>
+    public static string AttachmentsDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.AttachmentsDirectory)}"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : Path.Combine(DataDirectory(configuration, environment), "lampiran");
+
+    /// <summary>True when the outputs' folder is configured apart from the data folder, as several instances share it.</summary>
+    public static bool AttachmentsAreShared(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.AttachmentsDirectory)}"]);
+
     /// <summary>Per-connection settings; WAL itself is persistent and set once at start-up.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {

@@ -45,7 +45,7 @@ public sealed partial class LeftoverUploadCleanup(
 
         var stored = Directory.Exists(outputs.Folder)
             ? new DirectoryInfo(outputs.Folder).EnumerateDirectories().Where(d => YearFolder().IsMatch(d.Name))
-                .SelectMany(d => d.EnumerateFiles().Where(f => StoredFileName().IsMatch(f.Name) && OlderThanStart(f)))
+                .SelectMany(d => d.EnumerateFiles().Where(f => StoredFileName().IsMatch(f.Name) && OlderThanStart(f) && NotInFlightElsewhere(f)))
                 .ToList()
             : [];
         if (stored.Count > 0)
@@ -65,6 +65,14 @@ public sealed partial class LeftoverUploadCleanup(
     private static string Portable(string storedName) => storedName.Replace('\\', '/');
 
     private bool OlderThanStart(FileInfo file) => file.LastWriteTimeUtc < startedAt;
+
+    /// <summary>
+    /// In a folder shared with other running instances a file placed just now may be waiting for its row to commit
+    /// there: only files older than <see cref="SharedFolderMargin"/> count as left over.
+    /// </summary>
+    private bool NotInFlightElsewhere(FileInfo file) => !outputs.FolderIsShared || file.LastWriteTimeUtc.Add(SharedFolderMargin) < startedAt;
+
+    private static readonly TimeSpan SharedFolderMargin = TimeSpan.FromMinutes(10);
 
     private void Remove(FileInfo file, string reason, List<string> removed)
     {
