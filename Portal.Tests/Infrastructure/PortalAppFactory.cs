@@ -65,6 +65,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:Portal"] = postgreSqlDatabase ?? throw new InvalidOperationException("Only a portal on PostgreSQL has a second instance."),
     };
 
+    /// <summary>
+    /// A second instance of this PostgreSQL portal: its own host, data folder and clock on the same database, as a second
+    /// server behind a load balancer. Dispose it before this one, which drops the database.
+    /// </summary>
+    public PortalAppFactory AnotherInstance(TimeProvider? clock = null) => new(clock, SecondInstanceSettings(), provider: DatabaseProvider.PostgreSql);
+
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     public string DataDirectory { get; }

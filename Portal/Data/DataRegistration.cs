@@ -23,8 +23,10 @@ public static class DataRegistration
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<IInstanceCache>(services => services.GetRequiredService<SettingsStore>());
         builder.Services.Configure<OfficeDefaults>(builder.Configuration.GetSection("Office"));
         builder.Services.AddSingleton<OfficeProfileStore>();
+        builder.Services.AddSingleton<IInstanceCache>(services => services.GetRequiredService<OfficeProfileStore>());
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Portal.Inovasi");
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
