@@ -1,3 +1,4 @@
+using Portal.Data;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,11 +9,22 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Alerts;
 
-public sealed class NotificationBellTests(NotificationBellTests.App app) : IClassFixture<NotificationBellTests.App>
+public sealed class NotificationBellOnSqliteTests(NotificationBellOnSqliteTests.App app) : NotificationBellTests(app), IClassFixture<NotificationBellOnSqliteTests.App>
 {
-    public sealed class App() : AlertsApp(Wita(2026, 11, 2, 8));
+    public sealed class App() : AlertsApp(Start);
+}
 
-    [Fact]
+public sealed class NotificationBellOnPostgreSqlTests(NotificationBellOnPostgreSqlTests.App app)
+    : NotificationBellTests(app), IClassFixture<NotificationBellOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : AlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
+public abstract class NotificationBellTests(AlertsApp app)
+{
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 11, 2, 8);
+
+    [ProviderFact]
     public async Task The_bell_counts_unread_alerts_follows_new_and_read_ones_live_and_unsubscribes_when_the_circuit_ends()
     {
         var inbox = app.Get<NotificationInbox>();

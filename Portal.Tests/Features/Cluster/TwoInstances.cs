@@ -35,7 +35,12 @@ public sealed class TwoInstances : IDisposable
     }
 
     /// <summary>Until B hears A's changes (its listener opens its connection as the host starts).</summary>
-    public Task BListensAsync() => UntilAsync(() => B.Get<ClusterListener>().State.Listening);
+    public Task BListensAsync()
+    {
+        // Both hosts start before the wait begins: their start (migrating, seeding) is not what is waited for.
+        var listener = B.Get<ClusterListener>();
+        return UntilAsync(() => listener.State.Listening);
+    }
 
     public static async Task UntilAsync(Func<bool> condition) => await UntilAsync(() => Task.FromResult(condition()));
 
