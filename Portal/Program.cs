@@ -12,6 +12,7 @@ using Portal.Features.Admin;
 using Portal.Features.Admin.Holidays;
 using Portal.Features.Operations.Faults;
 using Portal.Features.Operations.Hosting;
+using Portal.Features.Operations.MoveToPostgreSql;
 using Portal.Features.Outputs;
 using Portal.Features.Reports;
 using Portal.Features.Security;
@@ -19,7 +20,8 @@ using Portal.Features.Sop;
 using Portal.Features.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
-if (RestoreCommand.IsRequested(args)) return RestoreCommand.Run(args, builder.Configuration, builder.Environment, Console.Out);
+if (RestoreCommand.IsRequested(args)) return await RestoreCommand.RunAsync(args, builder.Configuration, builder.Environment, Console.Out);
+if (MoveToPostgreSqlCommand.IsRequested(args)) return await MoveToPostgreSqlCommand.RunAsync(args, builder.Configuration, Console.Out);
 builder.AddServiceHosting();
 if (DataFolder.RefusesToStart(builder)) return DataFolder.UnwritableExitCode;
 builder.AddPortalLogging();

@@ -51,12 +51,8 @@ public static class DataRegistration
                 Pooling = true,
             }.ToString();
 
-        builder.Services.AddDbContextFactory<PortalDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas())
-            // SQLite rebuilds a table to change a column outside a transaction; start-up backs the database up before
-            // it migrates, so that note is information for the log, not a warning to the operator.
-            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
+        builder.Services.AddDbContextFactory<PortalDbContext>(options =>
+            PortalDatabase.ConfigureSqlite(options, connectionString).AddInterceptors(new SqlitePragmas()));
     }
 
     private static void AddPostgreSql(WebApplicationBuilder builder)
