@@ -44,8 +44,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Backups go beside the data folder, never into the source tree (the default is relative to the content root).
         this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
         BackupFolder = this.settings["Backups:Folder"]!;
-        Provider = provider;
-        if (provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
+        Provider = this.settings.TryGetValue("Database:Provider", out var configured) && Enum.TryParse<DatabaseProvider>(configured, out var named) ? named : provider;
+        if (Provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
         {
             postgreSqlDatabase = TestPostgreSql.CreateDatabase();
             this.settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);
@@ -54,6 +54,14 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Settings for another instance of the portal on this one's PostgreSQL database (its own data folder and clock):
+    /// together they are a portal on several servers. This factory owns the database; dispose the other instances first.
+    /// </summary>
+    public Dictionary<string, string?> SameDatabase() => postgreSqlDatabase is { } connectionString
+        ? new() { ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql), ["ConnectionStrings:Portal"] = connectionString }
+        : throw new InvalidOperationException("Only a portal that made its own PostgreSQL database can share it.");
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 

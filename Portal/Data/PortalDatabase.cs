@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +50,71 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
 
     private const long StartUpLockKey = 7_200_512_024;
 
+    /// <summary>
+    /// Held while a background job runs, so that one job runs at a time across every instance of the portal: a second
+    /// run waits for the first to finish. On PostgreSQL an advisory lock on a connection of its own, which the server
+    /// releases at once if the instance holding it dies; SQLite serves one process, where a lock in memory is enough.
+    /// </summary>
+    public async Task<IAsyncDisposable> JobLockAsync(IDbContextFactory<PortalDbContext> dbFactory, string job, CancellationToken cancellationToken)
+    {
+        if (!IsPostgreSql)
+        {
+            var turn = localJobLocks.GetOrAdd(job, _ => new SemaphoreSlim(1, 1));
+            await turn.WaitAsync(cancellationToken);
+            return new LocalLock(turn);
+        }
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var key = AdvisoryKey(job);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({JobLockClass}, {key})", cancellationToken);
+            return new AdvisoryLock(db, $"SELECT pg_advisory_unlock({JobLockClass}, {key})");
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Counts this instance in a group of running instances (e.g. those that run background jobs) until the returned
+    /// membership is disposed, and tells whether it is the first: no other member was running when it joined. Two
+    /// instances that join at once never both find themselves first. SQLite serves one process, which is always the first.
+    /// </summary>
+    public async Task<InstanceMembership> JoinAsync(IDbContextFactory<PortalDbContext> dbFactory, string group, CancellationToken cancellationToken)
+    {
+        if (!IsPostgreSql) return new InstanceMembership(First: true, NoLock.Instance);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var key = AdvisoryKey(group);
+            // Every member holds the group's key shared, for as long as it runs (the server drops it with a dead instance's
+            // connection); only an instance that finds no member can take it exclusively for a moment.
+            var first = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({MembershipClass}, {key}) AS \"Value\"")
+                .SingleAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock_shared({MembershipClass}, {key})", cancellationToken);
+            if (first) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MembershipClass}, {key})", cancellationToken);
+            return new InstanceMembership(first, new AdvisoryLock(db, $"SELECT pg_advisory_unlock_shared({MembershipClass}, {key})"));
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    // Two-key advisory locks: a key space apart from the start-up lock's single key.
+    private const int JobLockClass = 7_200_512;
+    private const int MembershipClass = 7_200_513;
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> localJobLocks = new(StringComparer.Ordinal);
+
+    /// <summary>The same number for the same name on every instance and every run (string.GetHashCode differs per process).</summary>
+    private static int AdvisoryKey(string name) => BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+
     private sealed class NoLock : IAsyncDisposable
     {
         public static readonly NoLock Instance = new();
@@ -53,13 +122,37 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private sealed class AdvisoryLock(PortalDbContext db) : IAsyncDisposable
+    private sealed class LocalLock(SemaphoreSlim turn) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
-            // A pooled connection keeps a session lock: release it before the connection goes back to the pool.
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartUpLockKey})");
-            await db.DisposeAsync();
+            turn.Release();
+            return ValueTask.CompletedTask;
         }
     }
+
+    private sealed class AdvisoryLock(PortalDbContext db, FormattableString unlock) : IAsyncDisposable
+    {
+        public AdvisoryLock(PortalDbContext db) : this(db, $"SELECT pg_advisory_unlock({StartUpLockKey})") { }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                // A pooled connection keeps a session lock: release it before the connection goes back to the pool.
+                await db.Database.ExecuteSqlAsync(unlock);
+            }
+            finally
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>This instance's place in a group of running instances (<see cref="PortalDatabase.JoinAsync"/>); dispose to leave.</summary>
+/// <param name="First">No other member was running when this instance joined.</param>
+public sealed record InstanceMembership(bool First, IAsyncDisposable Held) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Held.DisposeAsync();
 }

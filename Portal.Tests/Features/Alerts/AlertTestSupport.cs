@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using netDumbster.smtp;
+using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Alerts;
 using Portal.Features.Workflow;
@@ -25,8 +26,10 @@ public sealed record Alert(int Step, int Run, AlertLevel Level, string Nip, bool
 public class AlertsApp : PortalAppFactory
 {
     /// <param name="dataDirectory">An existing data folder, to start the portal again on the same data; the caller then owns it.</param>
-    public AlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
-        : base(new FakeTimeProvider(start), WithDefaults(settings), dataDirectory)
+    /// <param name="provider">PostgreSql: a new database of the test server (or the one named in the settings, see <see cref="PortalAppFactory.SameDatabase"/>).</param>
+    public AlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, string? dataDirectory = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : base(new FakeTimeProvider(start), WithDefaults(settings), dataDirectory, provider: provider)
     {
     }
 
