@@ -44,8 +44,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Backups go beside the data folder, never into the source tree (the default is relative to the content root).
         this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
         BackupFolder = this.settings["Backups:Folder"]!;
-        Provider = provider;
-        if (provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
+        Provider = this.settings.TryGetValue("Database:Provider", out var configured) && Enum.TryParse<DatabaseProvider>(configured, out var named) ? named : provider;
+        if (Provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
         {
             postgreSqlDatabase = TestPostgreSql.CreateDatabase();
             this.settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);

@@ -1,4 +1,8 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Data;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -68,11 +72,76 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
             await db.DisposeAsync();
             throw;
         }
-        return new AdvisoryLock(db, key);
+        return new AdvisoryLock(db, $"SELECT pg_advisory_unlock({key})");
     }
 
     private const long StartUpLockKey = 7_200_512_024;
     private const long BackupLockKey = 7_200_512_025;
+
+    /// <summary>
+    /// Held while a background job runs, so that one job runs at a time across every instance of the portal: a second
+    /// run waits for the first to finish. On PostgreSQL an advisory lock on a connection of its own, which the server
+    /// releases at once if the instance holding it dies; SQLite serves one process, where a lock in memory is enough.
+    /// </summary>
+    public async Task<IAsyncDisposable> JobLockAsync(IDbContextFactory<PortalDbContext> dbFactory, string job, CancellationToken cancellationToken)
+    {
+        if (!IsPostgreSql)
+        {
+            var turn = localJobLocks.GetOrAdd(job, _ => new SemaphoreSlim(1, 1));
+            await turn.WaitAsync(cancellationToken);
+            return new LocalLock(turn);
+        }
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var key = AdvisoryKey(job);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({JobLockClass}, {key})", cancellationToken);
+            return new AdvisoryLock(db, $"SELECT pg_advisory_unlock({JobLockClass}, {key})");
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Counts this instance in a group of running instances (e.g. those that run background jobs) until the returned
+    /// membership is disposed, and tells whether it is the first: no other member was running when it joined. Two
+    /// instances that join at once never both find themselves first. SQLite serves one process, which is always the first.
+    /// </summary>
+    public async Task<InstanceMembership> JoinAsync(IDbContextFactory<PortalDbContext> dbFactory, string group, CancellationToken cancellationToken)
+    {
+        if (!IsPostgreSql) return new InstanceMembership(First: true, NoLock.Instance);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var key = AdvisoryKey(group);
+            // Every member holds the group's key shared, for as long as it runs (the server drops it with a dead instance's
+            // connection); only an instance that finds no member can take it exclusively for a moment.
+            var first = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({MembershipClass}, {key}) AS \"Value\"")
+                .SingleAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock_shared({MembershipClass}, {key})", cancellationToken);
+            if (first) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MembershipClass}, {key})", cancellationToken);
+            return new InstanceMembership(first, new AdvisoryLock(db, $"SELECT pg_advisory_unlock_shared({MembershipClass}, {key})"));
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    // Two-key advisory locks: a key space apart from the start-up lock's single key.
+    private const int JobLockClass = 7_200_512;
+    private const int MembershipClass = 7_200_513;
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> localJobLocks = new(StringComparer.Ordinal);
+
+    /// <summary>The same number for the same name on every instance and every run (string.GetHashCode differs per process).</summary>
+    private static int AdvisoryKey(string name) => BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
 
     private sealed class NoLock : IAsyncDisposable
     {
@@ -81,13 +150,28 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private sealed class AdvisoryLock(PortalDbContext db, long key) : IAsyncDisposable
+    private sealed class LocalLock(SemaphoreSlim turn) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            turn.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class AdvisoryLock(PortalDbContext db, FormattableString unlock) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            // A pooled connection keeps a session lock: release it before the connection goes back to the pool.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({key})");
-            await db.DisposeAsync();
+            try
+            {
+                // A pooled connection keeps a session lock: release it before the connection goes back to the pool.
+                await db.Database.ExecuteSqlAsync(unlock);
+            }
+            finally
+            {
+                await db.DisposeAsync();
+            }
         }
     }
 
@@ -161,4 +245,11 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
         var sql = $"SELECT setval(pg_get_serial_sequence({{0}}, {{1}}), MAX({delimitedKeyColumn})) FROM {delimitedTable} HAVING MAX({delimitedKeyColumn}) IS NOT NULL";
         await database.ExecuteSqlRawAsync(sql, [delimitedTable, keyColumn], cancellationToken);
     }
+}
+
+/// <summary>This instance's place in a group of running instances (<see cref="PortalDatabase.JoinAsync"/>); dispose to leave.</summary>
+/// <param name="First">No other member was running when this instance joined.</param>
+public sealed record InstanceMembership(bool First, IAsyncDisposable Held) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Held.DisposeAsync();
 }

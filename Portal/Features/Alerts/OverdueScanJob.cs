@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -9,13 +10,18 @@ using Portal.Features.Workflow;
 namespace Portal.Features.Alerts;
 
 /// <summary>What one job run did, as stored in its <see cref="ScanRecord"/>.</summary>
-public sealed record ScanOutcome(int RunsExamined, int AlertsCreated, int Failures, TimeSpan Duration);
+/// <param name="Covered">The run did nothing and stored no record: a run begun after it was asked for had done the work.</param>
+public sealed record ScanOutcome(int RunsExamined, int AlertsCreated, int Failures, TimeSpan Duration, bool Covered = false)
+{
+    public static readonly ScanOutcome CoveredByAnotherRun = new(0, 0, 0, TimeSpan.Zero, Covered: true);
+}
 
 /// <summary>
 /// Looks at every open step run with a due date and notifies the people concerned once per level:
 /// soon due → the doers; late → the doers and their supervisor; late by the escalation threshold →
 /// the Kepala Dinas. The unique (step run, level, recipient) key and INSERT … ON CONFLICT DO NOTHING
-/// make a repeated, concurrent or catching-up run create each notification exactly once.
+/// make a repeated, concurrent or catching-up run create each notification exactly once. One scan runs at a time across
+/// all instances of the portal, and a scheduled scan asked for before another one started is not run again.
 /// </summary>
 public sealed class OverdueScanJob(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -25,14 +31,40 @@ public sealed class OverdueScanJob(
     NotificationEvents notificationEvents,
     AlertMailQueue mailQueue,
     OfficeProfileStore officeProfile,
+    PortalDatabase database,
     TimeProvider clock,
     ILogger<OverdueScanJob> logger)
 {
     private sealed record OpenRun(long Id, int InnovationId, int StepNumber, DateTimeOffset DueAt, string Title, int BidangId, string ProposerId, int SopDefinitionId);
 
+    /// <summary>
+    /// The scan as the schedule (or a trigger) asks for it. Several instances may ask at the same moment; the first to run
+    /// scans, and a request made before a scan that has since finished without failures is done already.
+    /// </summary>
+    [JobDisplayName(AlertTexts.ScanJobName)]
+    [AutomaticRetry(Attempts = 0)]
+    [StampRequestTime]
+    public async Task<ScanOutcome> RunScheduledAsync(PerformContext? job, CancellationToken cancellationToken)
+    {
+        await using var turn = await database.JobLockAsync(dbFactory, AlertSchedule.OverdueScanId, cancellationToken);
+        if (await ScanRecords.CoveredAsync(dbFactory, AlertSchedule.OverdueScanId, JobRequests.RequestedAt(job), cancellationToken))
+        {
+            logger.LogInformation("Overdue scan asked for at {RequestedAt} not run: a scan started since has done it", JobRequests.RequestedAt(job));
+            return ScanOutcome.CoveredByAnotherRun;
+        }
+        return await ScanAsync(cancellationToken);
+    }
+
+    /// <summary>A scan now, whatever ran before (the catch-up at start); it waits for a scan under way on any instance.</summary>
     [JobDisplayName(AlertTexts.ScanJobName)]
     [AutomaticRetry(Attempts = 0)]
     public async Task<ScanOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var turn = await database.JobLockAsync(dbFactory, AlertSchedule.OverdueScanId, cancellationToken);
+        return await ScanAsync(cancellationToken);
+    }
+
+    private async Task<ScanOutcome> ScanAsync(CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
