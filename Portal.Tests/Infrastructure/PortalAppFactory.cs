@@ -45,7 +45,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
         BackupFolder = this.settings["Backups:Folder"]!;
         Provider = provider;
-        if (provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
+        // Never SQLite in disguise: without a server CreateDatabase throws (outside CI, ProviderFact skips such tests first).
+        if (provider == DatabaseProvider.PostgreSql && !this.settings.ContainsKey("ConnectionStrings:Portal"))
         {
             postgreSqlDatabase = TestPostgreSql.CreateDatabase();
             this.settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);
