@@ -117,6 +117,64 @@ public sealed class PostgreSqlBackupTests(PostgreSqlBackupTests.App app) : IClas
             Assert.Equal(before, await db.Innovations.CountAsync());
     }
 
+    [ProviderFact]
+    public async Task A_backup_taken_while_people_keep_creating_is_one_consistent_snapshot_of_the_server()
+    {
+        var fungsional = await app.IdAsync(DemoPeople.FungsionalPdip);
+        var workflow = app.Get<WorkflowService>();
+        using var stop = new CancellationTokenSource();
+        using var progress = new SemaphoreSlim(0);
+        var writer = Task.Run(async () =>
+        {
+            for (var written = 0; !stop.IsCancellationRequested; written++)
+            {
+                var created = await workflow.CreateAsync(WorkflowServiceTests.Details($"Inovasi saat pencadangan PostgreSQL {written}"), fungsional);
+                Assert.True(created.Succeeded, created.Message);
+                progress.Release();
+            }
+        });
+        await progress.WaitAsync();
+
+        var manifests = new List<BackupManifest>();
+        for (var i = 0; i < 2; i++)
+        {
+            // Someone saves again between two backups: forget the saves seen, wait for a new one.
+            while (progress.CurrentCount > 0) await progress.WaitAsync();
+            await progress.WaitAsync();
+            manifests.Add(await BackupAsync());
+        }
+        await stop.CancelAsync();
+        await writer;
+
+        Assert.All(manifests, m => Assert.True(m.Verified, m.Problem));
+        Assert.True(manifests[0].RowCount("Innovations") < manifests[1].RowCount("Innovations"), "people kept creating while the backups ran");
+        // An innovation is created with its first step run in one transaction: every snapshot keeps the difference the live data has.
+        await using var db = app.CreateDbContext();
+        var liveDifference = await db.StepRuns.LongCountAsync() - await db.Innovations.LongCountAsync();
+        Assert.All(manifests, m => Assert.Equal(liveDifference, m.RowCount("StepRuns") - m.RowCount("Innovations")));
+    }
+
+    [ProviderFact]
+    public async Task Two_instances_backing_up_at_the_same_moment_into_one_folder_take_turns_and_both_backups_are_verified()
+    {
+        await using var second = new BackupApp(app.Clock.Now, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
+            ["ConnectionStrings:Portal"] = app.Get<IConfiguration>().GetConnectionString("Portal"),
+            ["Backups:Folder"] = app.BackupFolder,
+            ["Portal:SeedDemoData"] = "false",
+        }, app.DataDirectory);
+        app.Clock.Now += TimeSpan.FromMinutes(1);
+        second.Clock.Now = app.Clock.Now;
+
+        var outcomes = await Task.WhenAll(app.Get<BackupJob>().TakeAsync(BackupReason.Manual), second.Get<BackupJob>().TakeAsync(BackupReason.Manual));
+
+        // Each was written and verified in a folder of its own (retention then keeps the day's newest).
+        Assert.All(outcomes, outcome => Assert.True(outcome.Succeeded, outcome.Message));
+        var ids = outcomes.Select(o => o.Manifest!.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([ids[0], ids[0] + "-2"], ids);
+    }
+
     private async Task<WorkflowResult> AdvanceAsync(int innovationId, string userId)
     {
         await using var db = app.CreateDbContext();
