@@ -4,11 +4,13 @@ using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Portal.Data.Entities;
 
 namespace Portal.Data;
 
@@ -132,6 +134,56 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
             await db.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Inserts the notifications that do not exist yet (a run's level and recipient already notified is skipped by the
+    /// unique key) in one transaction; returns the recipient of each one inserted. The first scan of a large office makes
+    /// tens of thousands at once: PostgreSQL takes them in one statement of column arrays (a round trip per row made that
+    /// scan take a minute), SQLite row by row through one prepared statement.
+    /// </summary>
+    public async Task<List<string>> InsertAbsentNotificationsAsync(PortalDbContext db, IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return [];
+        if (IsPostgreSql)
+        {
+            var (recipients, innovations, stepRuns, levels, onBehalfOf, titles, messages, createdAt, emailTo) = (
+                rows.Select(n => n.RecipientId).ToArray(), rows.Select(n => n.InnovationId).ToArray(), rows.Select(n => n.StepRunId).ToArray(),
+                rows.Select(n => n.Level.ToString()).ToArray(), rows.Select(n => n.OnBehalfOf).ToArray(), rows.Select(n => n.Title).ToArray(),
+                rows.Select(n => n.Message).ToArray(), rows.Select(n => n.CreatedAt.UtcDateTime).ToArray(), rows.Select(n => n.EmailTo).ToArray());
+            return await db.Database.SqlQuery<string>($"""
+                INSERT INTO "Notifications" ("RecipientId", "InnovationId", "StepRunId", "Level", "OnBehalfOf", "Title", "Message", "CreatedAt", "EmailTo")
+                SELECT * FROM unnest({recipients}, {innovations}, {stepRuns}, {levels}, {onBehalfOf}, {titles}, {messages}, {createdAt}, {emailTo})
+                ON CONFLICT ("StepRunId", "Level", "RecipientId") DO NOTHING RETURNING "RecipientId" AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        // SQLite runs in this process: one prepared statement executed per row costs no round trip (many rows a statement
+        // would be slower here, binding thousands of named parameters).
+        var inserted = new List<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var insert = db.Database.GetDbConnection().CreateCommand();
+        insert.Transaction = transaction.GetDbTransaction();
+        insert.CommandText = """
+            INSERT INTO "Notifications" ("RecipientId", "InnovationId", "StepRunId", "Level", "OnBehalfOf", "Title", "Message", "CreatedAt", "EmailTo")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+            ON CONFLICT ("StepRunId", "Level", "RecipientId") DO NOTHING RETURNING "RecipientId"
+            """;
+        for (var i = 0; i < 9; i++)
+        {
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            insert.Parameters.Add(parameter);
+        }
+        await insert.PrepareAsync(cancellationToken);
+        foreach (var n in rows)
+        {
+            object?[] values = [n.RecipientId, n.InnovationId, n.StepRunId, n.Level.ToString(), n.OnBehalfOf, n.Title, n.Message, n.CreatedAt.UtcDateTime, n.EmailTo];
+            for (var i = 0; i < values.Length; i++) insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+            if (await insert.ExecuteScalarAsync(cancellationToken) is string recipient) inserted.Add(recipient);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
     }
 
     // Two-key advisory locks: a key space apart from the start-up lock's single key.

@@ -100,6 +100,7 @@ public sealed class OverdueScanJob(
             var directory = await AlertDirectory.LoadAsync(db, calendar.LocalDate(now), cancellationToken);
 
             var pending = new List<Notification>();
+            var doersText = new Dictionary<(SopPelaksana, int, string), string>();
             foreach (var run in runs)
             {
                 try
@@ -108,7 +109,9 @@ public sealed class OverdueScanJob(
                     var step = sop.Step(run.StepNumber);
                     var status = calendar.Evaluate(run.DueAt, step.Duration, now, settings.DueSoonWorkingDays);
                     var pelaksana = sop.PelaksanaOf(step);
-                    var doers = AlertTexts.Doers(pelaksana, directory.DoerNames(pelaksana.Level, run.BidangId, run.ProposerId));
+                    // Written only into a new alert, and the same for every item of a proposer at a step of this pelaksana.
+                    string Doers() => doersText.TryGetValue((pelaksana, run.BidangId, run.ProposerId), out var text) ? text
+                        : doersText[(pelaksana, run.BidangId, run.ProposerId)] = AlertTexts.Doers(pelaksana, directory.DoerNames(pelaksana.Level, run.BidangId, run.ProposerId));
                     foreach (var level in AlertRules.LevelsReached(status, settings.EscalationWorkingDays))
                     {
                         foreach (var recipient in directory.RecipientsFor(level, pelaksana.Level, run.BidangId, run.ProposerId))
@@ -122,7 +125,7 @@ public sealed class OverdueScanJob(
                                 Level = level,
                                 OnBehalfOf = recipient.OnBehalfOf,
                                 Title = AlertTexts.Title(level, run.Title),
-                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient, zone),
+                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, Doers(), recipient, zone),
                                 CreatedAt = now,
                                 EmailTo = settings.SmtpConfigured && !string.IsNullOrWhiteSpace(recipient.Person.Email) ? recipient.Person.Email : null,
                             });
@@ -136,7 +139,7 @@ public sealed class OverdueScanJob(
                 }
             }
 
-            var recipients = await InsertAbsentAsync(db, pending, cancellationToken);
+            var recipients = await database.InsertAbsentNotificationsAsync(db, pending, cancellationToken);
             created = recipients.Count;
             notificationEvents.Publish(recipients);
             failures.AddRange(await mailQueue.EnqueuePendingAsync(db, now, cancellationToken));
@@ -149,27 +152,6 @@ public sealed class OverdueScanJob(
             await RecordAsync(startedAt, stopwatch, examined, created, failures, CancellationToken.None);
             throw;
         }
-    }
-
-    /// <summary>Inserts the notifications that do not exist yet; returns the recipient of each one actually inserted.</summary>
-    private static async Task<List<string>> InsertAbsentAsync(PortalDbContext db, IReadOnlyList<Notification> pending, CancellationToken cancellationToken)
-    {
-        var inserted = new List<string>();
-        if (pending.Count == 0) return inserted;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var n in pending)
-        {
-            // Quoted names and EF's parameters: the same statement on SQLite and PostgreSQL.
-            var ids = await db.Database.SqlQuery<long>($"""
-                INSERT INTO "Notifications" ("RecipientId", "InnovationId", "StepRunId", "Level", "OnBehalfOf", "Title", "Message", "CreatedAt", "EmailTo")
-                VALUES ({n.RecipientId}, {n.InnovationId}, {n.StepRunId}, {n.Level.ToString()}, {n.OnBehalfOf}, {n.Title}, {n.Message}, {n.CreatedAt.UtcDateTime}, {n.EmailTo})
-                ON CONFLICT ("StepRunId", "Level", "RecipientId") DO NOTHING RETURNING "Id" AS "Value"
-                """).ToListAsync(cancellationToken);
-            if (ids.Count > 0) inserted.Add(n.RecipientId);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return inserted;
     }
 
     private async Task<ScanOutcome> RecordAsync(DateTimeOffset startedAt, Stopwatch stopwatch, int examined, int created,
