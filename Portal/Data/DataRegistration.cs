@@ -23,8 +23,10 @@ public static class DataRegistration
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<IInstanceCache>(services => services.GetRequiredService<SettingsStore>());
         builder.Services.Configure<OfficeDefaults>(builder.Configuration.GetSection("Office"));
         builder.Services.AddSingleton<OfficeProfileStore>();
+        builder.Services.AddSingleton<IInstanceCache>(services => services.GetRequiredService<OfficeProfileStore>());
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Portal.Inovasi");
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
@@ -79,6 +81,16 @@ public static class DataRegistration
         var configured = configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataDirectory)}"] ?? "data";
         return Path.GetFullPath(configured, environment.ContentRootPath);
     }
+
+    /// <summary>The step outputs' folder: Portal:AttachmentsDirectory when set (shared by several instances), else "lampiran" in the data folder.</summary>
+    public static string AttachmentsDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.AttachmentsDirectory)}"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : Path.Combine(DataDirectory(configuration, environment), "lampiran");
+
+    /// <summary>True when the outputs' folder is configured apart from the data folder, as several instances share it.</summary>
+    public static bool AttachmentsAreShared(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.AttachmentsDirectory)}"]);
 
     /// <summary>Per-connection settings; WAL itself is persistent and set once at start-up.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

@@ -56,7 +56,6 @@ public static class DatabaseCopier
         {
             var sourceCounts = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var (from, _) in pairs) sourceCounts[from.Name] = await CountAsync(source.Context, from, cancellationToken);
-            await RefuseTooLongTextAsync(source.Context, pairs, cancellationToken);
 
             var ownTransaction = target.Context.Database.CurrentTransaction is null
                 ? await target.Context.Database.BeginTransactionAsync(cancellationToken)
@@ -156,26 +155,6 @@ public static class DatabaseCopier
             remaining.Remove(ready);
         }
         return ordered.Select(to => (sourceTables[to.Name], to)).ToList();
-    }
-
-    /// <summary>A text longer than the target column allows (SQLite never enforced the length) refuses the copy before anything is written.</summary>
-    private static async Task RefuseTooLongTextAsync(DbContext source, List<(ITable From, ITable To)> pairs, CancellationToken cancellationToken)
-    {
-        var sql = source.GetService<ISqlGenerationHelper>();
-        var problems = new List<string>();
-        foreach (var (from, to) in pairs)
-        {
-            foreach (var column in to.Columns)
-            {
-                if (column.PropertyMappings.First().Property.GetMaxLength() is not { } maxLength || column.ProviderClrType != typeof(string)) continue;
-                var tooLong = await ScalarAsync(source,
-                    $"SELECT COUNT(*) FROM {sql.DelimitIdentifier(from.Name, from.Schema)} WHERE LENGTH({sql.DelimitIdentifier(column.Name)}) > {maxLength}", cancellationToken);
-                if (tooLong > 0) problems.Add($"{to.Name}.{column.Name}: {tooLong} baris lebih panjang dari {maxLength} karakter");
-            }
-        }
-        if (problems.Count > 0)
-            throw new DatabaseCopyRefusedException(
-                $"ada teks yang lebih panjang dari yang diterima basis data tujuan ({string.Join("; ", problems)}). Perpendek isinya di portal sumber, lalu ulangi.");
     }
 
     private static async Task CopyTableAsync(DbContext source, ITable from, DbContext target, ITable to, CancellationToken cancellationToken)

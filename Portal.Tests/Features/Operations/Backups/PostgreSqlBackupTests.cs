@@ -63,19 +63,29 @@ public sealed class PostgreSqlBackupTests(PostgreSqlBackupTests.App app) : IClas
         var later = (await workflow.CreateAsync(WorkflowServiceTests.Details("Inovasi sesudah cadangan PostgreSQL"), fungsional)).InnovationId!.Value;
         await app.AttachAsync(later, fungsional, "sesudah cadangan.pdf");
 
+        // Restored for several servers: the database into PostgreSQL, the attachments into the shared folder.
         var target = NewDatabase();
         var data = NewFolder();
+        var sharedAttachments = NewFolder();
         var (exitCode, output) = await PortalProcess.RunAsync(
-            new Dictionary<string, string> { ["Database__Provider"] = "PostgreSql", ["ConnectionStrings__Portal"] = target },
+            new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "PostgreSql",
+                ["ConnectionStrings__Portal"] = target,
+                ["Portal__AttachmentsDirectory"] = sharedAttachments,
+            },
             RestoreCommand.Verb, app.FolderOf(manifest), RestoreCommand.DataOption, data);
         Assert.True(exitCode == RestoreCommand.Restored, output);
         Assert.Contains("Pemulihan selesai", output);
         Assert.False(File.Exists(Path.Combine(data, "portal.db")));
+        Assert.False(Directory.Exists(Path.Combine(data, "lampiran")));
+        Assert.Equal(manifest.Attachments.Count, Directory.GetFiles(sharedAttachments, "*.bin", SearchOption.AllDirectories).Length);
 
         await using var restored = new BackupApp(app.Clock.Now, new Dictionary<string, string?>
         {
             ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
             ["ConnectionStrings:Portal"] = target,
+            ["Portal:AttachmentsDirectory"] = sharedAttachments,
             ["Portal:SeedDemoData"] = "false",
         }, data);
         restored.CreateClient();

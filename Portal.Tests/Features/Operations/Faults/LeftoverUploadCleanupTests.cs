@@ -94,28 +94,35 @@ public sealed class LeftoverUploadCleanupTests : IDisposable
 }
 
 /// <summary>
-/// On PostgreSQL several instances may share the uploads: a file another instance wrote within the last hour may be an
-/// upload still streaming or about to be committed there, so a start removes only leftovers untouched for an hour.
+/// In an attachments folder shared by several instances (Portal:AttachmentsDirectory) a stored file placed minutes ago
+/// may be waiting for its row to commit on another instance: a start leaves it, and removes older ones without a row.
 /// </summary>
-public sealed class SharedUploadsCleanupTests : IRunsOnPostgreSql
+public sealed class SharedUploadsCleanupTests : IDisposable
 {
-    [ProviderFact]
-    public async Task A_start_on_PostgreSQL_leaves_files_written_within_the_hour_and_removes_older_leftovers()
+    private readonly string shared = PortalAppFactory.NewDataDirectory();
+
+    public void Dispose()
     {
-        await using var app = new PortalAppFactory(provider: Portal.Data.DatabaseProvider.PostgreSql,
-            settings: new Dictionary<string, string?> { ["Alerts:RunServer"] = "false" });
+        if (Directory.Exists(shared)) Directory.Delete(shared, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_start_leaves_stored_files_placed_minutes_ago_in_a_shared_folder_and_removes_older_ones_without_a_row()
+    {
+        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Portal:AttachmentsDirectory"] = shared,
+            ["Alerts:RunServer"] = "false",
+        });
         var uploads = app.Get<StepOutputs>().Folder;
         // "Now" on the clock that stamps the files, as the cleanup itself reads it.
-        var now = WrittenNow(Path.Combine(uploads, "tmp", "penanda"));
-        var streamingElsewhere = Plant(uploads, Path.Combine("tmp", Guid.NewGuid().ToString("N")), now - TimeSpan.FromMinutes(20));
-        var committingElsewhere = Plant(uploads, Path.Combine("2026", Guid.NewGuid().ToString("N") + ".bin"), now - TimeSpan.FromMinutes(20));
-        var cutOffLongAgo = Plant(uploads, Path.Combine("tmp", Guid.NewGuid().ToString("N")), now - TimeSpan.FromHours(2));
+        var now = WrittenNow(Path.Combine(uploads, "penanda"));
+        var committingElsewhere = Plant(uploads, Path.Combine("2026", Guid.NewGuid().ToString("N") + ".bin"), now - TimeSpan.FromMinutes(3));
         var unrecordedLongAgo = Plant(uploads, Path.Combine("2026", Guid.NewGuid().ToString("N") + ".bin"), now - TimeSpan.FromHours(2));
 
         var removed = await app.Get<LeftoverUploadCleanup>().RemoveLeftoversAsync();
 
-        Assert.Equal(new[] { cutOffLongAgo, unrecordedLongAgo }.Order(StringComparer.Ordinal), removed.Order(StringComparer.Ordinal));
-        Assert.True(File.Exists(Path.Combine(uploads, streamingElsewhere)));
+        Assert.Equal([unrecordedLongAgo], removed);
         Assert.True(File.Exists(Path.Combine(uploads, committingElsewhere)));
     }
 

@@ -47,14 +47,19 @@ public static class RestoreCommand
                 return Usage;
             }
         }
-        return await RestoreAsync(Path.GetFullPath(backupArgument), target, output, zone, postgreSql);
+        // Several instances keep the attachments in a folder of their own (Portal:AttachmentsDirectory): they go back there.
+        var attachments = DataRegistration.AttachmentsAreShared(configuration) ? DataRegistration.AttachmentsDirectory(configuration, environment) : null;
+        return await RestoreAsync(Path.GetFullPath(backupArgument), target, output, zone, postgreSql, attachments);
     }
 
     /// <param name="postgreSqlConnectionString">The empty PostgreSQL database to restore into; null to restore portal.db into the data folder (SQLite).</param>
+    /// <param name="attachmentsDirectory">The empty attachments folder apart from the data folder; null for lampiran/ in the data folder.</param>
     public static async Task<int> RestoreAsync(string backupPath, string targetDataDirectory, TextWriter output, OfficeZone zone,
-        string? postgreSqlConnectionString = null, CancellationToken cancellationToken = default)
+        string? postgreSqlConnectionString = null, string? attachmentsDirectory = null, CancellationToken cancellationToken = default)
     {
         var refusal = Check(backupPath, targetDataDirectory, out var folder, out var manifest);
+        if (refusal is null && attachmentsDirectory is not null && Directory.Exists(attachmentsDirectory) && Directory.EnumerateFileSystemEntries(attachmentsDirectory).Any())
+            refusal = $"folder lampiran tujuan {attachmentsDirectory} (Portal:AttachmentsDirectory) tidak kosong. Pemulihan hanya ke folder kosong.";
         if (refusal is null && postgreSqlConnectionString is not null) refusal = await PostgreSqlRefusalAsync(postgreSqlConnectionString, cancellationToken);
         if (refusal is not null)
         {
@@ -66,14 +71,17 @@ public static class RestoreCommand
         var into = postgreSqlConnectionString is null ? targetDataDirectory : $"PostgreSQL {EmptyPostgreSqlTarget.Describe(postgreSqlConnectionString)} dan {targetDataDirectory}";
         output.WriteLine($"Memulihkan cadangan {manifest!.Id} ({zone.DateTimeText(manifest.TakenAt)}) ke {into} ...");
         var createdTarget = !Directory.Exists(targetDataDirectory);
+        var attachmentsTarget = attachmentsDirectory ?? Path.Combine(targetDataDirectory, BackupPaths.AttachmentsFolder);
+        var createdAttachments = !Directory.Exists(attachmentsTarget);
         try
         {
-            Copy(folder!, manifest, targetDataDirectory, intoFolder: postgreSqlConnectionString is null);
+            Copy(folder!, manifest, targetDataDirectory, attachmentsTarget, intoFolder: postgreSqlConnectionString is null);
             if (postgreSqlConnectionString is not null) await CopyIntoPostgreSqlAsync(folder!, postgreSqlConnectionString, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DatabaseCopyRefusedException
                                        || PortalDatabase.PostgreSqlFailure(ex) is not null)
         {
+            Empty(attachmentsTarget, createdAttachments);
             Empty(targetDataDirectory, createdTarget);
             output.WriteLine($"Pemulihan gagal: {(PortalDatabase.PostgreSqlFailure(ex) is { } failure ? $"server PostgreSQL menolak atau tidak dapat dihubungi ({EmptyPostgreSqlTarget.Reason(failure)})." : ex.Message)}");
             output.WriteLine("Folder data tujuan dikosongkan lagi; tidak ada yang dipulihkan.");
@@ -173,7 +181,7 @@ public static class RestoreCommand
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(backupFolder).TrimEnd(Path.DirectorySeparatorChar))!, BackupPaths.AttachmentsFolder);
 
     /// <param name="intoFolder">SQLite: the database and the keys go into the data folder too.</param>
-    private static void Copy(string folder, BackupManifest manifest, string target, bool intoFolder)
+    private static void Copy(string folder, BackupManifest manifest, string target, string attachmentsTarget, bool intoFolder)
     {
         DataFolder.CreatePrivate(target);
         if (intoFolder) File.Copy(Path.Combine(folder, BackupPaths.DatabaseFile), Path.Combine(target, BackupPaths.DatabaseFile));
@@ -181,7 +189,7 @@ public static class RestoreCommand
         var shared = SharedAttachments(folder);
         foreach (var attachment in manifest.Attachments)
         {
-            var destination = Path.Combine(target, BackupPaths.AttachmentsFolder, attachment.StoredName);
+            var destination = Path.Combine(attachmentsTarget, attachment.StoredName);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             var hash = PortalBackup.CopyHashed(Path.Combine(shared, attachment.StoredName), destination);
             if (!string.Equals(hash, attachment.Sha256, StringComparison.OrdinalIgnoreCase))
