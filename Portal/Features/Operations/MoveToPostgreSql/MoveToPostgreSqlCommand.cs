@@ -72,7 +72,8 @@ public static class MoveToPostgreSqlCommand
 
             Print(report, output);
             output.WriteLine($"Pemindahan selesai: {report.Tables.Count} tabel, {report.Tables.Sum(t => t.TargetRows)} baris, jumlah baris tiap tabel sama dengan sumber; {keys} kunci perlindungan data.");
-            output.WriteLine($"Lampiran tetap berkas di {Path.Combine(dataFolder, BackupPaths.AttachmentsFolder)}: arahkan Portal:DataDirectory ke folder data ini (atau salin lampiran/ ke folder yang dipakai portal).");
+            output.WriteLine($"Lampiran tetap berkas di {Path.Combine(dataFolder, BackupPaths.AttachmentsFolder)}: untuk beberapa server salin isinya ke folder bersama " +
+                             "Portal:AttachmentsDirectory; satu server boleh tetap memakai folder data ini (Portal:DataDirectory).");
             output.WriteLine("Lalu jalankan portal dengan Database:Provider = PostgreSql dan ConnectionStrings:Portal menunjuk basis data ini. Berkas portal.db tidak diubah.");
             return Moved;
         }
