@@ -44,9 +44,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Backups go beside the data folder, never into the source tree (the default is relative to the content root).
         this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
         BackupFolder = this.settings["Backups:Folder"]!;
-        Provider = provider;
+        Provider = this.settings.TryGetValue("Database:Provider", out var configured) && Enum.TryParse<DatabaseProvider>(configured, out var named) ? named : provider;
         // Never SQLite in disguise: without a server CreateDatabase throws (outside CI, ProviderFact skips such tests first).
-        if (provider == DatabaseProvider.PostgreSql && !this.settings.ContainsKey("ConnectionStrings:Portal"))
+        if (Provider == DatabaseProvider.PostgreSql && !this.settings.ContainsKey("ConnectionStrings:Portal"))
         {
             postgreSqlDatabase = TestPostgreSql.CreateDatabase();
             this.settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);
@@ -65,6 +65,12 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
         ["ConnectionStrings:Portal"] = postgreSqlDatabase ?? throw new InvalidOperationException("Only a portal on PostgreSQL has a second instance."),
     };
+
+    /// <summary>
+    /// A second instance of this PostgreSQL portal: its own host, data folder and clock on the same database, as a second
+    /// server behind a load balancer. Dispose it before this one, which drops the database.
+    /// </summary>
+    public PortalAppFactory AnotherInstance(TimeProvider? clock = null) => new(clock, SecondInstanceSettings(), provider: DatabaseProvider.PostgreSql);
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 

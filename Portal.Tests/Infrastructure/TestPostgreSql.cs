@@ -62,6 +62,9 @@ public sealed class ProviderFactAttribute : FactAttribute
 {
     /// <summary>Tools the test needs besides the database (as <see cref="RequiresToolFactAttribute"/>): skipped where missing, unless CI=true.</summary>
     public string[] Tools { get; set; } = [];
+
+    /// <summary>A benchmark of over a minute: left out unless PORTAL_BENCHMARKS=1, as <see cref="SlowBenchmarkFactAttribute"/>.</summary>
+    public bool SlowBenchmark { get; set; }
 }
 
 public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
@@ -69,7 +72,9 @@ public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTes
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
         var missingTool = factAttribute.GetNamedArgument<string[]?>(nameof(ProviderFactAttribute.Tools))?.FirstOrDefault(tool => ExternalTools.Find(tool) is null);
-        var skip = SkipReason(testMethod)
+        var slow = factAttribute.GetNamedArgument<bool>(nameof(ProviderFactAttribute.SlowBenchmark)) && Environment.GetEnvironmentVariable("PORTAL_BENCHMARKS") != "1";
+        var skip = (slow ? "Benchmark lambat (lebih dari 1 menit): jalankan dengan PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance." : null)
+            ?? SkipReason(testMethod)
             ?? (missingTool is not null && !ExternalTools.IsCi ? $"{missingTool} tidak ditemukan di mesin ini; uji ini dilewati. Dengan CI=true uji ini wajib berjalan." : null);
         yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip);
     }

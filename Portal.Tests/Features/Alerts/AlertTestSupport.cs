@@ -26,6 +26,7 @@ public sealed record Alert(int Step, int Run, AlertLevel Level, string Nip, bool
 public class AlertsApp : PortalAppFactory
 {
     /// <param name="dataDirectory">An existing data folder, to start the portal again on the same data; the caller then owns it.</param>
+    /// <param name="provider">PostgreSql: a new database of the test server (or the one named in the settings, see <see cref="PortalAppFactory.SecondInstanceSettings"/>).</param>
     public AlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, string? dataDirectory = null,
         DatabaseProvider provider = DatabaseProvider.Sqlite)
         : base(new FakeTimeProvider(start), WithDefaults(settings), dataDirectory, provider: provider)

@@ -57,7 +57,7 @@ public sealed class AlertsHangfireServerTests(AlertsHangfireServerTests.App app)
         var scan = jobs[AlertSchedule.OverdueScanId];
         Assert.Equal("*/5 * * * *", scan.Cron);
         Assert.Equal(OfficeZone.Wita.Id, scan.TimeZoneId);
-        Assert.Equal((typeof(OverdueScanJob), nameof(OverdueScanJob.RunAsync)), (scan.Job.Type, scan.Job.Method.Name));
+        Assert.Equal((typeof(OverdueScanJob), nameof(OverdueScanJob.RunScheduledAsync)), (scan.Job.Type, scan.Job.Method.Name));
         Assert.NotNull(scan.NextExecution);
 
         var digest = jobs[AlertSchedule.DailyDigestId];

@@ -4,6 +4,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Portal.Features.Alerts;
+using Portal.Features.Workflow;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Alerts;
@@ -33,6 +34,7 @@ public abstract class NotificationBellTests(AlertsApp app)
         context.Services.AddMudServices();
         context.Services.AddSingleton(inbox);
         context.Services.AddSingleton(events);
+        context.Services.AddSingleton(app.Get<MissedChanges>());
         var proposer = await app.IdAsync(DemoPeople.FungsionalPdip);
         var bystander = await app.IdAsync(DemoPeople.Pemantau);
         var subscribers = events.SubscriberCount;

@@ -40,6 +40,10 @@ public sealed class AlertDirectory
     private readonly ILookup<string, Acting> substitutesByPrincipal;
     private readonly ILookup<int, Acting> actingForVacancy;
 
+    // A scan asks the same questions for thousands of items of a few proposers: each answer is worked out once per run.
+    private readonly Dictionary<(PositionLevel, int, string), IReadOnlyList<string>> doerNames = [];
+    private readonly Dictionary<(AlertLevel, PositionLevel, int, string), IReadOnlyList<AlertRecipient>> recipientsFor = [];
+
     private AlertDirectory(
         Dictionary<string, AlertPerson> people,
         IReadOnlyList<OfficePosition> positions,
@@ -88,8 +92,9 @@ public sealed class AlertDirectory
     /// </summary>
     public IReadOnlyList<string> DoerNames(PositionLevel level, int bidangId, string proposerId)
     {
+        if (doerNames.TryGetValue((level, bidangId, proposerId), out var known)) return known;
         var doers = Doers(level, bidangId, proposerId);
-        return
+        return doerNames[(level, bidangId, proposerId)] =
         [
             .. doers.People.Where(p => p.IsActive).Select(p => p.FullName),
             .. doers.Positions.SelectMany(p => actingForVacancy[p.Id]).Select(a => $"{a.Substitute.FullName} ({a.Title})"),
@@ -109,8 +114,9 @@ public sealed class AlertDirectory
     /// </summary>
     public IReadOnlyList<AlertRecipient> RecipientsFor(AlertLevel alert, PositionLevel level, int bidangId, string proposerId)
     {
+        if (recipientsFor.TryGetValue((alert, level, bidangId, proposerId), out var known)) return known;
         var doers = Doers(level, bidangId, proposerId);
-        return alert switch
+        return recipientsFor[(alert, level, bidangId, proposerId)] = alert switch
         {
             AlertLevel.DueSoon => Expand(doers),
             AlertLevel.Late => Expand(doers.Concat(Of(OfficeRules.SupervisorsOf(level, bidangId, positions)))),

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.Logging;
 using Hangfire.PostgreSql;
@@ -56,6 +57,7 @@ public static class AlertsRegistration
             }));
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<ITimeZoneResolver, OfficeTimeZoneResolver>();
+        builder.Services.AddSingleton<IJobFilterProvider>(services => new JobRequests.FilterProvider(services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

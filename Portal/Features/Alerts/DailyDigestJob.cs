@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -11,7 +12,8 @@ namespace Portal.Features.Alerts;
 /// <summary>
 /// The morning e-mail on working days: each Kepala Bidang gets the late and soon-due steps of their
 /// bidang, the Kepala Dinas those of the whole dinas (and their Plt./Plh., or the Plt. of a vacant position, the same). No
-/// late or soon-due step, no e-mail; a re-run on the same day mails nobody twice.
+/// late or soon-due step, no e-mail; a re-run on the same day mails nobody twice. One digest runs at a time across all
+/// instances of the portal, and a scheduled digest asked for before another one started is not run again.
 /// </summary>
 public sealed class DailyDigestJob(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -21,6 +23,7 @@ public sealed class DailyDigestJob(
     AlertMailQueue mailQueue,
     PortalLinks links,
     OfficeProfileStore officeProfile,
+    PortalDatabase database,
     TimeProvider clock,
     ILogger<DailyDigestJob> logger)
 {
@@ -28,9 +31,31 @@ public sealed class DailyDigestJob(
 
     public static string BidangScope(int bidangId) => $"bidang:{bidangId}";
 
+    /// <summary>The digest as the schedule (or a trigger) asks for it: not again when a digest started since the request has done it.</summary>
+    [JobDisplayName(AlertTexts.DigestJobName)]
+    [AutomaticRetry(Attempts = 3)]
+    [StampRequestTime]
+    public async Task<ScanOutcome> RunScheduledAsync(PerformContext? job, CancellationToken cancellationToken)
+    {
+        await using var turn = await database.JobLockAsync(dbFactory, AlertSchedule.DailyDigestId, cancellationToken);
+        if (await ScanRecords.CoveredAsync(dbFactory, AlertSchedule.DailyDigestId, JobRequests.RequestedAt(job), cancellationToken))
+        {
+            logger.LogInformation("Daily digest asked for at {RequestedAt} not run: a digest started since has done it", JobRequests.RequestedAt(job));
+            return ScanOutcome.CoveredByAnotherRun;
+        }
+        return await DigestAsync(cancellationToken);
+    }
+
+    /// <summary>The digest now, whatever ran before; it waits for a digest under way on any instance.</summary>
     [JobDisplayName(AlertTexts.DigestJobName)]
     [AutomaticRetry(Attempts = 3)]
     public async Task<ScanOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var turn = await database.JobLockAsync(dbFactory, AlertSchedule.DailyDigestId, cancellationToken);
+        return await DigestAsync(cancellationToken);
+    }
+
+    private async Task<ScanOutcome> DigestAsync(CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();

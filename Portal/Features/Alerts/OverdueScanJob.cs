@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
@@ -9,13 +10,18 @@ using Portal.Features.Workflow;
 namespace Portal.Features.Alerts;
 
 /// <summary>What one job run did, as stored in its <see cref="ScanRecord"/>.</summary>
-public sealed record ScanOutcome(int RunsExamined, int AlertsCreated, int Failures, TimeSpan Duration);
+/// <param name="Covered">The run did nothing and stored no record: a run begun after it was asked for had done the work.</param>
+public sealed record ScanOutcome(int RunsExamined, int AlertsCreated, int Failures, TimeSpan Duration, bool Covered = false)
+{
+    public static readonly ScanOutcome CoveredByAnotherRun = new(0, 0, 0, TimeSpan.Zero, Covered: true);
+}
 
 /// <summary>
 /// Looks at every open step run with a due date and notifies the people concerned once per level:
 /// soon due → the doers; late → the doers and their supervisor; late by the escalation threshold →
 /// the Kepala Dinas. The unique (step run, level, recipient) key and INSERT … ON CONFLICT DO NOTHING
-/// make a repeated, concurrent or catching-up run create each notification exactly once.
+/// make a repeated, concurrent or catching-up run create each notification exactly once. One scan runs at a time across
+/// all instances of the portal, and a scheduled scan asked for before another one started is not run again.
 /// </summary>
 public sealed class OverdueScanJob(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -25,14 +31,40 @@ public sealed class OverdueScanJob(
     NotificationEvents notificationEvents,
     AlertMailQueue mailQueue,
     OfficeProfileStore officeProfile,
+    PortalDatabase database,
     TimeProvider clock,
     ILogger<OverdueScanJob> logger)
 {
     private sealed record OpenRun(long Id, int InnovationId, int StepNumber, DateTimeOffset DueAt, string Title, int BidangId, string ProposerId, int SopDefinitionId);
 
+    /// <summary>
+    /// The scan as the schedule (or a trigger) asks for it. Several instances may ask at the same moment; the first to run
+    /// scans, and a request made before a scan that has since finished without failures is done already.
+    /// </summary>
+    [JobDisplayName(AlertTexts.ScanJobName)]
+    [AutomaticRetry(Attempts = 0)]
+    [StampRequestTime]
+    public async Task<ScanOutcome> RunScheduledAsync(PerformContext? job, CancellationToken cancellationToken)
+    {
+        await using var turn = await database.JobLockAsync(dbFactory, AlertSchedule.OverdueScanId, cancellationToken);
+        if (await ScanRecords.CoveredAsync(dbFactory, AlertSchedule.OverdueScanId, JobRequests.RequestedAt(job), cancellationToken))
+        {
+            logger.LogInformation("Overdue scan asked for at {RequestedAt} not run: a scan started since has done it", JobRequests.RequestedAt(job));
+            return ScanOutcome.CoveredByAnotherRun;
+        }
+        return await ScanAsync(cancellationToken);
+    }
+
+    /// <summary>A scan now, whatever ran before (the catch-up at start); it waits for a scan under way on any instance.</summary>
     [JobDisplayName(AlertTexts.ScanJobName)]
     [AutomaticRetry(Attempts = 0)]
     public async Task<ScanOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var turn = await database.JobLockAsync(dbFactory, AlertSchedule.OverdueScanId, cancellationToken);
+        return await ScanAsync(cancellationToken);
+    }
+
+    private async Task<ScanOutcome> ScanAsync(CancellationToken cancellationToken)
     {
         var startedAt = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
@@ -68,6 +100,7 @@ public sealed class OverdueScanJob(
             var directory = await AlertDirectory.LoadAsync(db, calendar.LocalDate(now), cancellationToken);
 
             var pending = new List<Notification>();
+            var doersText = new Dictionary<(SopPelaksana, int, string), string>();
             foreach (var run in runs)
             {
                 try
@@ -76,7 +109,9 @@ public sealed class OverdueScanJob(
                     var step = sop.Step(run.StepNumber);
                     var status = calendar.Evaluate(run.DueAt, step.Duration, now, settings.DueSoonWorkingDays);
                     var pelaksana = sop.PelaksanaOf(step);
-                    var doers = AlertTexts.Doers(pelaksana, directory.DoerNames(pelaksana.Level, run.BidangId, run.ProposerId));
+                    // Written only into a new alert, and the same for every item of a proposer at a step of this pelaksana.
+                    string Doers() => doersText.TryGetValue((pelaksana, run.BidangId, run.ProposerId), out var text) ? text
+                        : doersText[(pelaksana, run.BidangId, run.ProposerId)] = AlertTexts.Doers(pelaksana, directory.DoerNames(pelaksana.Level, run.BidangId, run.ProposerId));
                     foreach (var level in AlertRules.LevelsReached(status, settings.EscalationWorkingDays))
                     {
                         foreach (var recipient in directory.RecipientsFor(level, pelaksana.Level, run.BidangId, run.ProposerId))
@@ -90,7 +125,7 @@ public sealed class OverdueScanJob(
                                 Level = level,
                                 OnBehalfOf = recipient.OnBehalfOf,
                                 Title = AlertTexts.Title(level, run.Title),
-                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, doers, recipient, zone),
+                                Message = AlertTexts.Message(level, step, run.DueAt, status, settings.EscalationWorkingDays, Doers(), recipient, zone),
                                 CreatedAt = now,
                                 EmailTo = settings.SmtpConfigured && !string.IsNullOrWhiteSpace(recipient.Person.Email) ? recipient.Person.Email : null,
                             });
@@ -104,7 +139,7 @@ public sealed class OverdueScanJob(
                 }
             }
 
-            var recipients = await InsertAbsentAsync(db, pending, cancellationToken);
+            var recipients = await database.InsertAbsentNotificationsAsync(db, pending, cancellationToken);
             created = recipients.Count;
             notificationEvents.Publish(recipients);
             failures.AddRange(await mailQueue.EnqueuePendingAsync(db, now, cancellationToken));
@@ -117,27 +152,6 @@ public sealed class OverdueScanJob(
             await RecordAsync(startedAt, stopwatch, examined, created, failures, CancellationToken.None);
             throw;
         }
-    }
-
-    /// <summary>Inserts the notifications that do not exist yet; returns the recipient of each one actually inserted.</summary>
-    private static async Task<List<string>> InsertAbsentAsync(PortalDbContext db, IReadOnlyList<Notification> pending, CancellationToken cancellationToken)
-    {
-        var inserted = new List<string>();
-        if (pending.Count == 0) return inserted;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var n in pending)
-        {
-            // Quoted names and EF's parameters: the same statement on SQLite and PostgreSQL.
-            var ids = await db.Database.SqlQuery<long>($"""
-                INSERT INTO "Notifications" ("RecipientId", "InnovationId", "StepRunId", "Level", "OnBehalfOf", "Title", "Message", "CreatedAt", "EmailTo")
-                VALUES ({n.RecipientId}, {n.InnovationId}, {n.StepRunId}, {n.Level.ToString()}, {n.OnBehalfOf}, {n.Title}, {n.Message}, {n.CreatedAt.UtcDateTime}, {n.EmailTo})
-                ON CONFLICT ("StepRunId", "Level", "RecipientId") DO NOTHING RETURNING "Id" AS "Value"
-                """).ToListAsync(cancellationToken);
-            if (ids.Count > 0) inserted.Add(n.RecipientId);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return inserted;
     }
 
     private async Task<ScanOutcome> RecordAsync(DateTimeOffset startedAt, Stopwatch stopwatch, int examined, int created,

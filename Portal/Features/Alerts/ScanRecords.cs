@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Entities;
 
 namespace Portal.Features.Alerts;
@@ -5,6 +7,18 @@ namespace Portal.Features.Alerts;
 public static class ScanRecords
 {
     private const int MaxDetailLength = 4000;
+
+    /// <summary>
+    /// True when a run of the job started at or after <paramref name="requestedAt"/> and finished without failures: it has
+    /// done what a request made then asked for. A request without a time (a direct call) is never covered.
+    /// </summary>
+    public static async Task<bool> CoveredAsync(IDbContextFactory<PortalDbContext> dbFactory, string job, DateTimeOffset? requestedAt,
+        CancellationToken cancellationToken)
+    {
+        if (requestedAt is not { } since) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ScanRecords.AnyAsync(r => r.Job == job && r.StartedAt >= since && r.Failures == 0, cancellationToken);
+    }
 
     public static ScanRecord From(string job, DateTimeOffset startedAt, ScanOutcome outcome, IReadOnlyList<string> failures, string? note = null)
     {
