@@ -45,7 +45,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         this.settings.TryAdd("Backups:Folder", DataDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-cadangan");
         BackupFolder = this.settings["Backups:Folder"]!;
         Provider = this.settings.TryGetValue("Database:Provider", out var configured) && Enum.TryParse<DatabaseProvider>(configured, out var named) ? named : provider;
-        if (Provider == DatabaseProvider.PostgreSql && TestPostgreSql.IsAvailable && !this.settings.ContainsKey("ConnectionStrings:Portal"))
+        // Never SQLite in disguise: without a server CreateDatabase throws (outside CI, ProviderFact skips such tests first).
+        if (Provider == DatabaseProvider.PostgreSql && !this.settings.ContainsKey("ConnectionStrings:Portal"))
         {
             postgreSqlDatabase = TestPostgreSql.CreateDatabase();
             this.settings["Database:Provider"] = nameof(DatabaseProvider.PostgreSql);
@@ -56,12 +57,20 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
 
     /// <summary>
-    /// Settings for another instance of the portal on this one's PostgreSQL database (its own data folder and clock):
-    /// together they are a portal on several servers. This factory owns the database; dispose the other instances first.
+    /// Settings that start another instance of the portal on this one's PostgreSQL database (several servers, one
+    /// database); this factory keeps owning the database.
     /// </summary>
-    public Dictionary<string, string?> SameDatabase() => postgreSqlDatabase is { } connectionString
-        ? new() { ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql), ["ConnectionStrings:Portal"] = connectionString }
-        : throw new InvalidOperationException("Only a portal that made its own PostgreSQL database can share it.");
+    public Dictionary<string, string?> SecondInstanceSettings() => new()
+    {
+        ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
+        ["ConnectionStrings:Portal"] = postgreSqlDatabase ?? throw new InvalidOperationException("Only a portal on PostgreSQL has a second instance."),
+    };
+
+    /// <summary>
+    /// A second instance of this PostgreSQL portal: its own host, data folder and clock on the same database, as a second
+    /// server behind a load balancer. Dispose it before this one, which drops the database.
+    /// </summary>
+    public PortalAppFactory AnotherInstance(TimeProvider? clock = null) => new(clock, SecondInstanceSettings(), provider: DatabaseProvider.PostgreSql);
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 

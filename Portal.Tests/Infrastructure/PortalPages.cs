@@ -31,6 +31,7 @@ internal static class PortalPages
         context.Services.AddSingleton(app.Get<WorkflowService>());
         context.Services.AddSingleton(app.Get<InnovationQueries>());
         context.Services.AddSingleton(app.Get<InnovationEvents>());
+        context.Services.AddSingleton(app.Get<MissedChanges>());
         context.Services.AddScoped<MoveInteraction>();
         return context;
     }

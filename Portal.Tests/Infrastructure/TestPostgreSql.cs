@@ -58,16 +58,46 @@ public interface IRunsOnPostgreSql;
 /// </summary>
 [XunitTestCaseDiscoverer("Portal.Tests.Infrastructure.ProviderFactDiscoverer", "Portal.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ProviderFactAttribute : FactAttribute;
+public sealed class ProviderFactAttribute : FactAttribute
+{
+    /// <summary>Tools the test needs besides the database (as <see cref="RequiresToolFactAttribute"/>): skipped where missing, unless CI=true.</summary>
+    public string[] Tools { get; set; } = [];
+
+    /// <summary>A benchmark of over a minute: left out unless PORTAL_BENCHMARKS=1, as <see cref="SlowBenchmarkFactAttribute"/>.</summary>
+    public bool SlowBenchmark { get; set; }
+}
 
 public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        var onPostgreSql = typeof(IRunsOnPostgreSql).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
-        var skip = onPostgreSql && !TestPostgreSql.IsAvailable && !ExternalTools.IsCi ? TestPostgreSql.SkipReason : null;
+        var missingTool = factAttribute.GetNamedArgument<string[]?>(nameof(ProviderFactAttribute.Tools))?.FirstOrDefault(tool => ExternalTools.Find(tool) is null);
+        var slow = factAttribute.GetNamedArgument<bool>(nameof(ProviderFactAttribute.SlowBenchmark)) && Environment.GetEnvironmentVariable("PORTAL_BENCHMARKS") != "1";
+        var skip = (slow ? "Benchmark lambat (lebih dari 1 menit): jalankan dengan PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance." : null)
+            ?? SkipReason(testMethod)
+            ?? (missingTool is not null && !ExternalTools.IsCi ? $"{missingTool} tidak ditemukan di mesin ini; uji ini dilewati. Dengan CI=true uji ini wajib berjalan." : null);
         yield return new ProviderTestCase(diagnostics, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip);
     }
+
+    /// <summary>Why a test of this class cannot run here, or null when it can.</summary>
+    public static string? SkipReason(ITestMethod testMethod)
+    {
+        var onPostgreSql = typeof(IRunsOnPostgreSql).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType());
+        return onPostgreSql && !TestPostgreSql.IsAvailable && !ExternalTools.IsCi ? TestPostgreSql.SkipReason : null;
+    }
+}
+
+/// <summary>A theory of a test class that runs on either provider; skipped like <see cref="ProviderFactAttribute"/>.</summary>
+[XunitTestCaseDiscoverer("Portal.Tests.Infrastructure.ProviderTheoryDiscoverer", "Portal.Tests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProviderTheoryAttribute : TheoryAttribute;
+
+public sealed class ProviderTheoryDiscoverer(IMessageSink diagnostics) : TheoryDiscoverer(diagnostics)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
+        ProviderFactDiscoverer.SkipReason(testMethod) is { } skip
+            ? [new ProviderTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, skip)]
+            : base.Discover(options, testMethod, theoryAttribute);
 }
 
 public sealed class ProviderTestCase : XunitTestCase

@@ -23,8 +23,10 @@ public static class DataRegistration
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.Configure<Entities.PortalSettings>(builder.Configuration.GetSection("Settings"));
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<IInstanceCache>(services => services.GetRequiredService<SettingsStore>());
         builder.Services.Configure<OfficeDefaults>(builder.Configuration.GetSection("Office"));
         builder.Services.AddSingleton<OfficeProfileStore>();
+        builder.Services.AddSingleton<IInstanceCache>(services => services.GetRequiredService<OfficeProfileStore>());
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Portal.Inovasi");
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
@@ -49,12 +51,8 @@ public static class DataRegistration
                 Pooling = true,
             }.ToString();
 
-        builder.Services.AddDbContextFactory<PortalDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas())
-            // SQLite rebuilds a table to change a column outside a transaction; start-up backs the database up before
-            // it migrates, so that note is information for the log, not a warning to the operator.
-            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
+        builder.Services.AddDbContextFactory<PortalDbContext>(options =>
+            PortalDatabase.ConfigureSqlite(options, connectionString).AddInterceptors(new SqlitePragmas()));
     }
 
     private static void AddPostgreSql(WebApplicationBuilder builder)
@@ -83,6 +81,16 @@ public static class DataRegistration
         var configured = configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.DataDirectory)}"] ?? "data";
         return Path.GetFullPath(configured, environment.ContentRootPath);
     }
+
+    /// <summary>The step outputs' folder: Portal:AttachmentsDirectory when set (shared by several instances), else "lampiran" in the data folder.</summary>
+    public static string AttachmentsDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.AttachmentsDirectory)}"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : Path.Combine(DataDirectory(configuration, environment), "lampiran");
+
+    /// <summary>True when the outputs' folder is configured apart from the data folder, as several instances share it.</summary>
+    public static bool AttachmentsAreShared(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration[$"{PortalOptions.Section}:{nameof(PortalOptions.AttachmentsDirectory)}"]);
 
     /// <summary>Per-connection settings; WAL itself is persistent and set once at start-up.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

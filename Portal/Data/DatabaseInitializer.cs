@@ -65,8 +65,6 @@ public sealed class DatabaseInitializer(
     /// <summary>An upgrade that goes wrong can be undone: no migration touches existing data without a verified backup first.</summary>
     private async Task BackUpBeforeMigratingAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        // The file backup copies SQLite; a PostgreSQL server is backed up by its operator's own means (README, "Banyak server").
-        if (database.IsPostgreSql) return;
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0 || !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()) return;
 
@@ -76,7 +74,8 @@ public sealed class DatabaseInitializer(
         {
             manifest = await backup.TakeAsync(BackupReason.BeforeUpgrade, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or DatabaseCopyRefusedException
+                                       || PortalDatabase.PostgreSqlFailure(ex) is not null)
         {
             throw new InvalidOperationException($"Pembaruan basis data dibatalkan, tidak ada yang diubah. {BackupTexts.FailureMessage(ex)}", ex);
         }

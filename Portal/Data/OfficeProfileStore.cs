@@ -38,11 +38,18 @@ public sealed class OfficeDefaults
 /// The office profile, read often and changed rarely: cached, replaced on save, and announced through
 /// <see cref="Changed"/> so calendars and pages follow. Until an administrator saves, the defaults apply.
 /// </summary>
-public sealed class OfficeProfileStore(IDbContextFactory<PortalDbContext> dbFactory, IOptions<OfficeDefaults> defaults)
+public sealed class OfficeProfileStore(IDbContextFactory<PortalDbContext> dbFactory, IOptions<OfficeDefaults> defaults) : IInstanceCache
 {
+    // One read or save of the cache at a time: a read that began before a save must not put back what the save replaced.
+    private readonly SemaphoreSlim turn = new(1, 1);
     private volatile OfficeSnapshot? cached;
 
+    /// <summary>Raised with the new profile, whether saved here or read again after another instance saved it.</summary>
     public event Action<OfficeSnapshot>? Changed;
+
+    public event Action? ChangedHere;
+
+    public string Name => "office-profile";
 
     /// <summary>The last profile read; the defaults before the first read (for code that cannot wait).</summary>
     public OfficeSnapshot Current => cached ?? FromDefaults(defaults.Value);
@@ -50,13 +57,60 @@ public sealed class OfficeProfileStore(IDbContextFactory<PortalDbContext> dbFact
     public async Task<OfficeSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
         if (cached is { } snapshot) return snapshot;
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            return cached ??= await ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        OfficeSnapshot? previous;
+        OfficeSnapshot fresh;
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            previous = cached;
+            cached = fresh = await ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+        if (previous is not null && previous.UpdatedAt != fresh.UpdatedAt) Changed?.Invoke(fresh);
+    }
+
+    private async Task<OfficeSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.OfficeProfiles.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
-        return cached = row is null ? FromDefaults(defaults.Value) : FromRow(row);
+        return row is null ? FromDefaults(defaults.Value) : FromRow(row);
     }
 
     /// <summary>Stores the profile (one row) with an audit row, then announces it.</summary>
     public async Task<OfficeSnapshot> SaveAsync(OfficeProfile values, string actorId, string actorName, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        OfficeSnapshot saved;
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            cached = saved = await StoreAsync(values, actorId, actorName, now, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+        ChangedHere?.Invoke();
+        Changed?.Invoke(saved);
+        return saved;
+    }
+
+    private async Task<OfficeSnapshot> StoreAsync(OfficeProfile values, string actorId, string actorName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.OfficeProfiles.OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
@@ -72,10 +126,7 @@ public sealed class OfficeProfileStore(IDbContextFactory<PortalDbContext> dbFact
         row.UpdatedByName = actorName;
         db.AuditEntries.Add(new AuditEntry { At = now, ActorId = actorId, ActorName = actorName, Action = AuditActions.OfficeProfileChanged });
         await db.SaveChangesAsync(cancellationToken);
-        var saved = FromRow(row);
-        cached = saved;
-        Changed?.Invoke(saved);
-        return saved;
+        return FromRow(row);
     }
 
     public static OfficeSnapshot FromRow(OfficeProfile row) => new(

@@ -1,9 +1,13 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Data;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
 
@@ -38,19 +42,42 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
     }
 
     /// <summary>
+    /// Several instances of the portal may share this database (and its data and backup folders): true on PostgreSQL.
+    /// Work that must not run on two instances at once takes <see cref="LockAsync"/>.
+    /// </summary>
+    public bool SharedByInstances => IsPostgreSql;
+
+    /// <summary>
     /// Held while an instance migrates and seeds: two instances started together on one PostgreSQL would otherwise both
     /// find the database empty and both seed it. SQLite serves one process, which needs no lock.
     /// </summary>
-    public async Task<IAsyncDisposable> StartUpLockAsync(IDbContextFactory<PortalDbContext> dbFactory, CancellationToken cancellationToken)
+    public Task<IAsyncDisposable> StartUpLockAsync(IDbContextFactory<PortalDbContext> dbFactory, CancellationToken cancellationToken) =>
+        LockAsync(dbFactory, StartUpLockKey, cancellationToken);
+
+    /// <summary>Held while a backup is taken or pruned, so two instances never write one backup folder at once.</summary>
+    public Task<IAsyncDisposable> BackupLockAsync(IDbContextFactory<PortalDbContext> dbFactory, CancellationToken cancellationToken) =>
+        LockAsync(dbFactory, BackupLockKey, cancellationToken);
+
+    /// <summary>A session advisory lock on PostgreSQL, held until disposed; nothing on SQLite (one process).</summary>
+    private async Task<IAsyncDisposable> LockAsync(IDbContextFactory<PortalDbContext> dbFactory, long key, CancellationToken cancellationToken)
     {
         if (!IsPostgreSql) return NoLock.Instance;
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartUpLockKey})", cancellationToken);
-        return new AdvisoryLock(db);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({key})", cancellationToken);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+        return new AdvisoryLock(db, $"SELECT pg_advisory_unlock({key})");
     }
 
     private const long StartUpLockKey = 7_200_512_024;
+    private const long BackupLockKey = 7_200_512_025;
 
     /// <summary>
     /// Held while a background job runs, so that one job runs at a time across every instance of the portal: a second
@@ -185,8 +212,6 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
 
     private sealed class AdvisoryLock(PortalDbContext db, FormattableString unlock) : IAsyncDisposable
     {
-        public AdvisoryLock(PortalDbContext db) : this(db, $"SELECT pg_advisory_unlock({StartUpLockKey})") { }
-
         public async ValueTask DisposeAsync()
         {
             try
@@ -199,6 +224,77 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
                 await db.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The PostgreSQL server's failure behind an exception, if any: EF's execution strategy wraps a transient one (a
+    /// connection refused or broken) in an InvalidOperationException.
+    /// </summary>
+    public static Npgsql.NpgsqlException? PostgreSqlFailure(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+            if (current is Npgsql.NpgsqlException npgsql) return npgsql;
+        return null;
+    }
+
+    /// <summary>The portal's options on SQLite, for the web host and for files opened by commands and backups alike.</summary>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString)
+        // SQLite rebuilds a table to change a column outside a transaction; start-up backs the database up before
+        // it migrates, so that note is information for the log, not a warning to the operator.
+        .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
+
+    /// <summary>A SQLite portal database file outside the web host (a backup, a restore, the move to PostgreSQL), never pooled.</summary>
+    public static PortalDbContext OpenSqliteFile(string path) =>
+        new((DbContextOptions<PortalDbContext>)ConfigureSqlite(new DbContextOptionsBuilder<PortalDbContext>(),
+            new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString()).Options);
+
+    /// <summary>A PostgreSQL portal database outside the web host (the move to PostgreSQL, a restore).</summary>
+    public static PostgreSqlPortalDbContext OpenPostgreSql(string connectionString) =>
+        new(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql(connectionString).Options);
+
+    /// <summary>
+    /// Starts a read of one consistent moment on this context, ended when the result is disposed: on PostgreSQL a
+    /// REPEATABLE READ, read-only transaction; on SQLite a deferred transaction, which reads one snapshot of the
+    /// write-ahead log without taking the write lock, so the portal keeps saving meanwhile.
+    /// </summary>
+    public static async Task<IAsyncDisposable> SnapshotAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        if (database.IsNpgsql())
+        {
+            var transaction = await database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            await database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
+            return transaction;
+        }
+        await database.OpenConnectionAsync(cancellationToken);
+        var sqlite = ((SqliteConnection)database.GetDbConnection()).BeginTransaction(deferred: true);
+        await database.UseTransactionAsync(sqlite, cancellationToken);
+        return new SqliteSnapshot(database, sqlite);
+    }
+
+    private sealed class SqliteSnapshot(DatabaseFacade database, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// After rows were inserted with their own ids: PostgreSQL's identity sequence of each integer key continues after the
+    /// largest id copied (else the next insert would collide with a copied row). SQLite's AUTOINCREMENT already follows
+    /// the largest id ever inserted.
+    /// </summary>
+    public static async Task ContinueIdentitiesAsync(DatabaseFacade database, string delimitedTable, string keyColumn, string delimitedKeyColumn,
+        CancellationToken cancellationToken)
+    {
+        if (!database.IsNpgsql()) return;
+        // pg_get_serial_sequence is null for a key that is not an identity (setval of null is then null, not an error).
+        // The names are the model's own, delimited by the provider; the values are parameters.
+        var sql = $"SELECT setval(pg_get_serial_sequence({{0}}, {{1}}), MAX({delimitedKeyColumn})) FROM {delimitedTable} HAVING MAX({delimitedKeyColumn}) IS NOT NULL";
+        await database.ExecuteSqlRawAsync(sql, [delimitedTable, keyColumn], cancellationToken);
     }
 }
 

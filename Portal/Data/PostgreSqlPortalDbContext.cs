@@ -18,6 +18,13 @@ public sealed class PostgreSqlPortalDbContext(DbContextOptions<PostgreSqlPortalD
         base.OnModelCreating(builder);
         // PostgreSQL folds unquoted names to lower case; the model's names are quoted there.
         builder.Entity<SystemAlert>().HasIndex(a => a.Key).IsUnique().HasFilter("\"ResolvedAt\" IS NULL");
+        // SQLite stores a text of any length whatever its declared maximum; PostgreSQL's varchar(n) would refuse a longer
+        // one. Text columns keep the two engines alike: the validators decide what a person may enter, and a long text
+        // the portal writes itself (an acting title with two names, an alert) is never refused on one engine only.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties()))
+        {
+            if ((property.GetValueConverter()?.ProviderClrType ?? property.ClrType) == typeof(string)) property.SetColumnType("text");
+        }
     }
 }
 

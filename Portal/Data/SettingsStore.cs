@@ -10,21 +10,58 @@ namespace Portal.Data;
 /// Defaults come from the "Settings" section of appsettings until an administrator saves.
 /// </summary>
 public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, IOptions<PortalSettings> defaults, IDataProtectionProvider protection)
+    : IInstanceCache
 {
     // The SMTP password is stored encrypted with the portal's data-protection keys, never as plain text.
     private readonly IDataProtector passwordProtector = protection.CreateProtector("Portal.Settings.SmtpPassword");
+    // One read or save of the cache at a time: a read that began before a save must not put back what the save replaced.
+    private readonly SemaphoreSlim turn = new(1, 1);
     private volatile PortalSettings? cached;
 
+    /// <summary>Raised with the new settings, whether saved here or read again after another instance saved them.</summary>
     public event Action<PortalSettings>? Changed;
+
+    public event Action? ChangedHere;
+
+    public string Name => "settings";
 
     public async Task<PortalSettings> GetAsync(CancellationToken cancellationToken = default)
     {
         if (cached is { } settings) return settings.Copy();
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            return (cached ??= await ReadAsync(cancellationToken)).Copy();
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        PortalSettings? previous;
+        PortalSettings fresh;
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            previous = cached;
+            cached = fresh = await ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+        if (previous is not null && previous.UpdatedAt != fresh.UpdatedAt) Changed?.Invoke(fresh.Copy());
+    }
+
+    private async Task<PortalSettings> ReadAsync(CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Settings.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         if (stored is not null) stored.SmtpPassword = Unprotect(stored.SmtpPassword);
-        cached = stored ?? defaults.Value.Copy();
-        return cached.Copy();
+        return stored ?? defaults.Value.Copy();
     }
 
     private string? Unprotect(string? protectedPassword)
@@ -43,6 +80,23 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
 
     public async Task SaveAsync(PortalSettings settings, string actorId, string actorName, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        PortalSettings saved;
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            saved = await StoreAsync(settings, actorId, actorName, now, cancellationToken);
+            cached = saved;
+        }
+        finally
+        {
+            turn.Release();
+        }
+        ChangedHere?.Invoke();
+        Changed?.Invoke(saved.Copy());
+    }
+
+    private async Task<PortalSettings> StoreAsync(PortalSettings settings, string actorId, string actorName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Settings.OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -60,7 +114,6 @@ public sealed class SettingsStore(IDbContextFactory<PortalDbContext> dbFactory, 
         await db.SaveChangesAsync(cancellationToken);
         var saved = row.Copy();
         saved.SmtpPassword = settings.SmtpPassword;
-        cached = saved;
-        Changed?.Invoke(saved.Copy());
+        return saved;
     }
 }

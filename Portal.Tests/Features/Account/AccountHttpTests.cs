@@ -1,19 +1,30 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Admin.Users;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Account;
 
-/// <summary>Sign-in, lockout, unlock, deactivation and password changes over real HTTP with real cookies.</summary>
-public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<AccountHttpTests.App>
+public sealed class AccountHttpOnSqliteTests(AccountHttpOnSqliteTests.App app) : AccountHttpTests(app), IClassFixture<AccountHttpOnSqliteTests.App>
 {
     public sealed class App() : PortalAppFactory();
+}
+
+public sealed class AccountHttpOnPostgreSqlTests(AccountHttpOnPostgreSqlTests.App app)
+    : AccountHttpTests(app), IClassFixture<AccountHttpOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : PortalAppFactory(provider: DatabaseProvider.PostgreSql);
+}
+
+/// <summary>Sign-in, lockout, unlock, deactivation and password changes over real HTTP with real cookies.</summary>
+public abstract class AccountHttpTests(PortalAppFactory app)
+{
 
     private UserAdministration Administration => app.Get<UserAdministration>();
 
-    [Fact]
+    [ProviderFact]
     public async Task The_right_password_signs_in_and_opens_pages()
     {
         var client = app.NewClient();
@@ -27,7 +38,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.Contains("Rizky Ramadhan", await sop.HtmlAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_wrong_password_is_refused_with_a_message_and_no_session()
     {
         var client = app.NewClient();
@@ -41,7 +52,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.StartsWith("http://localhost/akun/masuk", sop.Headers.Location!.ToString());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Five_wrong_passwords_lock_the_account_until_an_administrator_unlocks_it()
     {
         const string nip = DemoPeople.KabidDafduk;
@@ -68,7 +79,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserUnlocked && a.Detail!.Contains(nip)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_deactivated_account_is_refused_like_a_wrong_password_and_its_open_session_ends()
     {
         const string nip = "199106142017082002"; // Maya Sari
@@ -90,7 +101,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.DoesNotContain("nonaktif", await rightPassword.HtmlAsync());
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_attempt_on_a_deactivated_account_counts_towards_its_lockout_right_password_or_not()
     {
         const string nip = "198107082006042001"; // Siti Aminah
@@ -114,7 +125,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.InRange(lockedFor!.Value, TimeSpan.FromMinutes(14.9), TimeSpan.FromMinutes(15));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("%2Fsop", "/sop")]
     [InlineData("%2Finovasi%3Fcari%3Dakta", "/inovasi?cari=akta")]
     [InlineData("https%3A%2F%2Fevil.example%2F", "/")]
@@ -139,7 +150,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.Equal(expected, new Uri(client.BaseAddress!, location).PathAndQuery);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Signing_out_without_the_form_token_is_refused_and_the_session_stays()
     {
         var client = await app.SignedInClientAsync(DemoPeople.KabidPdip);
@@ -151,7 +162,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sop")).StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_reset_password_works_once_and_must_be_replaced_before_any_page_opens()
     {
         const string nip = "198909232014021007"; // Yusuf Hakim
@@ -177,7 +188,7 @@ public sealed class AccountHttpTests(AccountHttpTests.App app) : IClassFixture<A
         Assert.False((await app.UserAsync(nip)).MustChangePassword);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("salah-sandi-lama", "sandi baru yang panjang", "sandi baru yang panjang", "Kata sandi saat ini salah.")]
     [InlineData(Portal.Data.DemoData.Password, "pendek", "pendek", "Kata sandi baru minimal 10 karakter.")]
     [InlineData(Portal.Data.DemoData.Password, "sandi baru yang panjang", "sandi lain yang panjang", "Ulangan kata sandi baru tidak sama.")]

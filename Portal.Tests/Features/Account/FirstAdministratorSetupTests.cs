@@ -1,27 +1,31 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Features.Account;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Account;
 
-/// <summary>A fresh production install: no demo people, no administrator, a one-time setup link.</summary>
-public sealed class FirstAdministratorSetupTests(FirstAdministratorSetupTests.ProductionApp app) : IClassFixture<FirstAdministratorSetupTests.ProductionApp>
+public sealed class FirstAdministratorSetupOnSqliteTests(FirstAdministratorSetupOnSqliteTests.ProductionApp app)
+    : FirstAdministratorSetupTests(app), IClassFixture<FirstAdministratorSetupOnSqliteTests.ProductionApp>
 {
-    public sealed class ProductionApp : PortalAppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-        }
-    }
+    public sealed class ProductionApp() : PortalAppFactory(environment: "Production");
+}
+
+public sealed class FirstAdministratorSetupOnPostgreSqlTests(FirstAdministratorSetupOnPostgreSqlTests.ProductionApp app)
+    : FirstAdministratorSetupTests(app), IClassFixture<FirstAdministratorSetupOnPostgreSqlTests.ProductionApp>, IRunsOnPostgreSql
+{
+    public sealed class ProductionApp() : PortalAppFactory(environment: "Production", provider: DatabaseProvider.PostgreSql);
+}
+
+/// <summary>A fresh production install: no demo people, no administrator, a one-time setup link.</summary>
+public abstract class FirstAdministratorSetupTests(PortalAppFactory app)
+{
 
     private const string Nip = "198806152012121002";
 
-    [Fact]
+    [ProviderFact]
     public async Task The_setup_link_creates_the_first_administrator_once_and_then_answers_404_for_good()
     {
         // Production cookies are HTTPS-only.

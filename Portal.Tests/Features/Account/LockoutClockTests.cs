@@ -1,17 +1,28 @@
 using System.Net;
+using Portal.Data;
 using Portal.Domain;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Account;
 
-/// <summary>A lockout lasts 15 minutes on the portal's clock, whatever the machine's clock says.</summary>
-public sealed class LockoutClockTests(LockoutClockTests.App app) : IClassFixture<LockoutClockTests.App>
+public sealed class LockoutClockOnSqliteTests(LockoutClockOnSqliteTests.App app) : LockoutClockTests(app), IClassFixture<LockoutClockOnSqliteTests.App>
 {
     public sealed class App() : PortalAppFactory(new TestClock(TestInstants.OrdinaryWednesday));
+}
+
+public sealed class LockoutClockOnPostgreSqlTests(LockoutClockOnPostgreSqlTests.App app)
+    : LockoutClockTests(app), IClassFixture<LockoutClockOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : PortalAppFactory(new TestClock(TestInstants.OrdinaryWednesday), provider: DatabaseProvider.PostgreSql);
+}
+
+/// <summary>A lockout lasts 15 minutes on the portal's clock, whatever the machine's clock says.</summary>
+public abstract class LockoutClockTests(PortalAppFactory app)
+{
 
     private TestClock Clock => (TestClock)app.Get<TimeProvider>();
 
-    [Fact]
+    [ProviderFact]
     public async Task A_locked_account_opens_again_fifteen_minutes_after_the_fifth_failure()
     {
         const string nip = DemoPeople.FungsionalDafduk;

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Alerts;
@@ -10,14 +11,25 @@ using static Portal.Domain.WorkflowActionKind;
 
 namespace Portal.Tests.Features.Alerts;
 
-/// <summary>E-mail through a real SMTP server on a loopback port: alerts, retries, the daily digest and the test e-mail.</summary>
-public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<AlertMailTests.App>
+public sealed class AlertMailOnSqliteTests(AlertMailOnSqliteTests.App app) : AlertMailTests(app), IClassFixture<AlertMailOnSqliteTests.App>
 {
-    public sealed class App() : MailingAlertsApp(Wita(2026, 11, 2, 8));
+    public sealed class App() : MailingAlertsApp(Start);
+}
+
+public sealed class AlertMailOnPostgreSqlTests(AlertMailOnPostgreSqlTests.App app)
+    : AlertMailTests(app), IClassFixture<AlertMailOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : MailingAlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
+/// <summary>E-mail through a real SMTP server on a loopback port: alerts, retries, the daily digest and the test e-mail.</summary>
+public abstract class AlertMailTests(MailingAlertsApp app)
+{
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 11, 2, 8);
 
     private const string Link = "https://inovasi.paserkab.go.id/inovasi/";
 
-    [Fact]
+    [ProviderFact]
     public async Task A_late_step_mails_the_proposer_with_the_subject_the_details_in_WITA_and_a_link_once()
     {
         app.Smtp.Start();
@@ -43,10 +55,10 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         Assert.Contains("terlambat 1 hari kerja", mail.HtmlBody);
         Assert.Contains($"{Link}{id}", mail.TextBody);
         Assert.NotNull((await NotificationAsync(id, AlertLevel.Late, DemoPeople.FungsionalPdip)).EmailSentAt);
-        await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, "alert-mail.html"), mail.HtmlBody);
+        await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, Artifact("alert-mail")), mail.HtmlBody);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task With_the_mail_server_down_the_send_job_throws_so_Hangfire_retries_and_succeeds_once_it_is_up()
     {
         app.Smtp.Stop();
@@ -70,7 +82,7 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         Assert.NotNull((await NotificationAsync(id, AlertLevel.Late, DemoPeople.KabidPdip)).EmailSentAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_daily_digest_gives_each_kepala_bidang_their_bidang_and_the_kepala_dinas_the_whole_dinas_once()
     {
         app.Smtp.Start();
@@ -100,7 +112,7 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         Assert.DoesNotContain("Survei Kepuasan Layanan Digital", kabidDafduk.HtmlBody);
 
         var kadis = Assert.Single(digests, m => IsTo(m, DemoPeople.KepalaDinas));
-        await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, "digest-mail.html"), kadis.HtmlBody);
+        await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, Artifact("digest-mail")), kadis.HtmlBody);
         Assert.Contains("Survei Kepuasan Layanan Digital", kadis.HtmlBody);
         Assert.Contains("Pendaftaran Penduduk Pindah Online", kadis.HtmlBody);
 
@@ -112,7 +124,7 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         Assert.Equal(first.AlertsCreated, await db.DigestDeliveries.CountAsync(d => d.Date == today));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task On_a_holiday_the_digest_sends_nothing_and_says_why()
     {
         var holiday = Holidays2026.All.Select(h => h.Date)
@@ -128,7 +140,7 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         Assert.Equal(AlertTexts.DigestSkippedHoliday, record.Note);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("", "Alamat e-mail tujuan wajib diisi.")]
     [InlineData("bukan-alamat", "Alamat e-mail tidak valid.")]
     public async Task A_test_email_to_a_bad_address_is_refused(string address, string message)
@@ -138,7 +150,7 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         Assert.Equal((false, message), result);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_test_email_reports_a_server_that_is_down_and_arrives_once_it_is_up()
     {
         app.Smtp.Stop();
@@ -155,6 +167,9 @@ public sealed class AlertMailTests(AlertMailTests.App app) : IClassFixture<Alert
         var mail = Assert.Single(await app.Smtp.WaitForAsync(m => m.Subject == AlertTexts.TestSubject));
         Assert.Contains("https://inovasi.paserkab.go.id/", mail.HtmlBody);
     }
+
+    /// <summary>The file a mail is kept in for people to look at; each provider's run writes its own.</summary>
+    private string Artifact(string name) => app.Provider == DatabaseProvider.PostgreSql ? $"{name}-postgresql.html" : $"{name}.html";
 
     private static bool IsTo(MimeMessage message, string nip) =>
         message.To.Mailboxes.Any(m => m.Address == $"{nip}@paserkab.go.id");

@@ -21,12 +21,12 @@ public sealed record Alert(int Step, int Run, AlertLevel Level, string Nip, bool
 
 /// <summary>
 /// The portal with a fake clock and the Hangfire server off (tests call the jobs themselves); the
-/// Hangfire storage is the real SQLite file all the same.
+/// Hangfire storage is the real one all the same (the SQLite file, or the database's "hangfire" schema on PostgreSQL).
 /// </summary>
 public class AlertsApp : PortalAppFactory
 {
     /// <param name="dataDirectory">An existing data folder, to start the portal again on the same data; the caller then owns it.</param>
-    /// <param name="provider">PostgreSql: a new database of the test server (or the one named in the settings, see <see cref="PortalAppFactory.SameDatabase"/>).</param>
+    /// <param name="provider">PostgreSql: a new database of the test server (or the one named in the settings, see <see cref="PortalAppFactory.SecondInstanceSettings"/>).</param>
     public AlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, string? dataDirectory = null,
         DatabaseProvider provider = DatabaseProvider.Sqlite)
         : base(new FakeTimeProvider(start), WithDefaults(settings), dataDirectory, provider: provider)
@@ -120,10 +120,11 @@ public class AlertsApp : PortalAppFactory
 public abstract class MailingAlertsApp : AlertsApp, IAsyncLifetime
 {
     /// <param name="settings">More settings beside the SMTP ones (e.g. another office profile).</param>
-    protected MailingAlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null) : this(start, new LoopbackSmtp(), settings) { }
+    protected MailingAlertsApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+        : this(start, new LoopbackSmtp(), settings, provider) { }
 
-    private MailingAlertsApp(DateTimeOffset start, LoopbackSmtp smtp, IDictionary<string, string?>? settings)
-        : base(start, smtp.Settings().Concat(settings ?? new Dictionary<string, string?>()).ToDictionary()) => Smtp = smtp;
+    private MailingAlertsApp(DateTimeOffset start, LoopbackSmtp smtp, IDictionary<string, string?>? settings, DatabaseProvider provider)
+        : base(start, smtp.Settings().Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), provider: provider) => Smtp = smtp;
 
     public LoopbackSmtp Smtp { get; }
 

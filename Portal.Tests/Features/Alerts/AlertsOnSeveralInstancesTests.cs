@@ -38,7 +38,7 @@ public sealed class AlertsOnSeveralInstancesTests(AlertsOnSeveralInstancesTests.
             smtp.Start();
             a = new AlertsApp(AlertsApp.Wita(2026, 11, 2, 8), Settings(smtp), provider: DatabaseProvider.PostgreSql);
             _ = a.Services;
-            b = new AlertsApp(AlertsApp.Wita(2026, 11, 2, 8), Settings(smtp, a.SameDatabase()));
+            b = new AlertsApp(AlertsApp.Wita(2026, 11, 2, 8), Settings(smtp, a.SecondInstanceSettings()));
             _ = b.Services;
             await a.GiveEveryoneAnEmailAsync();
             // The first job server up queued a catch-up scan; the tests below look for the scans they ask for themselves.
@@ -123,8 +123,8 @@ public sealed class AlertsOnSeveralInstancesTests(AlertsOnSeveralInstancesTests.
         var thursdayMorning = web.Clock.GetUtcNow().AddDays(3).AddHours(-2);
 
         // Thursday 08:00 and a minute later (two servers never start at the very same instant): both start at once.
-        await using var a = new AlertsApp(thursdayMorning, Settings(smtp, web.SameDatabase()));
-        await using var b = new AlertsApp(thursdayMorning.AddMinutes(1), Settings(smtp, web.SameDatabase()));
+        await using var a = new AlertsApp(thursdayMorning, Settings(smtp, web.SecondInstanceSettings()));
+        await using var b = new AlertsApp(thursdayMorning.AddMinutes(1), Settings(smtp, web.SecondInstanceSettings()));
         await Task.WhenAll(Task.Run(() => a.Services), Task.Run(() => b.Services));
 
         await WaitForAsync(() => ScanCountAsync(web, AlertSchedule.OverdueScanId), count => count >= 1);

@@ -1,15 +1,29 @@
+using Portal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Alerts;
 
+using Portal.Tests.Infrastructure;
+
 namespace Portal.Tests.Features.Alerts;
 
-public sealed class DailyDigestWithoutSmtpTests(DailyDigestWithoutSmtpTests.App app) : IClassFixture<DailyDigestWithoutSmtpTests.App>
+public sealed class DailyDigestWithoutSmtpOnSqliteTests(DailyDigestWithoutSmtpOnSqliteTests.App app) : DailyDigestWithoutSmtpTests(app), IClassFixture<DailyDigestWithoutSmtpOnSqliteTests.App>
+{
+    public sealed class App() : AlertsApp(Start);
+}
+
+public sealed class DailyDigestWithoutSmtpOnPostgreSqlTests(DailyDigestWithoutSmtpOnPostgreSqlTests.App app)
+    : DailyDigestWithoutSmtpTests(app), IClassFixture<DailyDigestWithoutSmtpOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : AlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
+public abstract class DailyDigestWithoutSmtpTests(AlertsApp app)
 {
     // Wed 18 Nov 2026 07:30 WITA, a working day with late demo innovations.
-    public sealed class App() : AlertsApp(Wita(2026, 11, 18, 7, 30));
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 11, 18, 7, 30);
 
-    [Fact]
+    [ProviderFact]
     public async Task Without_smtp_settings_the_digest_mails_nobody_and_records_why()
     {
         await app.GiveEveryoneAnEmailAsync();

@@ -1,17 +1,30 @@
+using Portal.Data;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Portal.Features.Alerts;
+using Portal.Features.Workflow;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Alerts;
 
-public sealed class NotificationBellTests(NotificationBellTests.App app) : IClassFixture<NotificationBellTests.App>
+public sealed class NotificationBellOnSqliteTests(NotificationBellOnSqliteTests.App app) : NotificationBellTests(app), IClassFixture<NotificationBellOnSqliteTests.App>
 {
-    public sealed class App() : AlertsApp(Wita(2026, 11, 2, 8));
+    public sealed class App() : AlertsApp(Start);
+}
 
-    [Fact]
+public sealed class NotificationBellOnPostgreSqlTests(NotificationBellOnPostgreSqlTests.App app)
+    : NotificationBellTests(app), IClassFixture<NotificationBellOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : AlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
+public abstract class NotificationBellTests(AlertsApp app)
+{
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 11, 2, 8);
+
+    [ProviderFact]
     public async Task The_bell_counts_unread_alerts_follows_new_and_read_ones_live_and_unsubscribes_when_the_circuit_ends()
     {
         var inbox = app.Get<NotificationInbox>();
@@ -21,6 +34,7 @@ public sealed class NotificationBellTests(NotificationBellTests.App app) : IClas
         context.Services.AddMudServices();
         context.Services.AddSingleton(inbox);
         context.Services.AddSingleton(events);
+        context.Services.AddSingleton(app.Get<MissedChanges>());
         var proposer = await app.IdAsync(DemoPeople.FungsionalPdip);
         var bystander = await app.IdAsync(DemoPeople.Pemantau);
         var subscribers = events.SubscriberCount;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Alerts;
 using Portal.Tests.Infrastructure;
@@ -8,11 +9,22 @@ using static Portal.Domain.WorkflowActionKind;
 
 namespace Portal.Tests.Features.Alerts;
 
+public sealed class OverdueScanIdempotenceOnSqliteTests(OverdueScanIdempotenceOnSqliteTests.App app) : OverdueScanIdempotenceTests(app), IClassFixture<OverdueScanIdempotenceOnSqliteTests.App>
+{
+    public sealed class App() : AlertsApp(Start);
+}
+
+public sealed class OverdueScanIdempotenceOnPostgreSqlTests(OverdueScanIdempotenceOnPostgreSqlTests.App app)
+    : OverdueScanIdempotenceTests(app), IClassFixture<OverdueScanIdempotenceOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : AlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
 /// <summary>Hangfire runs a job at least once: a repeated, concurrent or catching-up scan must notify each person once.</summary>
-public sealed class OverdueScanIdempotenceTests(OverdueScanIdempotenceTests.App app) : IClassFixture<OverdueScanIdempotenceTests.App>
+public abstract class OverdueScanIdempotenceTests(AlertsApp app)
 {
     // November 2026 has no holidays; each test starts on the next Monday, so the clock only moves forward.
-    public sealed class App() : AlertsApp(Wita(2026, 11, 2, 8));
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 11, 2, 8);
 
     private static readonly Alert[] LateAndEscalated =
     [
@@ -21,7 +33,7 @@ public sealed class OverdueScanIdempotenceTests(OverdueScanIdempotenceTests.App 
         new(2, 1, Escalation, DemoPeople.KepalaDinas),
     ];
 
-    [Fact]
+    [ProviderFact]
     public async Task A_scan_run_twice_creates_nothing_the_second_time()
     {
         var id = await app.StepTwoFromNextMondayAsync("Layanan Akta Lewat Desa");
@@ -38,7 +50,7 @@ public sealed class OverdueScanIdempotenceTests(OverdueScanIdempotenceTests.App 
         Assert.Equal(0, first.Failures + second.Failures);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Two_scans_at_once_create_each_notification_once()
     {
         var id = await app.StepTwoFromNextMondayAsync("Loket Terpadu Kecamatan Tanah Grogot");
@@ -52,7 +64,7 @@ public sealed class OverdueScanIdempotenceTests(OverdueScanIdempotenceTests.App 
         Assert.All(outcomes, o => Assert.Equal(0, o.Failures));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task After_a_week_without_scans_each_level_is_sent_once_not_once_per_missed_run()
     {
         var id = await app.StepTwoFromNextMondayAsync("Kartu Identitas Anak Keliling");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Tests.Infrastructure;
@@ -7,21 +8,32 @@ using static Portal.Domain.WorkflowActionKind;
 
 namespace Portal.Tests.Features.Alerts;
 
+public sealed class OverdueTimelineOnSqliteTests(OverdueTimelineOnSqliteTests.App app) : OverdueTimelineTests(app), IClassFixture<OverdueTimelineOnSqliteTests.App>
+{
+    public sealed class App() : AlertsApp(Start);
+}
+
+public sealed class OverdueTimelineOnPostgreSqlTests(OverdueTimelineOnPostgreSqlTests.App app)
+    : OverdueTimelineTests(app), IClassFixture<OverdueTimelineOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : AlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
 /// <summary>
 /// One innovation played through March–April 2026 on a fake clock, with the overdue scan called at each
 /// point: a weekend, the Nyepi / Idul Fitri holidays (18–24 March), soon due, late, escalated, returned,
 /// a Plh. for the Kepala Dinas, a late Kepala Bidang step, and finished.
 /// </summary>
-public sealed class OverdueTimelineTests(OverdueTimelineTests.App app) : IClassFixture<OverdueTimelineTests.App>
+public abstract class OverdueTimelineTests(AlertsApp app)
 {
-    public sealed class App() : AlertsApp(Wita(2026, 3, 12, 8));
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 3, 12, 8);
 
     private const string Fungsional = DemoPeople.FungsionalPdip;   // Rizky Ramadhan (the proposer)
     private const string Kabid = DemoPeople.KabidPdip;             // Nurul Hidayah
     private const string Kadis = DemoPeople.KepalaDinas;           // Hj. Rahmawati Saleh
     private const string Sekretaris = "197811302002121001";        // Drs. Bambang Sutrisno, Plh. Kepala Dinas on 1–2 April
 
-    [Fact]
+    [ProviderFact]
     public async Task Each_person_is_told_once_per_level_across_weekends_holidays_a_return_an_acting_official_and_the_finish()
     {
         var expected = new List<Alert>();

@@ -1,17 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Alerts;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Alerts;
 
-/// <summary>Alerts about the portal itself reach the administrators once per condition: bell, page and e-mail.</summary>
-public sealed class SystemAlertsTests(SystemAlertsTests.App app) : IClassFixture<SystemAlertsTests.App>
+public sealed class SystemAlertsOnSqliteTests(SystemAlertsOnSqliteTests.App app) : SystemAlertsTests(app), IClassFixture<SystemAlertsOnSqliteTests.App>
 {
-    public sealed class App() : MailingAlertsApp(Wita(2026, 11, 2, 8));
+    public sealed class App() : MailingAlertsApp(Start);
+}
 
-    [Fact]
+public sealed class SystemAlertsOnPostgreSqlTests(SystemAlertsOnPostgreSqlTests.App app)
+    : SystemAlertsTests(app), IClassFixture<SystemAlertsOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : MailingAlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
+/// <summary>Alerts about the portal itself reach the administrators once per condition: bell, page and e-mail.</summary>
+public abstract class SystemAlertsTests(MailingAlertsApp app)
+{
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 11, 2, 8);
+
+    [ProviderFact]
     public async Task An_alert_reaches_each_administrator_once_until_the_condition_is_over_and_then_again()
     {
         var alerts = app.Get<SystemAlerts>();

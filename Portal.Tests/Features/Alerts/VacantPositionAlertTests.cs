@@ -1,3 +1,4 @@
+using Portal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
@@ -9,19 +10,30 @@ using static Portal.Domain.AlertLevel;
 
 namespace Portal.Tests.Features.Alerts;
 
+public sealed class VacantPositionAlertOnSqliteTests(VacantPositionAlertOnSqliteTests.App app) : VacantPositionAlertTests(app), IClassFixture<VacantPositionAlertOnSqliteTests.App>
+{
+    public sealed class App() : MailingAlertsApp(Start);
+}
+
+public sealed class VacantPositionAlertOnPostgreSqlTests(VacantPositionAlertOnPostgreSqlTests.App app)
+    : VacantPositionAlertTests(app), IClassFixture<VacantPositionAlertOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : MailingAlertsApp(Start, provider: DatabaseProvider.PostgreSql);
+}
+
 /// <summary>
 /// The Kepala Bidang PDIP and the Kepala Dinas have retired; the Sekretaris is Plt. Kepala Bidang PDIP and the
 /// Kepala Bidang Dafduk is Plt. Kepala Dinas. The overdue scan and the daily digest reach them in those positions
 /// while the appointments last, and stop after.
 /// </summary>
-public sealed class VacantPositionAlertTests(VacantPositionAlertTests.App app) : IClassFixture<VacantPositionAlertTests.App>
+public abstract class VacantPositionAlertTests(MailingAlertsApp app)
 {
-    public sealed class App() : MailingAlertsApp(Wita(2026, 11, 2, 8));
+    protected static readonly DateTimeOffset Start = AlertsApp.Wita(2026, 11, 2, 8);
 
     private const string Sekretaris = "197811302002121001";   // Drs. Bambang Sutrisno
     private const string KabidPdipPosition = "Kepala Bidang Pemanfaatan Data dan Inovasi Pelayanan";
 
-    [Fact]
+    [ProviderFact]
     public async Task The_Plt_of_a_vacant_position_receives_its_late_escalation_and_digest_until_the_appointment_ends()
     {
         // Mon 2 Nov: both retire; the appointments run to Fri 20 Nov.

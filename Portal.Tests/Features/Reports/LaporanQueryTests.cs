@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Reports;
@@ -7,8 +8,19 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Reports;
 
+public sealed class LaporanQueryOnSqliteTests(LaporanQueryOnSqliteTests.App app) : LaporanQueryTests(app), IClassFixture<LaporanQueryOnSqliteTests.App>
+{
+    public sealed class App() : PortalAppFactory();
+}
+
+public sealed class LaporanQueryOnPostgreSqlTests(LaporanQueryOnPostgreSqlTests.App app)
+    : LaporanQueryTests(app), IClassFixture<LaporanQueryOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : PortalAppFactory(provider: DatabaseProvider.PostgreSql);
+}
+
 /// <summary>The Laporan Inovasi Pelayanan's content, built from the demo data the workflow service played through.</summary>
-public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal>
+public abstract class LaporanQueryTests(PortalAppFactory app)
 {
     public const string FinishedReturnedOnce = "Layanan Pindah Datang Satu Hari";      // Dafduk, Fajar Nugroho
     public const string FinishedStraight = "Kios Cetak Dokumen Mandiri (ADM)";         // PIAK, Yusuf Hakim
@@ -31,7 +43,7 @@ public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal
         return outcome.Data!;
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_finished_innovation_has_every_step_with_its_newest_run_its_return_outputs_and_the_approval()
     {
         var id = await IdOfAsync(FinishedReturnedOnce);
@@ -76,7 +88,7 @@ public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal
         Assert.Equal(runs.Last().FinishedAt, approval.ApprovedAt);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_finished_innovation_without_returns_lists_none()
     {
         var laporan = await LaporanAsync(FinishedStraight);
@@ -86,7 +98,7 @@ public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal
         Assert.NotNull(laporan.Approval);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task At_the_report_step_the_Laporan_is_a_draft_with_the_later_step_not_started()
     {
         var laporan = await LaporanAsync(AtReportStep, DemoPeople.KepalaDinas);
@@ -99,7 +111,7 @@ public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal
         Assert.Equal((ReportWording.NotStarted, (DateTimeOffset?)null, (StepTime?)null), (laporan.Steps[9].Status, laporan.Steps[9].Mulai, laporan.Steps[9].Lama));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_draft_becomes_final_once_the_Kepala_Dinas_approves_the_last_step()
     {
         var id = await IdOfAsync(AtApprovalStep);
@@ -121,7 +133,7 @@ public sealed class LaporanQueryTests(DemoPortal app) : IClassFixture<DemoPortal
         Assert.Equal(("Hj. Rahmawati Saleh, S.Sos., M.Si.", "197203151998031004"), (final.Approval!.Name, final.Approval.Nip));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Unknown_early_and_cancelled_innovations_and_people_of_another_bidang_are_refused_with_a_reason()
     {
         var kadis = await app.IdAsync(DemoPeople.KepalaDinas);

@@ -11,13 +11,26 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Reports;
 
+public sealed class PelaksanaanReportOnSqliteTests(PelaksanaanReportOnSqliteTests.App app)
+    : PelaksanaanReportTests(app), IClassFixture<PelaksanaanReportOnSqliteTests.App>
+{
+    public sealed class App() : PlayedItemApp(DatabaseProvider.Sqlite);
+}
+
+public sealed class PelaksanaanReportOnPostgreSqlTests(PelaksanaanReportOnPostgreSqlTests.App app)
+    : PelaksanaanReportTests(app), IClassFixture<PelaksanaanReportOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : PlayedItemApp(DatabaseProvider.PostgreSql);
+}
+
 /// <summary>
 /// The Laporan Pelaksanaan SOP of an item of a second SOP, run through the workflow service with one return, downloaded
 /// over HTTP. The times below are WITA; the working time of each run is worked out by hand beside it.
 /// </summary>
-public sealed class PelaksanaanReportTests(PelaksanaanReportTests.App app) : IClassFixture<PelaksanaanReportTests.App>
+public abstract class PelaksanaanReportTests(PelaksanaanReportTests.PlayedItemApp app)
 {
-    public sealed class App() : PortalAppFactory(new TestClock(TestCalendar.Wita("2026-11-02 08:00")))
+    /// <summary>The portal with the item of the second SOP played through once for the whole class.</summary>
+    public abstract class PlayedItemApp(DatabaseProvider provider) : PortalAppFactory(new TestClock(TestCalendar.Wita("2026-11-02 08:00")), provider: provider)
     {
         private readonly SemaphoreSlim gate = new(1, 1);
         private int? itemId;
@@ -87,7 +100,7 @@ public sealed class PelaksanaanReportTests(PelaksanaanReportTests.App app) : ICl
 
     private const string Reason = "Fotokopi KTP-el pemohon belum dilampirkan.";
 
-    [Fact]
+    [ProviderFact]
     public async Task The_report_has_the_office_kop_the_SOP_header_the_fields_and_every_run_with_its_pelaksana_dates_time_and_outcome()
     {
         var id = await app.ItemAsync();
@@ -143,7 +156,7 @@ public sealed class PelaksanaanReportTests(PelaksanaanReportTests.App app) : ICl
 
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Refusals_answer_with_a_status_and_an_Indonesian_sentence()
     {
         var id = await app.ItemAsync();
@@ -165,7 +178,7 @@ public sealed class PelaksanaanReportTests(PelaksanaanReportTests.App app) : ICl
         Assert.Equal((HttpStatusCode.NotFound, "Item tidak ditemukan."), (unknown.StatusCode, await unknown.Content.ReadAsStringAsync()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task While_a_step_runs_the_report_is_a_draft_and_the_open_run_counts_until_now()
     {
         await app.ItemAsync();

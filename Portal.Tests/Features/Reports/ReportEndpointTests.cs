@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Domain;
 using Portal.Features.Reports;
@@ -9,16 +10,15 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Reports;
 
-/// <summary>The report downloads over HTTP, signed in through the real sign-in form.</summary>
-public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPortal>
+/// <summary>
+/// On SQLite also the Laporan Inovasi Pelayanan's PDF downloads: their content comes from <see cref="LaporanQuery"/>, which
+/// <see cref="LaporanQueryTests"/> checks on both providers.
+/// </summary>
+public sealed class ReportEndpointOnSqliteTests(ReportEndpointOnSqliteTests.App app) : ReportEndpointTests(app), IClassFixture<ReportEndpointOnSqliteTests.App>
 {
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    public sealed class App() : PortalAppFactory();
 
-    private async Task<int> IdOfAsync(string title)
-    {
-        await using var db = app.CreateDbContext();
-        return await db.Innovations.Where(i => i.Title == title).Select(i => i.Id).SingleAsync();
-    }
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     private static string Wita(DateTimeOffset instant) => OfficeZone.Wita.ToLocal(instant).ToString("dd MMM yyyy HH:mm", Indonesian);
 
@@ -26,7 +26,7 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
     public async Task The_Laporan_of_a_finished_innovation_downloads_as_a_PDF_with_the_SOP_the_steps_and_the_approval()
     {
         var id = await IdOfAsync(LaporanQueryTests.FinishedReturnedOnce);
-        var client = await app.SignedInClientAsync(DemoPeople.KepalaDinas);
+        var client = await Demo.SignedInClientAsync(DemoPeople.KepalaDinas);
 
         var response = await client.GetAsync($"/laporan/inovasi/{id}.pdf");
 
@@ -39,7 +39,7 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
         var text = pdf.AllText;
         Assert.Contains("12./005/SOP/DKPS/1/2024", text);
         Assert.Contains(PdfReadBack.Compact(LaporanQueryTests.FinishedReturnedOnce), pdf.CompactText);
-        await using (var db = app.CreateDbContext())
+        await using (var db = Demo.CreateDbContext())
         {
             var runs = await db.StepRuns.AsNoTracking().Where(r => r.InnovationId == id).OrderBy(r => r.Id).ToListAsync();
             foreach (var step in Enumerable.Range(1, 10))
@@ -62,7 +62,7 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
     public async Task A_Laporan_before_approval_is_marked_as_a_draft()
     {
         var id = await IdOfAsync(LaporanQueryTests.AtReportStep);
-        var client = await app.SignedInClientAsync(DemoPeople.KepalaDinas);
+        var client = await Demo.SignedInClientAsync(DemoPeople.KepalaDinas);
 
         var response = await client.GetAsync($"/laporan/inovasi/{id}.pdf");
 
@@ -75,19 +75,38 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
     [Fact]
     public async Task Laporan_refusals_answer_with_a_status_and_an_Indonesian_sentence()
     {
-        var kabidPdip = await app.SignedInClientAsync(DemoPeople.KabidPdip);
+        var kabidPdip = await Demo.SignedInClientAsync(DemoPeople.KabidPdip);
 
         await AssertRefusedAsync(kabidPdip, $"/laporan/inovasi/{await IdOfAsync(LaporanQueryTests.FinishedReturnedOnce)}.pdf", HttpStatusCode.Forbidden, "tidak berhak");
         await AssertRefusedAsync(kabidPdip, "/laporan/inovasi/987654.pdf", HttpStatusCode.NotFound, "Inovasi tidak ditemukan.");
         await AssertRefusedAsync(kabidPdip, $"/laporan/inovasi/{await IdOfAsync(LaporanQueryTests.AtEvaluationStep)}.pdf", HttpStatusCode.Conflict, "tersedia mulai langkah 9");
 
-        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var anonymous = Demo.CreateClient(new() { AllowAutoRedirect = false });
         var response = await anonymous.GetAsync("/laporan/rekap.xlsx?tahun=2026");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/akun/masuk", response.Headers.Location!.ToString());
     }
+}
 
-    [Fact]
+public sealed class ReportEndpointOnPostgreSqlTests(ReportEndpointOnPostgreSqlTests.App app)
+    : ReportEndpointTests(app), IClassFixture<ReportEndpointOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : PortalAppFactory(provider: DatabaseProvider.PostgreSql);
+}
+
+/// <summary>The report downloads over HTTP, signed in through the real sign-in form.</summary>
+public abstract class ReportEndpointTests(PortalAppFactory app)
+{
+    /// <summary>The demo portal, for the subclass's own tests.</summary>
+    protected PortalAppFactory Demo => app;
+
+    protected async Task<int> IdOfAsync(string title)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Innovations.Where(i => i.Title == title).Select(i => i.Id).SingleAsync();
+    }
+
+    [ProviderFact]
     public async Task The_period_report_is_for_leadership_only_and_checks_its_parameters()
     {
         var fungsional = await app.SignedInClientAsync(DemoPeople.FungsionalPdip);
@@ -105,10 +124,10 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
         using var pdf = new PdfReadBack(bytes);
         Assert.Contains("NOVEMBER 2026", pdf.AllText);
         Assert.Contains(PdfReadBack.Compact("Antrean Pelayanan via WhatsApp"), pdf.CompactText);
-        ReportArtifacts.RenderFirstPage(bytes, "laporan-periode-demo");
+        ReportArtifacts.RenderFirstPage(bytes, app.Provider == DatabaseProvider.PostgreSql ? "laporan-periode-demo-postgresql" : "laporan-periode-demo");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_recap_workbook_has_every_innovation_of_the_year_and_honours_the_bidang_filter()
     {
         var kadis = await app.SignedInClientAsync(DemoPeople.KepalaDinas);
@@ -144,7 +163,7 @@ public sealed class ReportEndpointTests(DemoPortal app) : IClassFixture<DemoPort
         return MiniExcel.Query(file, useHeaderRow: true, sheetName: RecapWorkbook.RecapSheet).Cast<IDictionary<string, object?>>().ToList();
     }
 
-    private static async Task AssertRefusedAsync(HttpClient client, string url, HttpStatusCode status, string sentence)
+    protected static async Task AssertRefusedAsync(HttpClient client, string url, HttpStatusCode status, string sentence)
     {
         var response = await client.GetAsync(url);
         Assert.Equal(status, response.StatusCode);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Innovations;
 using Portal.Features.Reports;
@@ -9,13 +10,24 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Reports;
 
+public sealed class ReportsPerSopOnSqliteTests(ReportsPerSopOnSqliteTests.App app) : ReportsPerSopTests(app), IClassFixture<ReportsPerSopOnSqliteTests.App>
+{
+    public sealed class App() : PortalAppFactory(new FakeTimeProvider(Start));
+}
+
+public sealed class ReportsPerSopOnPostgreSqlTests(ReportsPerSopOnPostgreSqlTests.App app)
+    : ReportsPerSopTests(app), IClassFixture<ReportsPerSopOnPostgreSqlTests.App>, IRunsOnPostgreSql
+{
+    public sealed class App() : PortalAppFactory(new FakeTimeProvider(Start), provider: DatabaseProvider.PostgreSql);
+}
+
 /// <summary>The leadership figures and the period report are per SOP: the chosen SOP's items and steps, nothing of the others.</summary>
-public sealed class ReportsPerSopTests(ReportsPerSopTests.App app) : IClassFixture<ReportsPerSopTests.App>
+public abstract class ReportsPerSopTests(PortalAppFactory app)
 {
     // Mon 2 Nov 2026 10:00 WITA.
-    public sealed class App() : PortalAppFactory(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero)));
+    protected static readonly DateTimeOffset Start = new(2026, 11, 2, 2, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [ProviderFact]
     public async Task The_figures_of_a_second_SOP_count_its_own_items_over_its_own_steps_and_the_innovation_figures_leave_them_out()
     {
         var sop = await app.AddSopAsync("akta-dasbor", "Pelayanan Akta Uji Dasbor", "800/051/SOP/DKPS/2024", TestSops.StaffHeadAndChief,
@@ -43,7 +55,7 @@ public sealed class ReportsPerSopTests(ReportsPerSopTests.App app) : IClassFixtu
         Assert.Equal("Identifikasi & kajian", DashboardFigures.Compute(innovations).Steps[0].Kegiatan);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_period_report_is_downloaded_for_a_chosen_SOP_and_an_unknown_SOP_is_refused_in_words()
     {
         var sop = await app.AddSopAsync("akta-periode", "Pelayanan Akta Uji Periode", "800/052/SOP/DKPS/2024", TestSops.StaffHeadAndChief,

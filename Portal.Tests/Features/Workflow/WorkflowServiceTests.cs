@@ -193,7 +193,7 @@ public abstract class WorkflowServiceTests : IAsyncLifetime
         { "kabid", WorkflowActionKind.ReturnForRevision, "pendek", "minimal 10 karakter" },
     };
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(InvalidMoves))]
     public async Task Invalid_moves_are_refused_in_Indonesian_and_write_nothing(string who, WorkflowActionKind action, string? reason, string expected)
     {

@@ -9,7 +9,8 @@ namespace Portal.Features.Board;
 
 /// <summary>
 /// Keeps one board snapshot per SOP on this server, each built the first time someone opens that SOP's board. The
-/// workflow's change events are routed to the board of the changed item's SOP, which reads only that item again.
+/// workflow's change events (made here or, on PostgreSQL, on another instance) are routed to the board of the changed
+/// item's SOP, which reads only that item again; when this instance may have missed some, every board is read again.
 /// </summary>
 public sealed class BoardSnapshots : IDisposable
 {
@@ -26,9 +27,10 @@ public sealed class BoardSnapshots : IDisposable
     /// <summary>Which SOP each item runs: it never changes, so each item's is read from the database once.</summary>
     private readonly ConcurrentDictionary<int, int> sopOfItem = new();
     private readonly IDisposable subscription;
+    private readonly IDisposable missedSubscription;
 
     public BoardSnapshots(InnovationQueries queries, SopCatalog sops, IDbContextFactory<PortalDbContext> dbFactory, InnovationEvents events,
-        TimeProvider clock, ILogger<BoardSnapshots> logger)
+        MissedChanges missed, TimeProvider clock, ILogger<BoardSnapshots> logger)
     {
         this.queries = queries;
         this.sops = sops;
@@ -37,6 +39,7 @@ public sealed class BoardSnapshots : IDisposable
         this.logger = logger;
         // Subscribed before any board is built: a change committed while a board reads waits for it, then is applied.
         subscription = events.Subscribe(ApplyAsync);
+        missedSubscription = missed.Subscribe(_ => Task.WhenAll(boards.Values.Select(board => board.ReadAgainAsync())));
     }
 
     /// <summary>The board of one SOP (the <see cref="Sop"/> row's id), built on first use.</summary>
@@ -73,13 +76,15 @@ public sealed class BoardSnapshots : IDisposable
     public void Dispose()
     {
         subscription.Dispose();
+        missedSubscription.Dispose();
         foreach (var board in boards.Values) board.Dispose();
     }
 
     /// <summary>
     /// One SOP's board: built once from the database, then updated from the changes of its items by reading only the
     /// changed item, and read again as a whole once a minute (lateness moves with the clock; names and holidays
-    /// change outside the workflow). Its open boards subscribe to its updates.
+    /// change outside the workflow), and when this instance may have missed changes made on another. Its open boards
+    /// subscribe to its updates.
     /// </summary>
     private sealed class SopBoard(BoardSnapshots owner, int sopId) : EventHub<BoardUpdate>(owner.logger), IDisposable
     {
@@ -88,8 +93,8 @@ public sealed class BoardSnapshots : IDisposable
         private readonly SemaphoreSlim updating = new(1, 1);
         private ITimer? rejudgeTimer;
         private volatile BoardSnapshot? current;
-        private int rejudging;
-        private int rejudgeWanted;
+        private int readingAgain;
+        private int readAgainWanted;
 
         public async Task<BoardSnapshot> GetAsync(CancellationToken cancellationToken)
         {
@@ -100,7 +105,7 @@ public sealed class BoardSnapshots : IDisposable
                 if (current is null)
                 {
                     current = await BuildAsync(previous: null, cancellationToken);
-                    rejudgeTimer ??= owner.clock.CreateTimer(_ => _ = RejudgeAsync(), null, RejudgeEvery, RejudgeEvery);
+                    rejudgeTimer ??= owner.clock.CreateTimer(_ => _ = ReadAgainAsync(), null, RejudgeEvery, RejudgeEvery);
                 }
                 return current;
             }
@@ -128,26 +133,29 @@ public sealed class BoardSnapshots : IDisposable
             Publish(new BoardUpdate(next, change));
         }
 
-        // One re-read at a time, and ticks that come while one runs are folded into one more re-read after it: a slow
-        // machine, or a clock that jumped ahead and fires every minute it skipped, must not queue thousands of reads ahead
-        // of the moves, nor lose the tick that came while a re-read was already reading.
-        private async Task RejudgeAsync()
+        /// <summary>
+        /// Reads the whole board again, and publishes it if anything changed. One re-read at a time, and requests that
+        /// come while one runs are folded into one more re-read after it: a slow machine, or a clock that jumped ahead and
+        /// fires every minute it skipped, must not queue thousands of reads ahead of the moves, nor lose the request that
+        /// came while a re-read was already reading.
+        /// </summary>
+        public async Task ReadAgainAsync()
         {
-            Interlocked.Exchange(ref rejudgeWanted, 1);
-            while (Volatile.Read(ref rejudgeWanted) == 1 && Interlocked.CompareExchange(ref rejudging, 1, 0) == 0)
+            Interlocked.Exchange(ref readAgainWanted, 1);
+            while (Volatile.Read(ref readAgainWanted) == 1 && Interlocked.CompareExchange(ref readingAgain, 1, 0) == 0)
             {
                 try
                 {
-                    while (Interlocked.Exchange(ref rejudgeWanted, 0) == 1) await RejudgeOnceAsync();
+                    while (Interlocked.Exchange(ref readAgainWanted, 0) == 1) await ReadAgainOnceAsync();
                 }
                 finally
                 {
-                    Volatile.Write(ref rejudging, 0);
+                    Volatile.Write(ref readingAgain, 0);
                 }
             }
         }
 
-        private async Task RejudgeOnceAsync()
+        private async Task ReadAgainOnceAsync()
         {
             try
             {

@@ -32,10 +32,18 @@ public sealed class StepOutputs(
     IConfiguration configuration,
     IHostEnvironment environment)
 {
-    public string Folder => Path.Combine(DataRegistration.DataDirectory(configuration, environment), "lampiran");
+    public string Folder => DataRegistration.AttachmentsDirectory(configuration, environment);
 
-    /// <summary>Where uploads stream to before they are recorded; what is left here was cut off by a crash.</summary>
-    public string TemporaryFolder => Path.Combine(Folder, "tmp");
+    /// <summary>
+    /// Where uploads stream to before they are recorded (on the outputs' own disk, so placing one is a rename); what is
+    /// left here was cut off by a crash. In a shared folder each server has its own, so one never clears another's.
+    /// </summary>
+    public string TemporaryFolder => DataRegistration.AttachmentsAreShared(configuration)
+        ? Path.Combine(Folder, "tmp", Environment.MachineName)
+        : Path.Combine(Folder, "tmp");
+
+    /// <summary>True when other instances write to the same folder (see <see cref="PortalOptions.AttachmentsDirectory"/>).</summary>
+    public bool FolderIsShared => DataRegistration.AttachmentsAreShared(configuration);
 
     public async Task<long> MaxBytesAsync() => (await settings.GetAsync()).MaxUploadMegabytes * 1024L * 1024L;
 

@@ -8,13 +8,15 @@ namespace Portal.Features.Workflow;
 /// The working calendar built from the office profile (zone and hours) and the holiday table; rebuilt when an
 /// administrator edits either, or the settings.
 /// </summary>
-public sealed class CalendarProvider
+public sealed class CalendarProvider : IInstanceCache
 {
     private readonly IDbContextFactory<PortalDbContext> dbFactory;
     private readonly SettingsStore settings;
     private readonly OfficeProfileStore office;
     private volatile WorkingCalendar? current;
     private volatile int dueSoonWorkingDays = 1;
+    // Counts the invalidations: a calendar read before one must not be kept after it.
+    private int generation;
 
     public CalendarProvider(IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings, OfficeProfileStore office)
     {
@@ -27,13 +29,21 @@ public sealed class CalendarProvider
 
     public int DueSoonWorkingDays => dueSoonWorkingDays;
 
+    public string Name => "calendar";
+
+    /// <summary>Raised after this instance changed the holiday table.</summary>
+    public event Action? ChangedHere;
+
     public async Task<WorkingCalendar> GetAsync(CancellationToken cancellationToken = default)
     {
         if (current is { } calendar) return calendar;
+        var readFor = Volatile.Read(ref generation);
         var portalSettings = await settings.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         dueSoonWorkingDays = portalSettings.DueSoonWorkingDays;
-        return current = await ReadAsync(db, cancellationToken);
+        var read = await ReadAsync(db, cancellationToken);
+        if (Volatile.Read(ref generation) == readFor) current = read;
+        return read;
     }
 
     /// <summary>The calendar as <paramref name="db"/> sees the holiday table, e.g. inside a transaction that changes it; not cached.</summary>
@@ -44,5 +54,22 @@ public sealed class CalendarProvider
         return new WorkingCalendar(holidays, profile.Hours, profile.Zone);
     }
 
-    public void Invalidate() => current = null;
+    /// <summary>The holiday table changed here: rebuild the calendar, and tell the portal's other instances.</summary>
+    public void HolidaysChanged()
+    {
+        Invalidate();
+        ChangedHere?.Invoke();
+    }
+
+    public Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        Invalidate();
+        return Task.CompletedTask;
+    }
+
+    private void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        current = null;
+    }
 }

@@ -8,9 +8,11 @@ public static class WorkflowRegistration
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InnovationEvents>();
+        builder.Services.AddSingleton<MissedChanges>();
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<SopCatalog>();
         builder.Services.AddSingleton<CalendarProvider>();
+        builder.Services.AddSingleton<Data.IInstanceCache>(services => services.GetRequiredService<CalendarProvider>());
         builder.Services.AddSingleton<WorkflowService>();
         builder.Services.AddSingleton<Innovations.InnovationQueries>();
         builder.Services.AddScoped<MoveInteraction>();

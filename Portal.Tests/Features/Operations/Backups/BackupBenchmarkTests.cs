@@ -62,7 +62,7 @@ public sealed class BackupBenchmarkTests(ITestOutputHelper output)
 
         var target = PortalAppFactory.NewDataDirectory();
         var restore = Stopwatch.StartNew();
-        var exitCode = RestoreCommand.Restore(Path.Combine(app.BackupFolder, manifest.Id), target, new StringWriter(), OfficeZone.Wita);
+        var exitCode = await RestoreCommand.RestoreAsync(Path.Combine(app.BackupFolder, manifest.Id), target, new StringWriter(), OfficeZone.Wita);
         restore.Stop();
         Directory.Delete(target, recursive: true);
         Assert.Equal(RestoreCommand.Restored, exitCode);

@@ -2,14 +2,16 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Features.Operations.Backups;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Operations.Backups;
 
 /// <summary>The demo portal on a clock a test may set, with its backup folder beside the data folder.</summary>
-public class BackupApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string environment = "Development")
-    : PortalAppFactory(new TestClock(start), WithDefaults(settings), dataDirectory, environment)
+public class BackupApp(DateTimeOffset start, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string environment = "Development",
+    DatabaseProvider provider = DatabaseProvider.Sqlite)
+    : PortalAppFactory(new TestClock(start), WithDefaults(settings), dataDirectory, environment, provider)
 {
     public TestClock Clock => (TestClock)Services.GetRequiredService<TimeProvider>();
 

@@ -163,7 +163,7 @@ public sealed class BackupTests(BackupPortal app) : IClassFixture<BackupPortal>
         var target = PortalAppFactory.NewDataDirectory();
         try
         {
-            Assert.Equal(RestoreCommand.Restored, RestoreCommand.Restore(app.FolderOf(december[^1]), target, new StringWriter(), OfficeZone.Wita));
+            Assert.Equal(RestoreCommand.Restored, await RestoreCommand.RestoreAsync(app.FolderOf(december[^1]), target, new StringWriter(), OfficeZone.Wita));
         }
         finally
         {
@@ -193,7 +193,7 @@ public sealed class BackupTests(BackupPortal app) : IClassFixture<BackupPortal>
             Assert.Contains(BackupTexts.FailedAlertKey, await app.Get<Portal.Features.Alerts.SystemAlerts>().OpenKeysAsync());
 
             var output = new StringWriter();
-            Assert.Equal(RestoreCommand.Refused, RestoreCommand.Restore(app.FolderOf(outcome.Manifest), PortalAppFactory.NewDataDirectory(), output, OfficeZone.Wita));
+            Assert.Equal(RestoreCommand.Refused, await RestoreCommand.RestoreAsync(app.FolderOf(outcome.Manifest), PortalAppFactory.NewDataDirectory(), output, OfficeZone.Wita));
             Assert.Contains("tidak lolos pemeriksaan", output.ToString());
         }
         finally

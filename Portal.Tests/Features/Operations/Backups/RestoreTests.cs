@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +37,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         var target = PortalAppFactory.NewDataDirectory();
         try
         {
-            var (exitCode, output) = await RunPortalAsync(RestoreCommand.Verb, app.FolderOf(manifest), RestoreCommand.DataOption, target);
+            var (exitCode, output) = await PortalProcess.RunAsync(RestoreCommand.Verb, app.FolderOf(manifest), RestoreCommand.DataOption, target);
             Assert.True(exitCode == 0, output);
             Assert.Contains("Pemulihan selesai", output);
 
@@ -90,7 +89,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         await File.WriteAllTextAsync(Path.Combine(target, "portal.db"), "data yang masih dipakai");
         try
         {
-            var (exitCode, output) = await RunPortalAsync(RestoreCommand.Verb, Path.Combine(app.FolderOf(manifest), "manifest.json"), RestoreCommand.DataOption, target);
+            var (exitCode, output) = await PortalProcess.RunAsync(RestoreCommand.Verb, Path.Combine(app.FolderOf(manifest), "manifest.json"), RestoreCommand.DataOption, target);
 
             Assert.Equal(RestoreCommand.Refused, exitCode);
             Assert.Contains("Pemulihan ditolak", output);
@@ -110,7 +109,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         var copy = await CopyOfBackupAsync("bukan-sqlite");
         await File.WriteAllTextAsync(Path.Combine(copy, "portal.db"), "Ini catatan rapat, bukan basis data.");
 
-        var (exitCode, output, target) = Restore(copy);
+        var (exitCode, output, target) = await RestoreAsync(copy);
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("bukan basis data SQLite", output);
@@ -129,7 +128,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
             await file.WriteAsync(new byte[4096 * 4]);
         }
 
-        var (exitCode, output, target) = Restore(copy);
+        var (exitCode, output, target) = await RestoreAsync(copy);
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("basis data cadangan rusak", output);
@@ -152,7 +151,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         using (var connection = SqliteFileCheck.Open(database))
             (manifest with { Schema = "29990101000000_FromANewerPortal", RowCounts = SqliteFileCheck.RowCounts(connection) }).Write(manifestPath);
 
-        var (exitCode, output, target) = Restore(copy);
+        var (exitCode, output, target) = await RestoreAsync(copy);
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("versi portal yang lebih baru (skema 29990101000000_FromANewerPortal)", output);
@@ -173,7 +172,7 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
             File.Move(shared, shared + ".disisihkan");
             try
             {
-                var (exitCode, output, target) = Restore(app.FolderOf(manifest));
+                var (exitCode, output, target) = await RestoreAsync(app.FolderOf(manifest));
 
                 Assert.Equal(RestoreCommand.Refused, exitCode);
                 Assert.Contains("1 lampiran yang dibutuhkan cadangan ini tidak ada", output);
@@ -187,9 +186,9 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
     }
 
     [Fact]
-    public void A_path_without_a_backup_is_refused()
+    public async Task A_path_without_a_backup_is_refused()
     {
-        var (exitCode, output, target) = Restore(Path.Combine(app.BackupFolder, "tidak-ada"));
+        var (exitCode, output, target) = await RestoreAsync(Path.Combine(app.BackupFolder, "tidak-ada"));
 
         Assert.Equal(RestoreCommand.Refused, exitCode);
         Assert.Contains("cadangan tidak ditemukan", output);
@@ -222,30 +221,11 @@ public sealed class RestoreTests(BackupPortal app) : IClassFixture<BackupPortal>
         return copy;
     }
 
-    private static (int ExitCode, string Output, string Target) Restore(string backup)
+    private static async Task<(int ExitCode, string Output, string Target)> RestoreAsync(string backup)
     {
         var target = PortalAppFactory.NewDataDirectory();
         var output = new StringWriter();
-        var exitCode = RestoreCommand.Restore(backup, target, output, OfficeZone.Wita);
+        var exitCode = await RestoreCommand.RestoreAsync(backup, target, output, OfficeZone.Wita);
         return (exitCode, output.ToString(), target);
-    }
-
-    /// <summary>Runs the built portal as a separate process, the way the README tells the operator to.</summary>
-    private static async Task<(int ExitCode, string Output)> RunPortalAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -92,3 +92,48 @@ public sealed class LeftoverUploadCleanupTests : IDisposable
         }
     }
 }
+
+/// <summary>
+/// On PostgreSQL several instances may share the uploads: a file another instance wrote within the last hour may be an
+/// upload still streaming or about to be committed there, so a start removes only leftovers untouched for an hour.
+/// </summary>
+public sealed class SharedUploadsCleanupTests : IRunsOnPostgreSql
+{
+    [ProviderFact]
+    public async Task A_start_on_PostgreSQL_leaves_files_written_within_the_hour_and_removes_older_leftovers()
+    {
+        await using var app = new PortalAppFactory(provider: Portal.Data.DatabaseProvider.PostgreSql,
+            settings: new Dictionary<string, string?> { ["Alerts:RunServer"] = "false" });
+        var uploads = app.Get<StepOutputs>().Folder;
+        // "Now" on the clock that stamps the files, as the cleanup itself reads it.
+        var now = WrittenNow(Path.Combine(uploads, "tmp", "penanda"));
+        var streamingElsewhere = Plant(uploads, Path.Combine("tmp", Guid.NewGuid().ToString("N")), now - TimeSpan.FromMinutes(20));
+        var committingElsewhere = Plant(uploads, Path.Combine("2026", Guid.NewGuid().ToString("N") + ".bin"), now - TimeSpan.FromMinutes(20));
+        var cutOffLongAgo = Plant(uploads, Path.Combine("tmp", Guid.NewGuid().ToString("N")), now - TimeSpan.FromHours(2));
+        var unrecordedLongAgo = Plant(uploads, Path.Combine("2026", Guid.NewGuid().ToString("N") + ".bin"), now - TimeSpan.FromHours(2));
+
+        var removed = await app.Get<LeftoverUploadCleanup>().RemoveLeftoversAsync();
+
+        Assert.Equal(new[] { cutOffLongAgo, unrecordedLongAgo }.Order(StringComparer.Ordinal), removed.Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(Path.Combine(uploads, streamingElsewhere)));
+        Assert.True(File.Exists(Path.Combine(uploads, committingElsewhere)));
+    }
+
+    private static DateTime WrittenNow(string marker)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+        File.WriteAllBytes(marker, []);
+        var now = File.GetLastWriteTimeUtc(marker);
+        File.Delete(marker);
+        return now;
+    }
+
+    private static string Plant(string uploads, string relativePath, DateTime lastWrite)
+    {
+        var path = Path.Combine(uploads, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [0x25, 0x50, 0x44, 0x46]);
+        File.SetLastWriteTimeUtc(path, lastWrite);
+        return relativePath;
+    }
+}

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Features.Account;
@@ -17,9 +12,8 @@ namespace Portal.Tests.Features.Operations.Hosting;
 [Trait("Category", "Browser")]
 public sealed class NginxExampleTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-nginx-" + Guid.NewGuid().ToString("N"));
     private readonly PortalAppFactory app = new(environment: "Production");
-    private Process? nginx;
+    private readonly TestNginx nginx = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -64,89 +58,23 @@ public sealed class NginxExampleTests : IAsyncLifetime
         Assert.True(await db.Users.AnyAsync(u => u.UserName == "198806152012121002"));
     }
 
-    private void StartNginx(int upstreamPort, int httpsPort, int httpPort)
-    {
-        Directory.CreateDirectory(Path.Combine(folder, "logs"));
-        var (certificate, key) = (Path.Combine(folder, "cert.pem"), Path.Combine(folder, "key.pem"));
-        using (var rsa = RSA.Create(2048))
-        {
-            var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var now = app.Get<TimeProvider>().GetUtcNow();
-            using var self = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
-            File.WriteAllText(certificate, self.ExportCertificatePem());
-            File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
-        }
-
-        // Only what differs on a test machine is replaced: ports, names and certificate paths.
-        var example = File.ReadAllText(RepositoryFiles.PathOf("deploy/nginx-portal-inovasi.conf"));
-        var site = Replace(example,
+    private void StartNginx(int upstreamPort, int httpsPort, int httpPort) =>
+        nginx.Start("deploy/nginx-portal-inovasi.conf", app.Get<TimeProvider>().GetUtcNow(), httpsPort,
+        [
             ("listen 80;", $"listen 127.0.0.1:{httpPort};"),
             ("listen [::]:80;", ""),
             ("listen 443 ssl http2;", $"listen 127.0.0.1:{httpsPort} ssl http2;"),
             ("listen [::]:443 ssl http2;", ""),
             ("server_name inovasi.disdukcapil.paserkab.go.id;", "server_name localhost;"),
-            ("/etc/ssl/certs/portal-inovasi.crt", certificate),
-            ("/etc/ssl/private/portal-inovasi.key", key),
+            ("/etc/ssl/certs/portal-inovasi.crt", nginx.Certificate),
+            ("/etc/ssl/private/portal-inovasi.key", nginx.Key),
             ("return 301 https://$host$request_uri;", $"return 301 https://$host:{httpsPort}$request_uri;"),
-            ("http://127.0.0.1:5000", $"http://127.0.0.1:{upstreamPort}"));
-        File.WriteAllText(Path.Combine(folder, "site.conf"), site);
-        var temp = string.Join(" ", new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }.Select(t => $"{t}_temp_path {Path.Combine(folder, t)};"));
-        File.WriteAllText(Path.Combine(folder, "nginx.conf"), $$"""
-            pid {{Path.Combine(folder, "nginx.pid")}};
-            error_log {{Path.Combine(folder, "logs", "error.log")}};
-            events {}
-            http {
-              access_log {{Path.Combine(folder, "logs", "access.log")}};
-              {{temp}}
-              include {{Path.Combine(folder, "site.conf")}};
-            }
-            """);
-
-        var start = new ProcessStartInfo(ExternalTools.Require(ExternalTools.Nginx)) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off; master_process off;" })
-            start.ArgumentList.Add(argument);
-        nginx = Process.Start(start)!;
-        WaitUntilListening(httpsPort);
-    }
-
-    private void WaitUntilListening(int port)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (nginx!.HasExited) throw new InvalidOperationException($"nginx exited: {nginx.StandardError.ReadToEnd()}");
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                nginx.WaitForExit(100); // returns at once when nginx has exited; otherwise a short pause before the next try
-            }
-        }
-    }
-
-    private static string Replace(string text, params (string Find, string With)[] replacements)
-    {
-        foreach (var (find, with) in replacements)
-        {
-            Assert.True(text.Contains(find), $"The nginx example no longer contains \"{find}\".");
-            text = text.Replace(find, with);
-        }
-        return text;
-    }
+            ("http://127.0.0.1:5000", $"http://127.0.0.1:{upstreamPort}"),
+        ]);
 
     public async Task DisposeAsync()
     {
-        if (nginx is { HasExited: false })
-        {
-            nginx.Kill();
-            await nginx.WaitForExitAsync();
-        }
-        nginx?.Dispose();
+        nginx.Dispose();
         await app.DisposeAsync();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

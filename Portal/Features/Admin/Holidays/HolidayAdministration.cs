@@ -163,7 +163,7 @@ public sealed class HolidayAdministration(
                 return moved.Count == 0 ? changed : changed with { Message = $"{changed.Message} Tenggat {moved.Count} langkah berjalan dihitung ulang." };
             }, cancellationToken);
             // Still in turn: a move queued behind this change stamps its due date with the new calendar.
-            if (outcome.Succeeded) calendars.Invalidate();
+            if (outcome.Succeeded) calendars.HolidaysChanged();
             return outcome;
         }, cancellationToken);
         if (!result.Succeeded) return result;

@@ -29,11 +29,12 @@ public sealed class BackupOptions
     }
 
     public static BackupPaths Paths(IConfiguration configuration, IHostEnvironment environment) =>
-        new(DataRegistration.DataDirectory(configuration, environment), ResolveFolder(configuration, environment));
+        new(DataRegistration.DataDirectory(configuration, environment), ResolveFolder(configuration, environment),
+            DataRegistration.AttachmentsDirectory(configuration, environment));
 }
 
 /// <summary>The live data folder and the backup folder (one sub-folder per backup, attachments shared).</summary>
-public sealed record BackupPaths(string DataDirectory, string BackupFolder)
+public sealed record BackupPaths(string DataDirectory, string BackupFolder, string? AttachmentsDirectory = null)
 {
     public const string DatabaseFile = "portal.db";
     public const string ManifestFile = "manifest.json";
@@ -41,7 +42,7 @@ public sealed record BackupPaths(string DataDirectory, string BackupFolder)
     public const string KeysFolder = "keys";
 
     public string Database => Path.Combine(DataDirectory, DatabaseFile);
-    public string LiveAttachments => Path.Combine(DataDirectory, AttachmentsFolder);
+    public string LiveAttachments => AttachmentsDirectory ?? Path.Combine(DataDirectory, AttachmentsFolder);
     public string LiveKeys => Path.Combine(DataDirectory, KeysFolder);
     /// <summary>Attachments never change once stored, so every backup shares one copy of each.</summary>
     public string SharedAttachments => Path.Combine(BackupFolder, AttachmentsFolder);

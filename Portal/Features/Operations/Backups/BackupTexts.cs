@@ -45,14 +45,19 @@ public static class BackupTexts
     public const string FailedTitle = "Pencadangan gagal";
 
     /// <summary>The reason a backup could not be written, without the server's paths.</summary>
-    public static string FailureMessage(Exception exception) => exception switch
+    public static string FailureMessage(Exception exception)
     {
-        UnauthorizedAccessException => "Pencadangan gagal: portal tidak boleh menulis ke folder cadangan. Periksa izin folder cadangan (Backups:Folder).",
-        DirectoryNotFoundException => "Pencadangan gagal: folder cadangan tidak ditemukan. Periksa apakah folder jaringan terpasang (Backups:Folder).",
-        IOException => "Pencadangan gagal: folder cadangan tidak dapat ditulis (penuh atau tidak tersedia). Periksa folder cadangan (Backups:Folder).",
-        Microsoft.Data.Sqlite.SqliteException => "Pencadangan gagal: basis data tidak dapat disalin. Lihat log server.",
-        _ => "Pencadangan gagal karena kesalahan tak terduga. Lihat log server.",
-    };
+        if (Data.PortalDatabase.PostgreSqlFailure(exception) is not null)
+            return "Pencadangan gagal: server basis data PostgreSQL tidak dapat dihubungi atau menolak penyalinan. Lihat log server.";
+        return exception switch
+        {
+            UnauthorizedAccessException => "Pencadangan gagal: portal tidak boleh menulis ke folder cadangan. Periksa izin folder cadangan (Backups:Folder).",
+            DirectoryNotFoundException => "Pencadangan gagal: folder cadangan tidak ditemukan. Periksa apakah folder jaringan terpasang (Backups:Folder).",
+            IOException => "Pencadangan gagal: folder cadangan tidak dapat ditulis (penuh atau tidak tersedia). Periksa folder cadangan (Backups:Folder).",
+            Microsoft.Data.Sqlite.SqliteException or Data.DatabaseCopyRefusedException => "Pencadangan gagal: basis data tidak dapat disalin. Lihat log server.",
+            _ => "Pencadangan gagal karena kesalahan tak terduga. Lihat log server.",
+        };
+    }
 
     public static string VerificationFailedMessage(string? problem) =>
         $"Cadangan dibuat tetapi tidak lolos pemeriksaan: {problem}";

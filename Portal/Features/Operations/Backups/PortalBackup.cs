@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Portal.Data;
 using Portal.Domain;
 using Portal.Features.Office;
@@ -11,11 +13,15 @@ namespace Portal.Features.Operations.Backups;
 /// Takes one backup into its own sub-folder of the backup folder: an online, consistent copy of portal.db through
 /// SQLite's backup API, the attachments no earlier backup has (into a folder all backups share), the
 /// data-protection keys and a manifest; then checks the copy. The folder gets its final name only when complete.
+/// On PostgreSQL the backup has the same form: one snapshot of the database is copied table by table into a new
+/// portal.db at the same schema (<see cref="DatabaseCopier"/>), and the keys, kept in the database there, become the
+/// files of keys/; a restore reads it back into PostgreSQL (or SQLite). Instances sharing the database take turns.
 /// hangfire.db is left out on purpose: it holds only the job queue and schedules, which start-up registers again,
 /// and an old queue restored would run stale jobs.
 /// </summary>
 public sealed class PortalBackup(
     IDbContextFactory<PortalDbContext> dbFactory,
+    PortalDatabase database,
     BackupPaths paths,
     TimeProvider clock,
     OfficeTime officeTime,
@@ -26,26 +32,17 @@ public sealed class PortalBackup(
 
     public BackupPaths Paths => paths;
 
-    public async Task<BackupManifest> TakeAsync(BackupReason reason, CancellationToken cancellationToken = default)
-    {
-        await oneAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            return await Task.Run(() => Take(reason, cancellationToken), cancellationToken);
-        }
-        finally
-        {
-            oneAtATime.Release();
-        }
-    }
+    public async Task<BackupManifest> TakeAsync(BackupReason reason, CancellationToken cancellationToken = default) =>
+        await ExclusiveAsync(() => Task.Run(() => WriteBackupAsync(reason, cancellationToken), cancellationToken), cancellationToken);
 
-    /// <summary>Runs work that must not overlap a backup (retention deleting shared attachment files).</summary>
-    private async Task<T> ExclusiveAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
+    /// <summary>Runs work that must not overlap a backup (retention deleting shared attachment files), on this instance or another.</summary>
+    private async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
     {
         await oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            return work();
+            await using (await database.BackupLockAsync(dbFactory, cancellationToken))
+                return await work();
         }
         finally
         {
@@ -73,7 +70,7 @@ public sealed class PortalBackup(
     /// The backup just taken always stays, even when the clock was set back. Returns the ids deleted.
     /// </summary>
     public Task<IReadOnlyList<string>> PruneAsync(int daily, int weekly, string justTaken, CancellationToken cancellationToken = default) =>
-        ExclusiveAsync<IReadOnlyList<string>>(() =>
+        ExclusiveAsync(() =>
         {
             var backups = List();
             var kept = BackupRetention.Kept(backups, daily, weekly, officeTime.Zone).Append(justTaken).ToHashSet(StringComparer.Ordinal);
@@ -90,10 +87,10 @@ public sealed class PortalBackup(
             foreach (var file in unneeded) File.Delete(file);
             if (removed.Count > 0)
                 logger.LogInformation("Retention removed {Count} backups ({Ids}) and {Files} attachment files no backup needs", removed.Count, string.Join(", ", removed), unneeded.Count);
-            return removed;
+            return Task.FromResult<IReadOnlyList<string>>(removed);
         }, cancellationToken);
 
-    private BackupManifest Take(BackupReason reason, CancellationToken cancellationToken)
+    private async Task<BackupManifest> WriteBackupAsync(BackupReason reason, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var takenAt = clock.GetUtcNow();
@@ -104,14 +101,16 @@ public sealed class PortalBackup(
         try
         {
             var copy = Path.Combine(work, BackupPaths.DatabaseFile);
-            var sourceCounts = CopyDatabase(copy);
+            var keysFolder = Path.Combine(work, BackupPaths.KeysFolder);
+            var (sourceCounts, keyFiles) = database.IsPostgreSql
+                ? await CopyPostgreSqlAsync(copy, keysFolder, cancellationToken)
+                : (CopyDatabase(copy), CopyKeys(keysFolder));
             cancellationToken.ThrowIfCancellationRequested();
 
             var problems = new List<string>();
             if (SqliteFileCheck.Problem(copy, sourceCounts) is { } databaseProblem) problems.Add(databaseProblem);
             var (schema, attachments) = ReadCopy(copy);
             var (newFiles, newBytes) = CopyNewAttachments(attachments, problems, cancellationToken);
-            var keyFiles = CopyKeys(Path.Combine(work, BackupPaths.KeysFolder));
 
             var manifest = new BackupManifest
             {
@@ -173,6 +172,33 @@ public sealed class PortalBackup(
             snapshot.Commit();
         }
         return counts;
+    }
+
+    /// <summary>
+    /// Copies one snapshot of the PostgreSQL database into a new SQLite file at the same schema: the schema of the last
+    /// migration applied there, so a backup taken before an upgrade copies the tables as they still are. The expected
+    /// counts are the snapshot's, and for EF's own tables (the migration history) what migrating the new file wrote.
+    /// </summary>
+    private async Task<(Dictionary<string, long> Counts, List<string> KeyFiles)> CopyPostgreSqlAsync(string copy, string keysFolder, CancellationToken cancellationToken)
+    {
+        await using var source = (PostgreSqlPortalDbContext)await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var snapshot = await PortalDatabase.SnapshotAsync(source.Database, cancellationToken);
+        var schema = (await source.Database.GetAppliedMigrationsAsync(cancellationToken)).Last();
+
+        await using var target = PortalDatabase.OpenSqliteFile(copy);
+        var sqliteSchema = MigrationPairs.SqliteFor(schema, target.Database.GetMigrations())
+            ?? throw new InvalidOperationException($"No SQLite migration of this build has the schema of PostgreSQL migration {schema}.");
+        await target.GetService<IMigrator>().MigrateAsync(sqliteSchema, cancellationToken);
+        await target.Database.OpenConnectionAsync(cancellationToken);
+        var counts = SqliteFileCheck.RowCounts((SqliteConnection)target.Database.GetDbConnection());
+
+        var report = await DatabaseCopier.CopyAsync(DatabaseCopier.Side.At(source, schema), DatabaseCopier.Side.At(target, sqliteSchema), cancellationToken);
+        var keyFiles = await DataProtectionKeyFiles.ExportAsync(source, keysFolder, cancellationToken);
+        // A single self-contained file, as the SQLite backup writes it.
+        await target.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=DELETE;", cancellationToken);
+
+        foreach (var table in report.Tables) counts[table.Table] = table.SourceRows;
+        return (counts, keyFiles);
     }
 
     private static (string Schema, List<BackupAttachment> Attachments) ReadCopy(string copy)

@@ -13,7 +13,10 @@ public static class FaultsRegistration
         builder.Services.AddSingleton<StorageReserve>();
         builder.Services.AddHostedService<StorageAlertPublisher>();
         builder.Services.AddSingleton<StorageFailureInterceptor>();
+        // On PostgreSQL the contexts are made by the PostgreSqlPortalDbContext factory, whose options are configured by its own type.
         builder.Services.ConfigureDbContext<PortalDbContext>((services, options) =>
+            options.AddInterceptors(services.GetRequiredService<StorageFailureInterceptor>()));
+        builder.Services.ConfigureDbContext<PostgreSqlPortalDbContext>((services, options) =>
             options.AddInterceptors(services.GetRequiredService<StorageFailureInterceptor>()));
         builder.Services.AddTransient<StorageFailurePage>();
         builder.Services.AddSingleton<LeftoverUploadCleanup>();

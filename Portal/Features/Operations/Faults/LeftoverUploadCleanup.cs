@@ -10,12 +10,17 @@ namespace Portal.Features.Operations.Faults;
 /// cut off while streaming) and stored files that no attachment row names (moved into place before a commit that
 /// never happened). Only files older than this start are touched, so an upload already under way is left alone; a
 /// stored file counts only when its name has the stored-name shape (<c>yyyy/32 hex digits.bin</c>). Each removal is logged.
+/// When several instances share the database (PostgreSQL) they may share the attachments too, and another instance may
+/// be streaming an upload or about to commit one at this start: there only files untouched for an hour are leftovers.
 /// </summary>
 public sealed partial class LeftoverUploadCleanup(
     StepOutputs outputs,
     IDbContextFactory<PortalDbContext> dbFactory,
+    PortalDatabase database,
     ILogger<LeftoverUploadCleanup> logger) : IHostedService
 {
+    public static readonly TimeSpan SharedFolderGrace = TimeSpan.FromHours(1);
+
     /// <summary>When this start began, on the file system's own clock (file times are compared with it).</summary>
     private DateTime startedAt = DateTime.MinValue;
 
@@ -45,7 +50,7 @@ public sealed partial class LeftoverUploadCleanup(
 
         var stored = Directory.Exists(outputs.Folder)
             ? new DirectoryInfo(outputs.Folder).EnumerateDirectories().Where(d => YearFolder().IsMatch(d.Name))
-                .SelectMany(d => d.EnumerateFiles().Where(f => StoredFileName().IsMatch(f.Name) && OlderThanStart(f)))
+                .SelectMany(d => d.EnumerateFiles().Where(f => StoredFileName().IsMatch(f.Name) && OlderThanStart(f) && NotInFlightElsewhere(f)))
                 .ToList()
             : [];
         if (stored.Count > 0)
@@ -64,7 +69,15 @@ public sealed partial class LeftoverUploadCleanup(
     /// <summary>Stored names use the separator of the server that stored them; a data folder restored on another system still matches.</summary>
     private static string Portable(string storedName) => storedName.Replace('\\', '/');
 
-    private bool OlderThanStart(FileInfo file) => file.LastWriteTimeUtc < startedAt;
+    private bool OlderThanStart(FileInfo file) => file.LastWriteTimeUtc < startedAt - (database.SharedByInstances ? SharedFolderGrace : TimeSpan.Zero);
+
+    /// <summary>
+    /// In a folder shared with other running instances a file placed just now may be waiting for its row to commit
+    /// there: only files older than <see cref="SharedFolderMargin"/> count as left over.
+    /// </summary>
+    private bool NotInFlightElsewhere(FileInfo file) => !outputs.FolderIsShared || file.LastWriteTimeUtc.Add(SharedFolderMargin) < startedAt;
+
+    private static readonly TimeSpan SharedFolderMargin = TimeSpan.FromMinutes(10);
 
     private void Remove(FileInfo file, string reason, List<string> removed)
     {

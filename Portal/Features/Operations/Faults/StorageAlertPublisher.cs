@@ -35,7 +35,12 @@ public sealed class StorageAlertPublisher(
     OfficeTime officeTime,
     ILogger<StorageAlertPublisher> logger) : BackgroundService
 {
-    public static string KeyFor(StorageProblem problem) => problem == StorageProblem.Full ? "storage-full" : "storage-unwritable";
+    public static string KeyFor(StorageProblem problem) => problem switch
+    {
+        StorageProblem.Full => "storage-full",
+        StorageProblem.Unreachable => "database-unreachable",
+        _ => "storage-unwritable",
+    };
 
     private readonly Dictionary<StorageProblem, DateTimeOffset> unannounced = [];
 
@@ -115,11 +120,16 @@ public sealed class StorageAlertPublisher(
         }
     }
 
-    private (string Title, string Message) Texts(StorageProblem problem, DateTimeOffset since) => problem == StorageProblem.Full
-        ? ("Penyimpanan server penuh",
+    private (string Title, string Message) Texts(StorageProblem problem, DateTimeOffset since) => problem switch
+    {
+        StorageProblem.Full => ("Penyimpanan server penuh",
             $"Sejak {officeTime.DateTime(since)} disk server portal penuh: perpindahan langkah, usulan baru, dan unggahan gagal disimpan. "
-            + "Kosongkan ruang pada disk folder data portal atau tambah kapasitasnya; penyimpanan berjalan lagi begitu ada ruang, tanpa memulai ulang portal.")
-        : ("Penyimpanan server tidak dapat ditulis",
+            + "Kosongkan ruang pada disk folder data portal (atau disk server basis data) atau tambah kapasitasnya; penyimpanan berjalan lagi begitu ada ruang, tanpa memulai ulang portal."),
+        StorageProblem.Unreachable => ("Server basis data tidak dapat dihubungi",
+            $"Sejak {officeTime.DateTime(since)} portal tidak dapat menghubungi server basis data PostgreSQL: perubahan gagal disimpan dan halaman gagal dimuat. "
+            + "Periksa server basis data dan jaringan ke sana; portal tersambung lagi sendiri begitu server dapat dihubungi."),
+        _ => ("Penyimpanan server tidak dapat ditulis",
             $"Sejak {officeTime.DateTime(since)} disk server portal menolak penulisan (galat baca-tulis atau disk hanya-baca): perubahan gagal disimpan. "
-            + "Periksa disk dan izin folder data portal.");
+            + "Periksa disk dan izin folder data portal."),
+    };
 }

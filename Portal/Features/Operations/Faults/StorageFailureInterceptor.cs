@@ -4,11 +4,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Portal.Features.Operations.Faults;
 
 /// <summary>
-/// Sees every database command and transaction of the portal (pages, jobs, Identity, administration): a storage
-/// failure is reported to the <see cref="StorageAlarm"/>, a committed write tells it writes work.
+/// Sees every database connection, command and transaction of the portal (pages, jobs, Identity, administration): a
+/// storage failure or a database server that cannot be reached is reported to the <see cref="StorageAlarm"/>, a
+/// committed write tells it writes work.
 /// </summary>
-public sealed class StorageFailureInterceptor(StorageAlarm alarm) : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed class StorageFailureInterceptor(StorageAlarm alarm) : DbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
 {
+    public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => alarm.Recognise(eventData.Exception);
+
+    public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        alarm.Recognise(eventData.Exception);
+        return Task.CompletedTask;
+    }
+
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => alarm.Recognise(eventData.Exception);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)

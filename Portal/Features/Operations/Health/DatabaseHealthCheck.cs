@@ -9,8 +9,9 @@ namespace Portal.Features.Operations.Health;
 /// <summary>
 /// The database opens and takes a write: a table is created and a row written inside a transaction that is
 /// rolled back, so nothing stays behind. This needs the write lock, a writable file and room for the change.
+/// On PostgreSQL the same is asked of the server by <see cref="PostgreSqlWriteProbe"/>.
 /// </summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> dbFactory, IOptions<HealthOptions> options,
+public sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> dbFactory, PortalDatabase database, IOptions<HealthOptions> options,
     ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     public const string Name = "basis-data";
@@ -20,6 +21,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> dbFac
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (database.IsPostgreSql) return await PostgreSqlWriteProbe.CheckAsync(db, Title, options.Value.DatabaseTimeout, logger, cancellationToken);
         SqliteConnection connection;
         try
         {

@@ -17,8 +17,8 @@ namespace Portal.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Name = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "text", maxLength: 256, nullable: true),
                     ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -34,9 +34,9 @@ namespace Portal.Data.Migrations.PostgreSql
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ActorId = table.Column<string>(type: "text", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorName = table.Column<string>(type: "text", maxLength: 200, nullable: false),
                     OnBehalfOf = table.Column<string>(type: "text", nullable: true),
-                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Action = table.Column<string>(type: "text", maxLength: 60, nullable: false),
                     InnovationId = table.Column<int>(type: "integer", nullable: true),
                     FromStep = table.Column<int>(type: "integer", nullable: true),
                     ToStep = table.Column<int>(type: "integer", nullable: true),
@@ -56,8 +56,8 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    ShortName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
+                    Name = table.Column<string>(type: "text", maxLength: 150, nullable: false),
+                    ShortName = table.Column<string>(type: "text", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,7 +85,7 @@ namespace Portal.Data.Migrations.PostgreSql
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Name = table.Column<string>(type: "text", maxLength: 150, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
@@ -99,15 +99,15 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PemerintahDaerah = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    NamaInstansi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Alamat = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Telepon = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Email = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
-                    Situs = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    PemerintahDaerah = table.Column<string>(type: "text", maxLength: 150, nullable: false),
+                    NamaInstansi = table.Column<string>(type: "text", maxLength: 200, nullable: false),
+                    Alamat = table.Column<string>(type: "text", maxLength: 300, nullable: true),
+                    Telepon = table.Column<string>(type: "text", maxLength: 60, nullable: true),
+                    Email = table.Column<string>(type: "text", maxLength: 150, nullable: true),
+                    Situs = table.Column<string>(type: "text", maxLength: 150, nullable: true),
                     Logo = table.Column<byte[]>(type: "bytea", nullable: true),
-                    LogoContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    TimeZoneId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LogoContentType = table.Column<string>(type: "text", maxLength: 40, nullable: true),
+                    TimeZoneId = table.Column<string>(type: "text", maxLength: 40, nullable: false),
                     HoursJson = table.Column<string>(type: "text", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedByName = table.Column<string>(type: "text", nullable: true)
@@ -123,14 +123,14 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Job = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Job = table.Column<string>(type: "text", maxLength: 40, nullable: false),
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DurationMilliseconds = table.Column<double>(type: "double precision", nullable: false),
                     RunsExamined = table.Column<int>(type: "integer", nullable: false),
                     AlertsCreated = table.Column<int>(type: "integer", nullable: false),
                     Failures = table.Column<int>(type: "integer", nullable: false),
-                    FailureDetail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    FailureDetail = table.Column<string>(type: "text", maxLength: 4000, nullable: true),
+                    Note = table.Column<string>(type: "text", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -146,13 +146,13 @@ namespace Portal.Data.Migrations.PostgreSql
                     OfficeClosingTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     DueSoonWorkingDays = table.Column<int>(type: "integer", nullable: false),
                     EscalationWorkingDays = table.Column<int>(type: "integer", nullable: false),
-                    OverdueScanCron = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    SmtpHost = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OverdueScanCron = table.Column<string>(type: "text", maxLength: 60, nullable: false),
+                    SmtpHost = table.Column<string>(type: "text", maxLength: 200, nullable: true),
                     SmtpPort = table.Column<int>(type: "integer", nullable: false),
                     SmtpUseTls = table.Column<bool>(type: "boolean", nullable: false),
                     SmtpUserName = table.Column<string>(type: "text", nullable: true),
                     SmtpPassword = table.Column<string>(type: "text", nullable: true),
-                    SmtpSenderAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SmtpSenderAddress = table.Column<string>(type: "text", maxLength: 200, nullable: false),
                     SmtpSenderName = table.Column<string>(type: "text", nullable: false),
                     MaxUploadMegabytes = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -169,8 +169,8 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "text", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "text", maxLength: 200, nullable: false),
                     RecordKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -185,10 +185,10 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Key = table.Column<string>(type: "text", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "text", maxLength: 300, nullable: false),
+                    Message = table.Column<string>(type: "text", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "text", maxLength: 300, nullable: true),
                     RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
@@ -224,7 +224,7 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "text", maxLength: 200, nullable: false),
                     Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     BidangId = table.Column<int>(type: "integer", nullable: true)
                 },
@@ -246,7 +246,7 @@ namespace Portal.Data.Migrations.PostgreSql
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SopId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Code = table.Column<string>(type: "text", maxLength: 60, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     HeaderJson = table.Column<string>(type: "text", nullable: false),
                     PelaksanaJson = table.Column<string>(type: "text", nullable: false),
@@ -271,17 +271,17 @@ namespace Portal.Data.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "text", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Jabatan = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    FullName = table.Column<string>(type: "text", maxLength: 150, nullable: false),
+                    Jabatan = table.Column<string>(type: "text", maxLength: 150, nullable: true),
                     BidangId = table.Column<int>(type: "integer", nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     PositionId = table.Column<int>(type: "integer", nullable: true),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UserName = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "text", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "text", maxLength: 256, nullable: true),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     PasswordHash = table.Column<string>(type: "text", nullable: true),
                     SecurityStamp = table.Column<string>(type: "text", nullable: true),
@@ -434,9 +434,9 @@ namespace Portal.Data.Migrations.PostgreSql
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     RecipientId = table.Column<string>(type: "text", nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EmailTo = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Scope = table.Column<string>(type: "text", maxLength: 40, nullable: false),
+                    EmailTo = table.Column<string>(type: "text", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "text", maxLength: 300, nullable: false),
                     BodyHtml = table.Column<string>(type: "text", nullable: false),
                     BodyText = table.Column<string>(type: "text", nullable: false),
                     LateCount = table.Column<int>(type: "integer", nullable: false),
@@ -462,11 +462,11 @@ namespace Portal.Data.Migrations.PostgreSql
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Background = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Goal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Benefit = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Title = table.Column<string>(type: "text", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "text", maxLength: 2000, nullable: false),
+                    Background = table.Column<string>(type: "text", maxLength: 4000, nullable: false),
+                    Goal = table.Column<string>(type: "text", maxLength: 2000, nullable: false),
+                    Benefit = table.Column<string>(type: "text", maxLength: 2000, nullable: false),
                     Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Affair = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Budget = table.Column<double>(type: "double precision", nullable: true),
@@ -518,11 +518,11 @@ namespace Portal.Data.Migrations.PostgreSql
                     PositionId = table.Column<int>(type: "integer", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Note = table.Column<string>(type: "text", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedByName = table.Column<string>(type: "text", nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    RevokedByName = table.Column<string>(type: "text", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -563,9 +563,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     FinishedById = table.Column<string>(type: "text", nullable: true),
                     FinishedByName = table.Column<string>(type: "text", nullable: true),
                     OnBehalfOf = table.Column<string>(type: "text", nullable: true),
-                    ActingTitle = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    ActingPosition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    ActingTitle = table.Column<string>(type: "text", maxLength: 10, nullable: true),
+                    ActingPosition = table.Column<string>(type: "text", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "text", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -586,13 +586,13 @@ namespace Portal.Data.Migrations.PostgreSql
                     InnovationId = table.Column<int>(type: "integer", nullable: false),
                     StepRunId = table.Column<long>(type: "bigint", nullable: false),
                     StepNumber = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    StoredName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    FileName = table.Column<string>(type: "text", maxLength: 150, nullable: false),
+                    StoredName = table.Column<string>(type: "text", maxLength: 80, nullable: false),
+                    ContentType = table.Column<string>(type: "text", maxLength: 120, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sha256 = table.Column<string>(type: "text", maxLength: 64, nullable: false),
                     UploadedById = table.Column<string>(type: "text", nullable: false),
-                    UploadedByName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    UploadedByName = table.Column<string>(type: "text", maxLength: 150, nullable: false),
                     UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SupersededById = table.Column<Guid>(type: "uuid", nullable: true),
                     SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
@@ -625,12 +625,12 @@ namespace Portal.Data.Migrations.PostgreSql
                     StepRunId = table.Column<long>(type: "bigint", nullable: true),
                     SystemAlertId = table.Column<long>(type: "bigint", nullable: true),
                     Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OnBehalfOf = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OnBehalfOf = table.Column<string>(type: "text", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "text", maxLength: 300, nullable: false),
+                    Message = table.Column<string>(type: "text", maxLength: 2000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EmailTo = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailTo = table.Column<string>(type: "text", maxLength: 256, nullable: true),
                     EmailQueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EmailSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
