@@ -129,3 +129,18 @@ public sealed class ProviderTestCase : XunitTestCase
         base.Deserialize(data);
     }
 }
+
+/// <summary>
+/// A benchmark over a minute that compares SQLite with PostgreSQL: like <see cref="SlowBenchmarkFactAttribute"/> it runs only
+/// with PORTAL_BENCHMARKS=1, and then needs the test server (<see cref="TestPostgreSql"/>).
+/// </summary>
+public sealed class SlowPostgreSqlBenchmarkFactAttribute : FactAttribute
+{
+    public SlowPostgreSqlBenchmarkFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("PORTAL_BENCHMARKS") != "1")
+            Skip = "Benchmark lambat (lebih dari 1 menit): jalankan dengan PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance.";
+        else if (!TestPostgreSql.IsAvailable && !ExternalTools.IsCi)
+            Skip = TestPostgreSql.SkipReason;
+    }
+}
