@@ -30,7 +30,7 @@ public sealed class WritersOnBothProvidersBenchmarkTests(ITestOutputHelper outpu
         var results = new List<(int Width, double MedianMovesPerSecond)>();
         foreach (var width in GateWidths)
         {
-            var settings = postgreSql.SameDatabase();
+            var settings = postgreSql.SecondInstanceSettings();
             settings["Database:ConcurrentWrites"] = width.ToString();
             await using var instance = new PortalAppFactory(settings: settings);
             results.Add((width, await MeasureAsync(instance, $"PostgreSQL (ConcurrentWrites {width})")));
