@@ -7,9 +7,77 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Account;
 
+/// <summary>
+/// On SQLite also what the sign-in and password forms decide before they store anything (the return address, the
+/// password rules, the form token): the same on either provider.
+/// </summary>
 public sealed class AccountHttpOnSqliteTests(AccountHttpOnSqliteTests.App app) : AccountHttpTests(app), IClassFixture<AccountHttpOnSqliteTests.App>
 {
     public sealed class App() : PortalAppFactory();
+
+    [Theory]
+    [InlineData("%2Fsop", "/sop")]
+    [InlineData("%2Finovasi%3Fcari%3Dakta", "/inovasi?cari=akta")]
+    [InlineData("https%3A%2F%2Fevil.example%2F", "/")]
+    [InlineData("%2F%2Fevil.example", "/")]
+    [InlineData("%2F%5Cevil.example", "/")]
+    [InlineData("%2Fsop%0D%0ASet-Cookie%3Ax", "/")]
+    [InlineData("javascript%3Aalert(1)", "/")]
+    [InlineData("%2F%E3%80%82evil", "/")]
+    public async Task After_signing_in_only_a_local_path_is_followed(string encodedReturnUrl, string expected)
+    {
+        var client = Demo.NewClient();
+
+        var response = await client.PostFormAsync($"/akun/masuk?ReturnUrl={encodedReturnUrl}", "signin", new Dictionary<string, string>
+        {
+            ["Input.Nip"] = DemoPeople.FungsionalPdip2,
+            ["Input.Password"] = Portal.Data.DemoData.Password,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.True(!location.IsAbsoluteUri || location.Host == "localhost", $"left the site: {location}");
+        Assert.Equal(expected, new Uri(client.BaseAddress!, location).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_form_token_is_refused_and_the_session_stays()
+    {
+        var client = await Demo.SignedInClientAsync(DemoPeople.KabidPdip);
+
+        var forged = await client.PostAsync("/akun/keluar", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Permintaan keluar tidak sah", await forged.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sop")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("salah-sandi-lama", "sandi baru yang panjang", "sandi baru yang panjang", "Kata sandi saat ini salah.")]
+    [InlineData(Portal.Data.DemoData.Password, "pendek", "pendek", "Kata sandi baru minimal 10 karakter.")]
+    [InlineData(Portal.Data.DemoData.Password, "sandi baru yang panjang", "sandi lain yang panjang", "Ulangan kata sandi baru tidak sama.")]
+    [InlineData(Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, "harus berbeda dari kata sandi saat ini")]
+    [InlineData(Portal.Data.DemoData.Password, "aaaaaaaaaaaa", "aaaaaaaaaaaa", "sedikitnya 4 karakter yang berbeda")]
+    [InlineData(Portal.Data.DemoData.Password, "password123", "password123", "paling sering dipakai orang")]
+    [InlineData(Portal.Data.DemoData.Password, "abcdefghijkl", "abcdefghijkl", "hanya urutan atau pengulangan")]
+    [InlineData(Portal.Data.DemoData.Password, "kopi-19950228", "kopi-19950228", "tidak boleh memuat NIP atau tanggal lahir")]
+    [InlineData(Portal.Data.DemoData.Password, "AndiWijaya!2025", "AndiWijaya!2025", "tidak boleh dibentuk dari nama")]
+    public async Task A_bad_password_change_is_refused_with_a_message_and_the_old_password_still_works(
+        string current, string newPassword, string confirm, string expected)
+    {
+        const string nip = "199502282022031004"; // Andi Wijaya
+        var client = await Demo.SignedInClientAsync(nip);
+
+        var response = await client.PostFormAsync("/akun/ganti-sandi", "change-password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = current,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = confirm,
+        });
+
+        Assert.Contains(expected, await response.HtmlAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Demo.NewClient().SignInAsync(nip)).StatusCode);
+    }
 }
 
 public sealed class AccountHttpOnPostgreSqlTests(AccountHttpOnPostgreSqlTests.App app)
@@ -21,6 +89,9 @@ public sealed class AccountHttpOnPostgreSqlTests(AccountHttpOnPostgreSqlTests.Ap
 /// <summary>Sign-in, lockout, unlock, deactivation and password changes over real HTTP with real cookies.</summary>
 public abstract class AccountHttpTests(PortalAppFactory app)
 {
+    /// <summary>The portal, for the subclass's own tests.</summary>
+    protected PortalAppFactory Demo => app;
+
 
     private UserAdministration Administration => app.Get<UserAdministration>();
 
@@ -125,43 +196,6 @@ public abstract class AccountHttpTests(PortalAppFactory app)
         Assert.InRange(lockedFor!.Value, TimeSpan.FromMinutes(14.9), TimeSpan.FromMinutes(15));
     }
 
-    [ProviderTheory]
-    [InlineData("%2Fsop", "/sop")]
-    [InlineData("%2Finovasi%3Fcari%3Dakta", "/inovasi?cari=akta")]
-    [InlineData("https%3A%2F%2Fevil.example%2F", "/")]
-    [InlineData("%2F%2Fevil.example", "/")]
-    [InlineData("%2F%5Cevil.example", "/")]
-    [InlineData("%2Fsop%0D%0ASet-Cookie%3Ax", "/")]
-    [InlineData("javascript%3Aalert(1)", "/")]
-    [InlineData("%2F%E3%80%82evil", "/")]
-    public async Task After_signing_in_only_a_local_path_is_followed(string encodedReturnUrl, string expected)
-    {
-        var client = app.NewClient();
-
-        var response = await client.PostFormAsync($"/akun/masuk?ReturnUrl={encodedReturnUrl}", "signin", new Dictionary<string, string>
-        {
-            ["Input.Nip"] = DemoPeople.FungsionalPdip2,
-            ["Input.Password"] = Portal.Data.DemoData.Password,
-        });
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!;
-        Assert.True(!location.IsAbsoluteUri || location.Host == "localhost", $"left the site: {location}");
-        Assert.Equal(expected, new Uri(client.BaseAddress!, location).PathAndQuery);
-    }
-
-    [ProviderFact]
-    public async Task Signing_out_without_the_form_token_is_refused_and_the_session_stays()
-    {
-        var client = await app.SignedInClientAsync(DemoPeople.KabidPdip);
-
-        var forged = await client.PostAsync("/akun/keluar", new FormUrlEncodedContent([]));
-
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Contains("Permintaan keluar tidak sah", await forged.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sop")).StatusCode);
-    }
-
     [ProviderFact]
     public async Task A_reset_password_works_once_and_must_be_replaced_before_any_page_opens()
     {
@@ -188,35 +222,8 @@ public abstract class AccountHttpTests(PortalAppFactory app)
         Assert.False((await app.UserAsync(nip)).MustChangePassword);
     }
 
-    [ProviderTheory]
-    [InlineData("salah-sandi-lama", "sandi baru yang panjang", "sandi baru yang panjang", "Kata sandi saat ini salah.")]
-    [InlineData(Portal.Data.DemoData.Password, "pendek", "pendek", "Kata sandi baru minimal 10 karakter.")]
-    [InlineData(Portal.Data.DemoData.Password, "sandi baru yang panjang", "sandi lain yang panjang", "Ulangan kata sandi baru tidak sama.")]
-    [InlineData(Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, Portal.Data.DemoData.Password, "harus berbeda dari kata sandi saat ini")]
-    [InlineData(Portal.Data.DemoData.Password, "aaaaaaaaaaaa", "aaaaaaaaaaaa", "sedikitnya 4 karakter yang berbeda")]
-    [InlineData(Portal.Data.DemoData.Password, "password123", "password123", "paling sering dipakai orang")]
-    [InlineData(Portal.Data.DemoData.Password, "abcdefghijkl", "abcdefghijkl", "hanya urutan atau pengulangan")]
-    [InlineData(Portal.Data.DemoData.Password, "kopi-19950228", "kopi-19950228", "tidak boleh memuat NIP atau tanggal lahir")]
-    [InlineData(Portal.Data.DemoData.Password, "AndiWijaya!2025", "AndiWijaya!2025", "tidak boleh dibentuk dari nama")]
-    public async Task A_bad_password_change_is_refused_with_a_message_and_the_old_password_still_works(
-        string current, string newPassword, string confirm, string expected)
-    {
-        const string nip = "199502282022031004"; // Andi Wijaya
-        var client = await app.SignedInClientAsync(nip);
-
-        var response = await client.PostFormAsync("/akun/ganti-sandi", "change-password", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = current,
-            ["Input.NewPassword"] = newPassword,
-            ["Input.ConfirmPassword"] = confirm,
-        });
-
-        Assert.Contains(expected, await response.HtmlAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().SignInAsync(nip)).StatusCode);
-    }
-
     /// <summary>The text of the sign-in page's error box, or "" when there is none.</summary>
-    private static string SignInError(string html)
+    protected static string SignInError(string html)
     {
         var box = html.IndexOf("data-testid=\"signin-error\"", StringComparison.Ordinal);
         return box < 0 ? "" : System.Text.RegularExpressions.Regex.Match(html[box..], "class=\"mud-alert-message\"[^>]*>([^<]*)<").Groups[1].Value.Trim();

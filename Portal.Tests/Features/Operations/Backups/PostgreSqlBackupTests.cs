@@ -98,6 +98,23 @@ public sealed class PostgreSqlBackupTests(PostgreSqlBackupTests.App app) : IClas
     }
 
     [ProviderFact]
+    public async Task A_backup_of_PostgreSQL_also_restores_into_a_SQLite_data_folder()
+    {
+        SortedDictionary<string, string> atBackup;
+        await using (var db = app.CreateDbContext())
+            atBackup = PortalDataDigest.Of(db);
+        var manifest = await BackupAsync();
+        var data = Path.Combine(NewFolder(), "data");
+
+        Assert.Equal(RestoreCommand.Restored, await RestoreCommand.RestoreAsync(app.FolderOf(manifest), data, new StringWriter(), OfficeZone.Wita));
+
+        await using var restored = new BackupApp(app.Clock.Now, new Dictionary<string, string?> { ["Portal:SeedDemoData"] = "false" }, data);
+        await using (var db = restored.CreateDbContext())
+            Assert.Empty(PortalDataDigest.Differences(atBackup, PortalDataDigest.Of(db)));
+        using var client = await restored.SignedInClientAsync(DemoPeople.FungsionalPdip);
+    }
+
+    [ProviderFact]
     public async Task A_restore_into_a_PostgreSQL_database_that_has_data_is_refused_and_changes_nothing()
     {
         var manifest = await BackupAsync();
