@@ -141,6 +141,10 @@ public sealed class SharedUploadsCleanupTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, [0x25, 0x50, 0x44, 0x46]);
         File.SetLastWriteTimeUtc(path, lastWrite);
+        // libfaketime (CI's run at another machine time) shifts the file times a process reads but stores the times
+        // it sets as given: set again by the difference, so the file reads back as placed at the wanted time.
+        var skew = File.GetLastWriteTimeUtc(path) - lastWrite;
+        if (skew != TimeSpan.Zero) File.SetLastWriteTimeUtc(path, lastWrite - skew);
         return relativePath;
     }
 }
