@@ -49,11 +49,13 @@ public abstract class AlertMailTests(MailingAlertsApp app)
         var mail = Assert.Single(await app.Smtp.WaitForAsync(m => (m.Subject ?? "").Contains("Aktivasi IKD di Kantor Desa")), m => IsTo(m, DemoPeople.FungsionalPdip));
         Assert.Equal("[Portal Inovasi] Terlambat: Aktivasi IKD di Kantor Desa", mail.Subject);
         Assert.Equal("portal-inovasi@paserkab.go.id", mail.From.Mailboxes.Single().Address);
-        Assert.Contains($"href=\"{Link}{id}\"", mail.HtmlBody);
+        // The proposer does the late step: the link opens it with their move ready.
+        Assert.Contains($"href=\"{Link}{id}?aksi=lanjutkan\"", mail.HtmlBody);
+        Assert.Contains(">Lanjutkan ke langkah 3<", mail.HtmlBody);
         Assert.Contains("Langkah 2 (Konsep inovasi)", mail.HtmlBody);
         Assert.Contains("WITA", mail.HtmlBody);
         Assert.Contains("terlambat 1 hari kerja", mail.HtmlBody);
-        Assert.Contains($"{Link}{id}", mail.TextBody);
+        Assert.Contains($"{Link}{id}?aksi=lanjutkan", mail.TextBody);
         Assert.NotNull((await NotificationAsync(id, AlertLevel.Late, DemoPeople.FungsionalPdip)).EmailSentAt);
         await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, Artifact("alert-mail")), mail.HtmlBody);
     }
@@ -79,6 +81,9 @@ public abstract class AlertMailTests(MailingAlertsApp app)
 
         var mail = Assert.Single(await app.Smtp.WaitForAsync(m => (m.Subject ?? "").Contains("Perekaman KTP-el Sekolah Kejuruan") && IsTo(m, DemoPeople.KabidPdip)));
         Assert.Contains("Pelaksana: Pejabat Fungsional Rizky Ramadhan", mail.HtmlBody);
+        // The Kepala Bidang supervises this step and does not do it: the link opens the item with no move ready.
+        Assert.Contains($"href=\"{Link}{id}\"", mail.HtmlBody);
+        Assert.DoesNotContain("aksi=", mail.HtmlBody);
         Assert.NotNull((await NotificationAsync(id, AlertLevel.Late, DemoPeople.KabidPdip)).EmailSentAt);
     }
 

@@ -19,7 +19,9 @@ public sealed record NotificationMail(
     string InnovationTitle,
     string StepLabel,
     DateTimeOffset DueAt,
-    string Situation);
+    string Situation,
+    string Href,
+    AvailableMove? ReadyMove = null);
 
 /// <summary>One line of a daily digest: a late or soon-due step.</summary>
 public sealed record DigestItem(
@@ -38,7 +40,7 @@ public static class AlertMail
 
     public static MimeMessage ForNotification(NotificationMail mail, PortalSettings settings, PortalLinks links, OfficeSnapshot office)
     {
-        var link = links.Innovation(mail.InnovationId);
+        var link = links.BaseUrl + mail.Href;
         var rows = new (string Label, string Value)[]
         {
             ("Inovasi", mail.InnovationTitle),
@@ -52,17 +54,21 @@ public static class AlertMail
             .Append($"<p>Yth. {Encode(mail.RecipientName)},</p>")
             .Append($"<p>{Encode(mail.Message)}</p>")
             .Append(Table(rows))
-            .Append(Button(link, "Buka inovasi di portal"))
+            .Append(mail.ReadyMove is { } ready ? $"<p>{Encode(ReadyMoveSentence(ready))}</p>" : "")
+            .Append(Button(link, mail.ReadyMove?.Label ?? "Buka inovasi di portal"))
             .Append(Footer(links, office))
             .ToString();
         var text = new StringBuilder()
             .AppendLine($"Yth. {mail.RecipientName},").AppendLine()
             .AppendLine(mail.Message).AppendLine()
             .AppendJoin(Environment.NewLine, rows.Select(r => $"{r.Label}: {r.Value}")).AppendLine().AppendLine()
-            .AppendLine($"Buka inovasi: {link}")
+            .AppendLine(mail.ReadyMove is { } move ? $"{ReadyMoveSentence(move)} {link}" : $"Buka inovasi: {link}")
             .ToString();
         return Message(settings, mail.To, mail.RecipientName, AlertTexts.MailSubject(mail.Title), html, PlainText(text, links, office));
     }
+
+    private static string ReadyMoveSentence(AvailableMove move) =>
+        $"Tautan berikut membuka portal dengan tindakan \"{move.Label}\" siap; Anda tetap mengonfirmasinya di portal.";
 
     /// <summary>An alert to an administrator about the portal itself.</summary>
     public static MimeMessage ForSystemAlert(string to, string recipientName, string title, string message, string? link,
