@@ -109,7 +109,8 @@ public abstract class AlertMailTests(MailingAlertsApp app)
         Assert.Contains("Survei Kepuasan Layanan Digital", kabidPdip.HtmlBody);
         Assert.Contains("terlambat 2 hari kerja", kabidPdip.HtmlBody);
         Assert.DoesNotContain("Pendaftaran Penduduk Pindah Online", kabidPdip.HtmlBody);
-        Assert.Contains($"{Link}{pdip}", kabidPdip.HtmlBody);
+        // The Kepala Bidang supervises the late step and does not do it: its link opens the item alone.
+        Assert.Contains($"href=\"{Link}{pdip}\"", kabidPdip.HtmlBody);
 
         var kabidDafduk = Assert.Single(digests, m => IsTo(m, DemoPeople.KabidDafduk));
         Assert.Contains("Pendaftaran Penduduk Pindah Online", kabidDafduk.HtmlBody);
@@ -120,6 +121,9 @@ public abstract class AlertMailTests(MailingAlertsApp app)
         await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, Artifact("digest-mail")), kadis.HtmlBody);
         Assert.Contains("Survei Kepuasan Layanan Digital", kadis.HtmlBody);
         Assert.Contains("Pendaftaran Penduduk Pindah Online", kadis.HtmlBody);
+        // A late step the Kepala Dinas does himself (the demo's verification) links with his move ready.
+        Assert.Matches("href=\"" + System.Text.RegularExpressions.Regex.Escape(Link) + "\\d+\\?aksi=lanjutkan\"", kadis.HtmlBody);
+        Assert.Contains($"href=\"{Link}{pdip}\"", kadis.HtmlBody);
 
         // The Sekretariat has no step with a due date, and fungsional staff get no digest.
         Assert.DoesNotContain(digests, m => IsTo(m, "197811302002121001") || IsTo(m, DemoPeople.FungsionalPdip));

@@ -87,7 +87,7 @@ public static class AlertMail
     }
 
     public static (string Html, string Text) DigestBody(string recipientName, string scopeName, string? actingPrefix,
-        DateOnly date, IReadOnlyList<DigestItem> items, PortalLinks links, OfficeSnapshot office)
+        DateOnly date, IReadOnlyList<DigestItem> items, Func<int, string> hrefOf, PortalLinks links, OfficeSnapshot office)
     {
         var late = items.Where(i => i.Status.Level == SlaLevel.Late).OrderByDescending(i => i.Status.WorkingDaysLate).ThenBy(i => i.DueAt).ToList();
         var soon = items.Where(i => i.Status.Level == SlaLevel.DueSoon).OrderBy(i => i.DueAt).ToList();
@@ -99,8 +99,8 @@ public static class AlertMail
             .Append($"<p>Yth. {Encode(recipientName)},</p>");
         if (actingPrefix is not null) html.Append($"<p><em>{Encode(actingPrefix.TrimEnd(':'))}.</em></p>");
         html.Append($"<p>{Encode(intro)}</p>")
-            .Append(DigestSection("Terlambat", late, links, office.Zone))
-            .Append(DigestSection("Segera jatuh tempo", soon, links, office.Zone))
+            .Append(DigestSection("Terlambat", late, hrefOf, links, office.Zone))
+            .Append(DigestSection("Segera jatuh tempo", soon, hrefOf, links, office.Zone))
             .Append(Button(links.BaseUrl + "/", "Buka papan inovasi"))
             .Append(Footer(links, office));
 
@@ -112,7 +112,7 @@ public static class AlertMail
             if (list.Count == 0) continue;
             text.AppendLine(heading + ":");
             foreach (var item in list)
-                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {office.Zone.DateTimeText(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
+                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {office.Zone.DateTimeText(item.DueAt)}, {item.Status.Label}. {links.BaseUrl + hrefOf(item.InnovationId)}");
             text.AppendLine();
         }
         return (html.ToString(), PlainText(text.ToString(), links, office));
@@ -139,7 +139,7 @@ public static class AlertMail
         return message;
     }
 
-    private static string DigestSection(string heading, IReadOnlyList<DigestItem> items, PortalLinks links, OfficeZone zone)
+    private static string DigestSection(string heading, IReadOnlyList<DigestItem> items, Func<int, string> hrefOf, PortalLinks links, OfficeZone zone)
     {
         if (items.Count == 0) return "";
         var html = new StringBuilder($"<h3 style=\"color:{Accent};margin:16px 0 8px\">{Encode(heading)} ({items.Count})</h3>")
@@ -150,7 +150,7 @@ public static class AlertMail
         foreach (var item in items)
         {
             html.Append("<tr>")
-                .Append($"<td style=\"padding:4px;border-bottom:1px solid #eee\"><a href=\"{Encode(links.Innovation(item.InnovationId))}\">{Encode(item.InnovationTitle)}</a></td>")
+                .Append($"<td style=\"padding:4px;border-bottom:1px solid #eee\"><a href=\"{Encode(links.BaseUrl + hrefOf(item.InnovationId))}\">{Encode(item.InnovationTitle)}</a></td>")
                 .Append(Cell(item.Bidang)).Append(Cell(item.StepLabel)).Append(Cell(item.Doers))
                 .Append(Cell(zone.DateTimeText(item.DueAt))).Append(Cell(item.Status.Label))
                 .Append("</tr>");
