@@ -8,7 +8,7 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations.PostgreSql
+namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PostgreSqlPortalDbContext))]
     partial class PostgreSqlPortalDbContextModelSnapshot : ModelSnapshot
@@ -586,6 +586,9 @@ namespace Portal.Data.Migrations.PostgreSql
 
                     b.HasIndex("StepRunId", "Level", "RecipientId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "EmailQueuedAt" }, "IX_Notifications_AwaitingMail")
+                        .HasFilter("\"EmailTo\" IS NOT NULL AND \"EmailQueuedAt\" IS NULL");
 
                     b.ToTable("Notifications");
                 });
