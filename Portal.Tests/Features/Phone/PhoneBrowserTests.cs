@@ -19,7 +19,7 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
     /// anything that scrolls or clips on its own), and the visible buttons, links and inputs of the page's content smaller
     /// than 44 x 44 CSS px. Excepted as WCAG 2.5.5 allows: a link inside a sentence or block of text (in a paragraph,
     /// or an inline link with other text in its block). A native input that MudBlazor hides under its own control (a
-    /// check box) or that sits in a field is measured by that control or field.
+    /// check box) or that sits in a field's box is measured by that control or box.
     /// </summary>
     private const string PhoneProblems = """
         () => {
@@ -58,7 +58,7 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
           const small = [];
           for (const el of content.querySelectorAll('button, a[href], [role=button], input:not([type=hidden])')) {
             if (!visible(el) || inline(el) || el.closest('.swimlane-scroll')) continue;
-            const target = el.matches('input') ? (el.closest('.mud-button-root, .mud-input-control, label') || el) : el;
+            const target = el.matches('input') ? (el.closest('.mud-button-root, .mud-input, label') || el) : el;
             const r = target.getBoundingClientRect();
             if (r.width < 43.5 || r.height < 43.5) small.push(`${describe(el)} ${Math.round(r.width)}x${Math.round(r.height)}`);
           }
@@ -115,9 +115,16 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
         await page.GotoAsync(baseUrl + path);
         if (interactive) await BrowserSession.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".portal-content .mud-progress-linear")).ToHaveCountAsync(0);
-        await BrowserSession.ScreenshotAsync(page, "phone-360" + (path == "/" ? "-papan" : path.Replace('/', '-')));
+        await ScreenshotAsync(page, "phone-360" + path.Replace('/', '-'));
         return await page.EvaluateAsync<Problems>(PhoneProblems);
     }
+
+    /// <summary>
+    /// What the phone's screen shows. Not full-page: in our runs Playwright drew an emulated phone's full page without
+    /// the touch-screen styles (pointer: coarse) that the page had while the test measured it.
+    /// </summary>
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ArtifactsDirectory, name + ".png") });
 
     [RequiresToolFact(ExternalTools.Chromium)]
     public async Task Every_main_page_fits_a_360_px_phone_without_sideways_scrolling_and_with_fingertip_sized_targets()
@@ -184,7 +191,7 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
         await Assertions.Expect(page.Locator(".swimlane-grid")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
             "the phone board scrolls sideways");
-        await BrowserSession.ScreenshotAsync(page, "phone-board-lane-fungsional");
+        await ScreenshotAsync(page, "phone-board-lane-fungsional");
 
         // Still live: an item someone proposes meanwhile appears without a reload.
         var another = await NewInnovationWithOutputAsync("Usulan baru selagi ponsel terbuka");
@@ -194,7 +201,7 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
         await page.GetByTestId($"card-menu-{id}").GetByRole(AriaRole.Button).TapAsync();
         await page.GetByTestId($"card-action-{id}-Advance").TapAsync();
         await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
-        await BrowserSession.ScreenshotAsync(page, "phone-board-move-dialog");
+        await ScreenshotAsync(page, "phone-board-move-dialog");
         await page.GetByTestId("move-confirm").TapAsync();
         await Assertions.Expect(Zone(page, "2").GetByTestId($"card-{id}")).ToBeVisibleAsync();
         await Assertions.Expect(Zone(page, "1").GetByTestId($"card-{id}")).ToHaveCountAsync(0);
@@ -203,7 +210,7 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
         await ChooseFocusAsync(page, "Kepala Bidang");
         await Assertions.Expect(Zone(page, "3")).ToBeVisibleAsync();
         await Assertions.Expect(Zone(page, "1")).ToHaveCountAsync(0);
-        await BrowserSession.ScreenshotAsync(page, "phone-board-lane-kabid");
+        await ScreenshotAsync(page, "phone-board-lane-kabid");
 
         // One step at a time.
         await page.GetByTestId("phone-by-step").TapAsync();
@@ -212,6 +219,6 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
         await Assertions.Expect(board.Locator(".focus-cell")).ToHaveCountAsync(1);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
             "the phone board scrolls sideways");
-        await BrowserSession.ScreenshotAsync(page, "phone-board-step-2");
+        await ScreenshotAsync(page, "phone-board-step-2");
     }
 }
