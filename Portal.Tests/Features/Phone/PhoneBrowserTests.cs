@@ -167,6 +167,13 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
         return created.InnovationId!.Value;
     }
 
+    private static async Task AssertFingertipSizedAsync(ILocator target, string what)
+    {
+        var box = await target.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Width >= 43.5 && box.Height >= 43.5, $"{what} is {box.Width:0}x{box.Height:0} CSS px, under 44x44");
+    }
+
     private static ILocator Zone(IPage page, string zone) => page.GetByTestId("phone-board").Locator($"[data-testid=zone-{zone}]");
 
     private static async Task ChooseFocusAsync(IPage page, string label)
@@ -198,8 +205,13 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
         await Assertions.Expect(Zone(page, "1").GetByTestId($"card-{another}")).ToBeVisibleAsync();
 
         // A tap on the card's ⋮ opens its menu; the move goes through the same dialog as on the PC.
-        await page.GetByTestId($"card-menu-{id}").GetByRole(AriaRole.Button).TapAsync();
-        await page.GetByTestId($"card-action-{id}-Advance").TapAsync();
+        var menuButton = page.GetByTestId($"card-menu-{id}").GetByRole(AriaRole.Button);
+        await AssertFingertipSizedAsync(menuButton, "the card's ⋮ button");
+        await menuButton.TapAsync();
+        var advance = page.GetByTestId($"card-action-{id}-Advance");
+        await Assertions.Expect(advance).ToBeVisibleAsync();
+        await AssertFingertipSizedAsync(advance, "the menu's move item");
+        await advance.TapAsync();
         await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "phone-board-move-dialog");
         await page.GetByTestId("move-confirm").TapAsync();
