@@ -8,7 +8,7 @@ using Portal.Data;
 
 #nullable disable
 
-namespace Portal.Data.Migrations.Sqlite
+namespace Portal.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPortalDbContext))]
     partial class PostgreSqlPortalDbContextModelSnapshot : ModelSnapshot
