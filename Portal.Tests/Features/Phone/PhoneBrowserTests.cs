@@ -86,29 +86,6 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
             + (Small.Length > 0 ? $"\n  smaller than 44x44: {string.Join("; ", Small)}" : "");
     }
 
-    private async Task<IBrowserContext> PhoneAsync(int width, int height) =>
-        await session.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "id-ID",
-            TimezoneId = "Asia/Makassar",
-        });
-
-    private async Task<IPage> SignInOnPhoneAsync(string nip, int width, int height)
-    {
-        var page = await (await PhoneAsync(width, height)).NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync($"{session.BaseUrl}/akun/masuk");
-        await page.FillAsync("#nip", nip);
-        await page.FillAsync("#password", Portal.Data.DemoData.Password);
-        await page.GetByTestId("signin-submit").TapAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"));
-        await BrowserSession.WaitForInteractiveAsync(page);
-        return page;
-    }
-
     /// <summary>Opens the page, waits until it is live and has loaded what it shows, and returns what is wrong with it on a phone.</summary>
     private static async Task<Problems> OpenAndCheckAsync(IPage page, string baseUrl, string path, bool interactive = true)
     {
@@ -139,18 +116,18 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
             if (problems.Any) found.Add(problems.Describe(path));
         }
 
-        var stranger = await (await PhoneAsync(360, 740)).NewPageAsync();
+        var stranger = await (await session.NewPhoneContextAsync(360, 740)).NewPageAsync();
         await CheckAsync(stranger, "/akun/masuk", interactive: false);
 
-        var kadis = await SignInOnPhoneAsync(DemoPeople.KepalaDinas, 360, 740);
+        var kadis = await session.SignInOnPhoneAsync(DemoPeople.KepalaDinas, 360, 740);
         foreach (var path in new[] { "/menunggu", "/inovasi", $"/inovasi/{someInnovation}", "/sop", "/notifikasi", "/laporan", "/dasbor", "/papan" })
             await CheckAsync(kadis, path);
         await CheckAsync(kadis, "/akun/ganti-sandi", interactive: false);
 
-        var fungsional = await SignInOnPhoneAsync(DemoPeople.FungsionalPdip, 360, 740);
+        var fungsional = await session.SignInOnPhoneAsync(DemoPeople.FungsionalPdip, 360, 740);
         await CheckAsync(fungsional, "/inovasi/baru");
 
-        var admin = await SignInOnPhoneAsync(DemoPeople.Administrator, 360, 740);
+        var admin = await session.SignInOnPhoneAsync(DemoPeople.Administrator, 360, 740);
         foreach (var path in new[] { "/admin/pengguna", "/admin/plh", "/admin/bidang", "/admin/jabatan", "/admin/kantor", "/admin/libur", "/admin/sop",
                                      "/admin/sop/impor", "/admin/pengaturan", "/admin/peringatan", "/admin/audit", "/admin/kesehatan", "/admin/cadangan" })
             await CheckAsync(admin, path);
@@ -186,7 +163,7 @@ public sealed class PhoneBrowserTests(BrowserSession session) : IClassFixture<Br
     public async Task On_a_phone_the_board_shows_one_lane_or_one_step_stays_live_and_a_tap_on_a_card_menu_moves_it()
     {
         var id = await NewInnovationWithOutputAsync("Uji papan di ponsel");
-        var page = await SignInOnPhoneAsync(DemoPeople.FungsionalPdip, 390, 844);
+        var page = await session.SignInOnPhoneAsync(DemoPeople.FungsionalPdip, 390, 844);
         await page.GotoAsync(session.BaseUrl + "/papan");
         var board = page.GetByTestId("phone-board");
         await Assertions.Expect(board).ToHaveAttributeAsync("data-ready", "true");

@@ -35,7 +35,7 @@ public sealed partial class PhoneApprovalBrowserTests(PhoneApprovalBrowserTests.
         var kabid = await session.SignInAsync(DemoPeople.KabidPdip);
         await BrowserSession.WaitForBoardAsync(kabid);
 
-        var phone = await SignInOnPhoneAsync(DemoPeople.KepalaDinas);
+        var phone = await session.SignInOnPhoneAsync(DemoPeople.KepalaDinas);
 
         // Signed in on a phone, the portal opens on what waits for this person, not on the wide board.
         Assert.EndsWith("/menunggu", phone.Url);
@@ -92,8 +92,7 @@ public sealed partial class PhoneApprovalBrowserTests(PhoneApprovalBrowserTests.
         Assert.Contains("Sesuai — lanjutkan ke langkah", mail.HtmlBody);
         Assert.Contains(link, mail.TextBody);
 
-        var context = await session.Browser.NewContextAsync(PhoneContext());
-        var phone = await context.NewPageAsync();
+        var phone = await (await session.NewPhoneContextAsync()).NewPageAsync();
         var clock = Stopwatch.StartNew();
         await phone.GotoAsync(link);
         await phone.WaitForURLAsync(url => url.Contains("/akun/masuk"));
@@ -122,30 +121,6 @@ public sealed partial class PhoneApprovalBrowserTests(PhoneApprovalBrowserTests.
         await phone.WaitForURLAsync(url => url.EndsWith($"/inovasi/{id}"));
         await BrowserSession.ScreenshotAsync(phone, "phone-link-used-again");
     }
-
-    private async Task<IPage> SignInOnPhoneAsync(string nip)
-    {
-        var context = await session.Browser.NewContextAsync(PhoneContext());
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync($"{session.BaseUrl}/akun/masuk");
-        await page.FillAsync("#nip", nip);
-        await page.FillAsync("#password", Portal.Data.DemoData.Password);
-        await page.GetByTestId("signin-submit").TapAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/akun/masuk"));
-        await BrowserSession.WaitForInteractiveAsync(page);
-        return page;
-    }
-
-    private static BrowserNewContextOptions PhoneContext() => new()
-    {
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        IsMobile = true,
-        HasTouch = true,
-        DeviceScaleFactor = 2,
-        Locale = "id-ID",
-        TimezoneId = "Asia/Makassar",
-    };
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
     {
