@@ -1,0 +1,91 @@
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Portal.Tests.Features.Accessibility;
+
+/// <summary>
+/// Every main page audited with axe-core for WCAG 2.1 A/AA in a real Chromium, as the person who uses it: no serious or
+/// critical violation. The counts per impact are written to the test output for the report.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class PageAccessibilityTests(AccessibilitySession session, ITestOutputHelper output) : IClassFixture<AccessibilitySession>
+{
+    /// <summary>A page to audit: who looks at it, where, on which screen, and what is done first (e.g. open a dialog).</summary>
+    private sealed record AuditedPage(string? Nip, string Path, bool Phone = false, bool Board = false, bool Static = false,
+        Func<IPage, Task>? Prepare = null);
+
+    private static readonly Dictionary<string, AuditedPage> Pages = new()
+    {
+        ["masuk"] = new(null, "/akun/masuk", Static: true),
+        ["ganti-sandi"] = new(DemoPeople.FungsionalPdip, "/akun/ganti-sandi", Static: true),
+        ["papan"] = new(DemoPeople.FungsionalPdip, "/", Board: true),
+        ["papan-sop-lain"] = new(DemoPeople.FungsionalPdip, "/papan/{sop}", Board: true),
+        ["inovasi-detail"] = new(DemoPeople.FungsionalPdip, "/inovasi/{innovation}"),
+        ["inovasi-detail-dialog"] = new(DemoPeople.FungsionalPdip, "/inovasi/{innovation}", Prepare: OpenMoveDialogAsync),
+        ["inovasi-daftar"] = new(DemoPeople.FungsionalPdip, "/inovasi"),
+        ["inovasi-baru"] = new(DemoPeople.FungsionalPdip, "/inovasi/baru"),
+        ["sop"] = new(DemoPeople.FungsionalPdip, "/sop"),
+        ["notifikasi"] = new(DemoPeople.KepalaDinas, "/notifikasi"),
+        ["menunggu"] = new(DemoPeople.KepalaDinas, "/menunggu"),
+        ["laporan"] = new(DemoPeople.KepalaDinas, "/laporan"),
+        ["dasbor"] = new(DemoPeople.KepalaDinas, "/dasbor"),
+        ["layar"] = new(DemoPeople.KepalaDinas, "/layar", Board: true),
+        ["admin-pengguna"] = new(DemoPeople.Administrator, "/admin/pengguna"),
+        ["admin-pengguna-detail"] = new(DemoPeople.Administrator, "/admin/pengguna/{user}"),
+        ["admin-jabatan"] = new(DemoPeople.Administrator, "/admin/jabatan"),
+        ["admin-bidang"] = new(DemoPeople.Administrator, "/admin/bidang"),
+        ["admin-plh"] = new(DemoPeople.Administrator, "/admin/plh"),
+        ["admin-libur"] = new(DemoPeople.Administrator, "/admin/libur"),
+        ["admin-pengaturan"] = new(DemoPeople.Administrator, "/admin/pengaturan"),
+        ["admin-kantor"] = new(DemoPeople.Administrator, "/admin/kantor"),
+        ["admin-peringatan"] = new(DemoPeople.Administrator, "/admin/peringatan"),
+        ["admin-sop"] = new(DemoPeople.Administrator, "/admin/sop"),
+        ["admin-sop-ubah"] = new(DemoPeople.Administrator, "/admin/sop/{sop}"),
+        ["admin-sop-impor"] = new(DemoPeople.Administrator, "/admin/sop/impor"),
+        ["admin-audit"] = new(DemoPeople.Administrator, "/admin/audit"),
+        ["admin-cadangan"] = new(DemoPeople.Administrator, "/admin/cadangan"),
+        ["admin-kesehatan"] = new(DemoPeople.Administrator, "/admin/kesehatan"),
+        ["ponsel-menunggu"] = new(DemoPeople.KepalaDinas, "/menunggu", Phone: true),
+        ["ponsel-inovasi-detail"] = new(DemoPeople.FungsionalPdip, "/inovasi/{innovation}", Phone: true),
+        ["ponsel-papan"] = new(DemoPeople.KabidPdip, "/", Phone: true, Board: true),
+    };
+
+    public static TheoryData<string> PageNames => new(Pages.Keys);
+
+    [RequiresToolTheory(ExternalTools.Chromium)]
+    [MemberData(nameof(PageNames))]
+    public async Task The_page_has_no_serious_or_critical_WCAG_2_1_AA_violation(string name)
+    {
+        var audited = Pages[name];
+        var page = await session.PageAsync(audited.Nip, audited.Phone);
+        var path = audited.Path
+            .Replace("{innovation}", (await session.RunningInnovationIdAsync()).ToString())
+            .Replace("{sop}", await session.OtherSopSlugAsync())
+            .Replace("{user}", await session.UserIdAsync(DemoPeople.FungsionalPdip));
+        var response = await page.GotoAsync(session.BaseUrl + path);
+        Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
+        if (audited.Nip is not null) Assert.DoesNotContain("/akun/masuk", page.Url);
+        if (!audited.Static) await BrowserSession.WaitForInteractiveAsync(page);
+        if (audited.Board) await BrowserSession.WaitForBoardAsync(page);
+        if (audited.Prepare is not null) await audited.Prepare(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await AnimationsDoneAsync(page);
+        await BrowserSession.ScreenshotAsync(page, "a11y-" + name);
+
+        var result = await AxeAudit.RunAsync(page, name, output);
+
+        var blocking = AxeAudit.Blocking(result);
+        Assert.True(blocking.Count == 0, $"{name} ({path}):\n" + string.Join("\n", blocking));
+    }
+
+    private static async Task OpenMoveDialogAsync(IPage page)
+    {
+        await page.GetByTestId("action-Advance").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
+    }
+
+    // A fading dialog or popover would be audited half transparent; endless ones (spinners) are left alone.
+    private static Task AnimationsDoneAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
+}
