@@ -16,6 +16,8 @@ public static class AxeAudit
         RunOnly = RunOnlyOptions.Tags("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"),
     };
 
+    private static readonly AxeRunOptions BestPractices = new() { RunOnly = RunOnlyOptions.Tags("best-practice") };
+
     private static readonly string[] Impacts = ["critical", "serious", "moderate", "minor"];
 
     public static async Task<AxeResult> RunAsync(IPage page, string name, ITestOutputHelper output)
@@ -32,6 +34,15 @@ public static class AxeAudit
             }
         }
         return result;
+    }
+
+    /// <summary>axe-core's best-practice rules (not WCAG criteria): one summary line for the record.</summary>
+    public static async Task RunBestPracticesAsync(IPage page, string name, ITestOutputHelper output)
+    {
+        var result = await page.RunAxe(BestPractices);
+        output.WriteLine(Summary(name + " (best practice)", result));
+        foreach (var violation in result.Violations)
+            output.WriteLine($"  {violation.Impact} {violation.Id}: {violation.Help} at {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Target.ToString()))}");
     }
 
     /// <summary>One line per page: the violation count per impact (elements, in brackets the rules) and the rule ids.</summary>

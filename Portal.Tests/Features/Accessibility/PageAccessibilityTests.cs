@@ -75,8 +75,57 @@ public sealed class PageAccessibilityTests(AccessibilitySession session, ITestOu
 
         var result = await AxeAudit.RunAsync(page, name, output);
 
+        // Best practices beyond WCAG (landmarks, heading order …): reported for the record, not required.
+        await AxeAudit.RunBestPracticesAsync(page, name, output);
+
         var blocking = AxeAudit.Blocking(result);
         Assert.True(blocking.Count == 0, $"{name} ({path}):\n" + string.Join("\n", blocking));
+    }
+
+    /// <summary>The SLA level's own words (from the SOP reading: tanpa tenggat, tepat waktu, segera jatuh tempo, terlambat …).</summary>
+    private static readonly Dictionary<string, string> SlaWords = new()
+    {
+        ["NoDeadline"] = "tanpa tenggat",
+        ["OnTime"] = "tepat waktu",
+        ["DueSoon"] = "segera jatuh tempo",
+        ["Late"] = "terlambat",
+    };
+
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task The_SLA_state_on_board_cards_is_told_in_words_and_an_icon_not_by_colour_alone()
+    {
+        var page = await session.PageAsync(DemoPeople.FungsionalPdip, phone: false);
+        await page.GotoAsync(session.BaseUrl + "/");
+        await BrowserSession.WaitForBoardAsync(page);
+
+        // Per chip on a card: its level, the text a person sees (innerText skips hidden text), the icon drawn, the card's name.
+        var chips = await page.Locator(".board-card [data-testid=sla-chip]").EvaluateAllAsync<SlaChipSeen[]>("""
+            chips => chips.map(chip => ({
+                level: chip.dataset.level,
+                text: chip.innerText.trim(),
+                icon: chip.querySelector('svg')?.innerHTML ?? '',
+                card: chip.closest('.board-card').getAttribute('aria-label') ?? '' }))
+            """);
+
+        var levels = chips.Select(c => c.Level).Distinct().ToList();
+        Assert.True(levels.Count >= 3, $"The demo board should show at least three SLA levels, saw {string.Join(", ", levels)}");
+        foreach (var chip in chips)
+        {
+            Assert.StartsWith(SlaWords[chip.Level], chip.Text);
+            Assert.Contains(SlaWords[chip.Level], chip.Card);
+            Assert.False(string.IsNullOrEmpty(chip.Icon), $"no icon on the {chip.Level} chip");
+        }
+        // One icon per level, and no two levels share an icon.
+        var iconPerLevel = chips.GroupBy(c => c.Level).ToDictionary(g => g.Key, g => Assert.Single(g.Select(c => c.Icon).Distinct()));
+        Assert.Equal(iconPerLevel.Count, iconPerLevel.Values.Distinct().Count());
+    }
+
+    private sealed class SlaChipSeen
+    {
+        public string Level { get; set; } = "";
+        public string Text { get; set; } = "";
+        public string Icon { get; set; } = "";
+        public string Card { get; set; } = "";
     }
 
     private static async Task OpenMoveDialogAsync(IPage page)
