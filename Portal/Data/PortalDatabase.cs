@@ -138,6 +138,8 @@ public sealed class PortalDatabase(IOptions<DatabaseOptions> options)
     public async Task<List<string>> InsertAbsentNotificationsAsync(PortalDbContext db, IReadOnlyList<Notification> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return [];
+        // In the unique key's order: two inserts that meet (a scan that outlived its job lock) wait for each other, never deadlock.
+        rows = rows.OrderBy(n => n.StepRunId).ThenBy(n => n.Level.ToString(), StringComparer.Ordinal).ThenBy(n => n.RecipientId, StringComparer.Ordinal).ToList();
         if (IsPostgreSql)
         {
             var (recipients, innovations, stepRuns, levels, onBehalfOf, titles, messages, createdAt, emailTo) = (

@@ -34,3 +34,12 @@ public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgreSqlPortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql("Host=localhost;Database=portal_inovasi").Options);
 }
+
+/// <summary>
+/// For `dotnet ef migrations add … --context PortalDbContext`: without it the tool took the PostgreSQL factory for the
+/// base context too and wrote a PostgreSQL model into the SQLite migrations.
+/// </summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<PortalDbContext>
+{
+    public PortalDbContext CreateDbContext(string[] args) => PortalDatabase.OpenSqliteFile("design-time.db");
+}

@@ -49,11 +49,13 @@ public abstract class AlertMailTests(MailingAlertsApp app)
         var mail = Assert.Single(await app.Smtp.WaitForAsync(m => (m.Subject ?? "").Contains("Aktivasi IKD di Kantor Desa")), m => IsTo(m, DemoPeople.FungsionalPdip));
         Assert.Equal("[Portal Inovasi] Terlambat: Aktivasi IKD di Kantor Desa", mail.Subject);
         Assert.Equal("portal-inovasi@paserkab.go.id", mail.From.Mailboxes.Single().Address);
-        Assert.Contains($"href=\"{Link}{id}\"", mail.HtmlBody);
+        // The proposer does the late step: the link opens it with their move ready.
+        Assert.Contains($"href=\"{Link}{id}?aksi=lanjutkan\"", mail.HtmlBody);
+        Assert.Contains(">Lanjutkan ke langkah 3<", mail.HtmlBody);
         Assert.Contains("Langkah 2 (Konsep inovasi)", mail.HtmlBody);
         Assert.Contains("WITA", mail.HtmlBody);
         Assert.Contains("terlambat 1 hari kerja", mail.HtmlBody);
-        Assert.Contains($"{Link}{id}", mail.TextBody);
+        Assert.Contains($"{Link}{id}?aksi=lanjutkan", mail.TextBody);
         Assert.NotNull((await NotificationAsync(id, AlertLevel.Late, DemoPeople.FungsionalPdip)).EmailSentAt);
         await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, Artifact("alert-mail")), mail.HtmlBody);
     }
@@ -79,6 +81,9 @@ public abstract class AlertMailTests(MailingAlertsApp app)
 
         var mail = Assert.Single(await app.Smtp.WaitForAsync(m => (m.Subject ?? "").Contains("Perekaman KTP-el Sekolah Kejuruan") && IsTo(m, DemoPeople.KabidPdip)));
         Assert.Contains("Pelaksana: Pejabat Fungsional Rizky Ramadhan", mail.HtmlBody);
+        // The Kepala Bidang supervises this step and does not do it: the link opens the item with no move ready.
+        Assert.Contains($"href=\"{Link}{id}\"", mail.HtmlBody);
+        Assert.DoesNotContain("aksi=", mail.HtmlBody);
         Assert.NotNull((await NotificationAsync(id, AlertLevel.Late, DemoPeople.KabidPdip)).EmailSentAt);
     }
 
@@ -104,7 +109,8 @@ public abstract class AlertMailTests(MailingAlertsApp app)
         Assert.Contains("Survei Kepuasan Layanan Digital", kabidPdip.HtmlBody);
         Assert.Contains("terlambat 2 hari kerja", kabidPdip.HtmlBody);
         Assert.DoesNotContain("Pendaftaran Penduduk Pindah Online", kabidPdip.HtmlBody);
-        Assert.Contains($"{Link}{pdip}", kabidPdip.HtmlBody);
+        // The Kepala Bidang supervises the late step and does not do it: its link opens the item alone.
+        Assert.Contains($"href=\"{Link}{pdip}\"", kabidPdip.HtmlBody);
 
         var kabidDafduk = Assert.Single(digests, m => IsTo(m, DemoPeople.KabidDafduk));
         Assert.Contains("Pendaftaran Penduduk Pindah Online", kabidDafduk.HtmlBody);
@@ -115,6 +121,9 @@ public abstract class AlertMailTests(MailingAlertsApp app)
         await File.WriteAllTextAsync(Path.Combine(BrowserSession.ArtifactsDirectory, Artifact("digest-mail")), kadis.HtmlBody);
         Assert.Contains("Survei Kepuasan Layanan Digital", kadis.HtmlBody);
         Assert.Contains("Pendaftaran Penduduk Pindah Online", kadis.HtmlBody);
+        // A late step the Kepala Dinas does himself (the demo's verification) links with his move ready.
+        Assert.Matches("href=\"" + System.Text.RegularExpressions.Regex.Escape(Link) + "\\d+\\?aksi=lanjutkan\"", kadis.HtmlBody);
+        Assert.Contains($"href=\"{Link}{pdip}\"", kadis.HtmlBody);
 
         // The Sekretariat has no step with a due date, and fungsional staff get no digest.
         Assert.DoesNotContain(digests, m => IsTo(m, "197811302002121001") || IsTo(m, DemoPeople.FungsionalPdip));

@@ -51,7 +51,7 @@ public sealed class SeveralSopBoardsBrowserTests(BrowserSession session) : IClas
         await page.WaitForURLAsync(url => url.EndsWith("/menunggu"));
         var bima = page.GetByTestId($"waiting-{waiting.InnovationId}");
         await Assertions.Expect(bima).ToContainTextAsync("Pelayanan Akta Kelahiran");
-        await Assertions.Expect(bima).ToContainTextAsync("1. Periksa berkas");
+        await Assertions.Expect(bima).ToContainTextAsync("Langkah 1: Periksa berkas");
         await Assertions.Expect(page.GetByTestId($"waiting-{innovation.InnovationId}")).ToContainTextAsync("Inovasi Pelayanan");
         // Moved on to the Kepala Bidang's verification: no longer waiting for its proposer.
         await Assertions.Expect(page.GetByTestId($"waiting-{dragged.InnovationId}")).ToHaveCountAsync(0);

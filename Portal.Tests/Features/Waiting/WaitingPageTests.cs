@@ -56,12 +56,12 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
         var innovationRow = page.WaitForElement($"[data-testid=waiting-{innovation.InnovationId}]");
         aktaRow = page.Find($"[data-testid=waiting-{akta.InnovationId}]");
         Assert.Contains("Pelayanan Akta Uji Menunggu", aktaRow.TextContent);
-        Assert.Contains("1. Periksa berkas", aktaRow.TextContent);
+        Assert.Contains("Langkah 1: Periksa berkas", aktaRow.TextContent);
         Assert.Contains("03 Nov 2026 16.00", aktaRow.QuerySelector("[data-testid=waiting-due]")!.TextContent);
         Assert.Equal($"/inovasi/{akta.InnovationId}", aktaRow.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("Inovasi Pelayanan", innovationRow.TextContent);
         Assert.Contains("16 Nov 2026 16.00", innovationRow.QuerySelector("[data-testid=waiting-due]")!.TextContent);
-        var order = page.FindAll("[data-testid=waiting-list] tbody tr").Select(r => r.GetAttribute("data-testid")).ToList();
+        var order = page.FindAll("[data-testid=waiting-list] [data-waiting-item]").Select(r => r.GetAttribute("data-testid")).ToList();
         Assert.True(order.IndexOf($"waiting-{akta.InnovationId}") < order.IndexOf($"waiting-{innovation.InnovationId}"));
         // At step 2 the akta waits for the Kepala Bidang, not for its proposer.
         Assert.Empty(page.FindAll($"[data-testid=waiting-{verified.InnovationId}]"));
@@ -88,7 +88,10 @@ public sealed class WaitingPageTests(WaitingPageTests.App app) : IClassFixture<W
         var page = context.Render<WaitingPage>();
 
         var row = page.WaitForElement($"[data-testid=waiting-{atStep2.InnovationId}]");
-        Assert.Contains("2. Verifikasi berkas", row.TextContent);
+        Assert.Contains("Langkah 2: Verifikasi berkas", row.TextContent);
+        // Their moves are on the card, the same the item's own page offers.
+        Assert.NotNull(row.QuerySelector($"[data-testid=waiting-action-{WorkflowActionKind.Advance}]"));
+        Assert.NotNull(row.QuerySelector($"[data-testid=waiting-action-{WorkflowActionKind.ReturnForRevision}]"));
         Assert.Empty(page.FindAll($"[data-testid=waiting-{atStep1.InnovationId}]"));
     }
 

@@ -23,6 +23,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.RecipientId, n.ReadAt });
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
         builder.HasIndex(n => n.EmailQueuedAt);
+        // The mail queue's claim reads only the few alerts with an address not yet queued, among tens of thousands sent.
+        builder.HasIndex([nameof(Notification.EmailQueuedAt)], "IX_Notifications_AwaitingMail")
+            .HasFilter("\"EmailTo\" IS NOT NULL AND \"EmailQueuedAt\" IS NULL");
     }
 }
 

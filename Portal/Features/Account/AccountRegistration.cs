@@ -14,6 +14,12 @@ public static class AccountRegistration
     public const string SignInPath = "/akun/masuk";
     public const string ChangePasswordPath = "/akun/ganti-sandi";
 
+    /// <summary>How long "Ingat saya" keeps a person signed in since their last request (the cookie outlives closing the app).</summary>
+    public static readonly TimeSpan RememberedSignInLifetime = TimeSpan.FromDays(14);
+
+    /// <summary>How long a sign-in without "Ingat saya" lasts since the last request; its cookie also ends with the browser.</summary>
+    public static readonly TimeSpan SessionSignInLifetime = TimeSpan.FromHours(10);
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddCascadingAuthenticationState();
@@ -57,7 +63,14 @@ public static class AccountRegistration
             // Development runs on plain http://localhost; everywhere else the cookie is HTTPS-only.
             options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.ExpireTimeSpan = SessionSignInLifetime;
+            // "Ingat saya" makes the cookie persistent; sliding renewal keeps the span chosen here (expiry minus issue time).
+            options.Events.OnSigningIn = context =>
+            {
+                if (context.Properties is { IsPersistent: true, IssuedUtc: { } issued })
+                    context.Properties.ExpiresUtc = issued + RememberedSignInLifetime;
+                return Task.CompletedTask;
+            };
             // Signing in at the sign-in path makes the handler itself redirect to ?ReturnUrl=: only to a safe local path.
             options.Events.OnRedirectToReturnUrl = context =>
             {

@@ -19,7 +19,9 @@ public sealed record NotificationMail(
     string InnovationTitle,
     string StepLabel,
     DateTimeOffset DueAt,
-    string Situation);
+    string Situation,
+    string Href,
+    AvailableMove? ReadyMove = null);
 
 /// <summary>One line of a daily digest: a late or soon-due step.</summary>
 public sealed record DigestItem(
@@ -38,7 +40,7 @@ public static class AlertMail
 
     public static MimeMessage ForNotification(NotificationMail mail, PortalSettings settings, PortalLinks links, OfficeSnapshot office)
     {
-        var link = links.Innovation(mail.InnovationId);
+        var link = links.BaseUrl + mail.Href;
         var rows = new (string Label, string Value)[]
         {
             ("Inovasi", mail.InnovationTitle),
@@ -52,17 +54,21 @@ public static class AlertMail
             .Append($"<p>Yth. {Encode(mail.RecipientName)},</p>")
             .Append($"<p>{Encode(mail.Message)}</p>")
             .Append(Table(rows))
-            .Append(Button(link, "Buka inovasi di portal"))
+            .Append(mail.ReadyMove is { } ready ? $"<p>{Encode(ReadyMoveSentence(ready))}</p>" : "")
+            .Append(Button(link, mail.ReadyMove?.Label ?? "Buka inovasi di portal"))
             .Append(Footer(links, office))
             .ToString();
         var text = new StringBuilder()
             .AppendLine($"Yth. {mail.RecipientName},").AppendLine()
             .AppendLine(mail.Message).AppendLine()
             .AppendJoin(Environment.NewLine, rows.Select(r => $"{r.Label}: {r.Value}")).AppendLine().AppendLine()
-            .AppendLine($"Buka inovasi: {link}")
+            .AppendLine(mail.ReadyMove is { } move ? $"{ReadyMoveSentence(move)} {link}" : $"Buka inovasi: {link}")
             .ToString();
         return Message(settings, mail.To, mail.RecipientName, AlertTexts.MailSubject(mail.Title), html, PlainText(text, links, office));
     }
+
+    private static string ReadyMoveSentence(AvailableMove move) =>
+        $"Tautan berikut membuka portal dengan tindakan \"{move.Label}\" siap; Anda tetap mengonfirmasinya di portal.";
 
     /// <summary>An alert to an administrator about the portal itself.</summary>
     public static MimeMessage ForSystemAlert(string to, string recipientName, string title, string message, string? link,
@@ -81,7 +87,7 @@ public static class AlertMail
     }
 
     public static (string Html, string Text) DigestBody(string recipientName, string scopeName, string? actingPrefix,
-        DateOnly date, IReadOnlyList<DigestItem> items, PortalLinks links, OfficeSnapshot office)
+        DateOnly date, IReadOnlyList<DigestItem> items, Func<int, string> hrefOf, PortalLinks links, OfficeSnapshot office)
     {
         var late = items.Where(i => i.Status.Level == SlaLevel.Late).OrderByDescending(i => i.Status.WorkingDaysLate).ThenBy(i => i.DueAt).ToList();
         var soon = items.Where(i => i.Status.Level == SlaLevel.DueSoon).OrderBy(i => i.DueAt).ToList();
@@ -93,8 +99,8 @@ public static class AlertMail
             .Append($"<p>Yth. {Encode(recipientName)},</p>");
         if (actingPrefix is not null) html.Append($"<p><em>{Encode(actingPrefix.TrimEnd(':'))}.</em></p>");
         html.Append($"<p>{Encode(intro)}</p>")
-            .Append(DigestSection("Terlambat", late, links, office.Zone))
-            .Append(DigestSection("Segera jatuh tempo", soon, links, office.Zone))
+            .Append(DigestSection("Terlambat", late, hrefOf, links, office.Zone))
+            .Append(DigestSection("Segera jatuh tempo", soon, hrefOf, links, office.Zone))
             .Append(Button(links.BaseUrl + "/", "Buka papan inovasi"))
             .Append(Footer(links, office));
 
@@ -106,7 +112,7 @@ public static class AlertMail
             if (list.Count == 0) continue;
             text.AppendLine(heading + ":");
             foreach (var item in list)
-                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {office.Zone.DateTimeText(item.DueAt)}, {item.Status.Label}. {links.Innovation(item.InnovationId)}");
+                text.AppendLine($"- {item.InnovationTitle} ({item.Bidang}), {item.StepLabel}, tenggat {office.Zone.DateTimeText(item.DueAt)}, {item.Status.Label}. {links.BaseUrl + hrefOf(item.InnovationId)}");
             text.AppendLine();
         }
         return (html.ToString(), PlainText(text.ToString(), links, office));
@@ -133,7 +139,7 @@ public static class AlertMail
         return message;
     }
 
-    private static string DigestSection(string heading, IReadOnlyList<DigestItem> items, PortalLinks links, OfficeZone zone)
+    private static string DigestSection(string heading, IReadOnlyList<DigestItem> items, Func<int, string> hrefOf, PortalLinks links, OfficeZone zone)
     {
         if (items.Count == 0) return "";
         var html = new StringBuilder($"<h3 style=\"color:{Accent};margin:16px 0 8px\">{Encode(heading)} ({items.Count})</h3>")
@@ -144,7 +150,7 @@ public static class AlertMail
         foreach (var item in items)
         {
             html.Append("<tr>")
-                .Append($"<td style=\"padding:4px;border-bottom:1px solid #eee\"><a href=\"{Encode(links.Innovation(item.InnovationId))}\">{Encode(item.InnovationTitle)}</a></td>")
+                .Append($"<td style=\"padding:4px;border-bottom:1px solid #eee\"><a href=\"{Encode(links.BaseUrl + hrefOf(item.InnovationId))}\">{Encode(item.InnovationTitle)}</a></td>")
                 .Append(Cell(item.Bidang)).Append(Cell(item.StepLabel)).Append(Cell(item.Doers))
                 .Append(Cell(zone.DateTimeText(item.DueAt))).Append(Cell(item.Status.Label))
                 .Append("</tr>");

@@ -18,6 +18,7 @@ public sealed class AlertMailJob(
     SmtpMailSender sender,
     PortalLinks links,
     OfficeProfileStore officeProfile,
+    MoveLinks moveLinks,
     TimeProvider clock,
     ILogger<AlertMailJob> logger)
 {
@@ -40,7 +41,7 @@ public sealed class AlertMailJob(
                 n.EmailTo, n.EmailSentAt, n.Level, n.Title, n.Message, n.InnovationId,
                 InnovationTitle = n.Innovation!.Title, n.Innovation.SopDefinitionId,
                 n.StepRun!.StepNumber, n.StepRun.DueAt, n.StepRun.FinishedAt,
-                RecipientName = n.Recipient!.FullName,
+                RecipientName = n.Recipient!.FullName, n.RecipientId,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (row is not { EmailTo: { } to, EmailSentAt: null, DueAt: { } dueAt }) return;
@@ -66,9 +67,10 @@ public sealed class AlertMailJob(
         var step = (await sops.GetAsync(row.SopDefinitionId, cancellationToken)).Step(row.StepNumber);
         var calendar = await calendars.GetAsync(cancellationToken);
         var situation = calendar.Evaluate(dueAt, step.Duration, clock.GetUtcNow(), settings.DueSoonWorkingDays).Label;
+        var (href, readyMove) = await moveLinks.ForAsync(row.InnovationId!.Value, row.RecipientId, cancellationToken);
         var message = AlertMail.ForNotification(new NotificationMail(
             to, row.RecipientName, row.Level, row.Title, row.Message, row.InnovationId!.Value, row.InnovationTitle,
-            AlertTexts.StepLabel(step.Number, step.ShortName), dueAt, situation), settings, links, await officeProfile.GetAsync(cancellationToken));
+            AlertTexts.StepLabel(step.Number, step.ShortName), dueAt, situation, href, readyMove), settings, links, await officeProfile.GetAsync(cancellationToken));
 
         await sender.SendAsync(settings, message, cancellationToken);
         await MarkSentAsync(db, notificationId, cancellationToken);

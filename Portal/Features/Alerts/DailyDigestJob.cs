@@ -78,13 +78,16 @@ public sealed class DailyDigestJob(
             {
                 run.InnovationId, run.StepNumber, DueAt = run.DueAt!.Value, innovation.Title, innovation.BidangId,
                 BidangName = innovation.Bidang!.Name, BidangShortName = innovation.Bidang.ShortName, innovation.ProposerId, innovation.SopDefinitionId,
+                innovation.CurrentStep, innovation.Status,
             }).ToListAsync(cancellationToken);
         var directory = await AlertDirectory.LoadAsync(db, today, cancellationToken);
 
         var items = new List<(int BidangId, DigestItem Item)>();
+        var subjects = new Dictionary<int, (SopDocument Sop, InnovationState State)>();
         foreach (var run in runs)
         {
             var sop = await sops.GetAsync(run.SopDefinitionId, cancellationToken);
+            subjects[run.InnovationId] = (sop, new InnovationState(run.CurrentStep, run.Status, run.BidangId));
             var step = sop.Step(run.StepNumber);
             var status = calendar.Evaluate(run.DueAt, step.Duration, startedAt, settings.DueSoonWorkingDays);
             if (status.Level is not (SlaLevel.Late or SlaLevel.DueSoon)) continue;
@@ -99,13 +102,13 @@ public sealed class DailyDigestJob(
         {
             var bidangItems = bidang.Select(i => i.Item).ToList();
             var bidangName = runs.First(r => r.BidangId == bidang.Key).BidangName;
-            deliveries.AddRange(Deliveries(directory.BidangHeadRecipients(bidang.Key), BidangScope(bidang.Key),
-                $"di {bidangName}", today, bidangItems, startedAt, office));
+            deliveries.AddRange(await DeliveriesAsync(db, directory.BidangHeadRecipients(bidang.Key), BidangScope(bidang.Key),
+                $"di {bidangName}", today, bidangItems, subjects, startedAt, office, cancellationToken));
         }
         if (items.Count > 0)
         {
-            deliveries.AddRange(Deliveries(directory.HeadOfOfficeRecipients, DinasScope,
-                "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), startedAt, office));
+            deliveries.AddRange(await DeliveriesAsync(db, directory.HeadOfOfficeRecipients, DinasScope,
+                "di lingkungan Dinas", today, items.Select(i => i.Item).ToList(), subjects, startedAt, office, cancellationToken));
         }
 
         var created = await InsertAbsentAsync(db, deliveries, cancellationToken);
@@ -113,14 +116,21 @@ public sealed class DailyDigestJob(
         return await RecordAsync(startedAt, stopwatch, runs.Count, created, failures, null, cancellationToken);
     }
 
-    private IEnumerable<DigestDelivery> Deliveries(IReadOnlyList<AlertRecipient> recipients, string scope, string scopeName,
-        DateOnly today, IReadOnlyList<DigestItem> items, DateTimeOffset now, OfficeSnapshot office)
+    /// <param name="subjects">Each listed item's SOP and state, so a step the recipient does themselves links with their move ready.</param>
+    private async Task<List<DigestDelivery>> DeliveriesAsync(PortalDbContext db, IReadOnlyList<AlertRecipient> recipients, string scope,
+        string scopeName, DateOnly today, IReadOnlyList<DigestItem> items, IReadOnlyDictionary<int, (SopDocument Sop, InnovationState State)> subjects,
+        DateTimeOffset now, OfficeSnapshot office, CancellationToken cancellationToken)
     {
+        var deliveries = new List<DigestDelivery>();
         foreach (var recipient in recipients.Where(r => !string.IsNullOrWhiteSpace(r.Person.Email)))
         {
             var acting = AlertTexts.ActingPrefix(recipient);
-            var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, links, office);
-            yield return new DigestDelivery
+            var actor = await ActorDirectory.ResolveAsync(db, recipient.Person.Id, today, cancellationToken);
+            string HrefOf(int innovationId) => actor is null
+                ? MoveLinks.Href(innovationId)
+                : MoveLinks.Href(innovationId, MoveLinks.Ready(subjects[innovationId].Sop, subjects[innovationId].State, actor));
+            var (html, text) = AlertMail.DigestBody(recipient.Person.FullName, scopeName, acting, today, items, HrefOf, links, office);
+            deliveries.Add(new DigestDelivery
             {
                 RecipientId = recipient.Person.Id,
                 Date = today,
@@ -132,8 +142,9 @@ public sealed class DailyDigestJob(
                 LateCount = items.Count(i => i.Status.Level == SlaLevel.Late),
                 DueSoonCount = items.Count(i => i.Status.Level == SlaLevel.DueSoon),
                 CreatedAt = now,
-            };
+            });
         }
+        return deliveries;
     }
 
     private static async Task<int> InsertAbsentAsync(PortalDbContext db, IReadOnlyList<DigestDelivery> deliveries, CancellationToken cancellationToken)

@@ -18,7 +18,5 @@ public sealed class PortalLinks(IOptions<PortalOptions> options, IServer server)
             : server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost")
               ?? "http://localhost").TrimEnd('/');
 
-    public string Innovation(int innovationId) => $"{BaseUrl}/inovasi/{innovationId}";
-
     public string Notifications => $"{BaseUrl}/notifikasi";
 }

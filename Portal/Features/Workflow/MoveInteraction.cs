@@ -7,7 +7,7 @@ namespace Portal.Features.Workflow;
 /// The person's side of a move, shared by the board's drag and drop, the card menu and the detail page:
 /// confirm in a dialog, hand the command to the workflow service, and say what happened.
 /// </summary>
-public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, WorkflowService workflow)
+public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, WorkflowService workflow, Office.OfficeTime office)
 {
     /// <param name="dismiss">Closes the dialog unanswered (e.g. someone else moved the innovation meanwhile).</param>
     public async Task<WorkflowResult?> RunAsync(int innovationId, long version, string title, SopDocument sop, int currentStepNumber,
@@ -42,8 +42,31 @@ public sealed class MoveInteraction(IDialogService dialogs, ISnackbar snackbar, 
         return result;
     }
 
+    /// <summary>A move from a page of many items: its dialog closes, and the person is told, when someone else moves the item first.</summary>
+    public async Task<WorkflowResult?> RunPendingAsync(PendingMove pending, Innovations.InnovationSummary item, SopDocument sop, AvailableMove move, string userId)
+    {
+        WorkflowResult? result;
+        try
+        {
+            result = await RunAsync(item.Id, item.Version, item.Title, sop, item.CurrentStep, move, userId, item.CurrentStepHasOutput, pending.Dismiss.Token);
+        }
+        finally
+        {
+            pending.Dismiss.Dispose();
+        }
+        // Only a dialog still open when the news came was closed by it; a confirmed move reports its own result.
+        if (result is null && pending.MovedBy is { } change) RefuseMovedMeanwhile(sop, item.Title, change);
+        return result;
+    }
+
     public void Report(WorkflowResult result) =>
         snackbar.Add(result.Message, result.Succeeded ? Severity.Success : Severity.Warning);
 
     public void Refuse(string reason) => snackbar.Add(reason, Severity.Warning);
+
+    /// <summary>Tells the person someone else moved (or cancelled) the item they were about to move.</summary>
+    public void RefuseMovedMeanwhile(SopDocument sop, string? title, InnovationChanged change) =>
+        Refuse(WorkflowService.ChangedMeanwhileMessage(
+            title is null ? $"{sop.ItemNounCapitalized} ini" : $"{sop.ItemNounCapitalized} \"{title}\"",
+            change.Action == Data.Entities.AuditActions.InnovationCancelled ? "dibatalkan" : "dipindahkan", change.ActorName, office.DateTime(change.At)));
 }

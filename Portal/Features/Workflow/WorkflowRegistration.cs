@@ -16,6 +16,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<WorkflowService>();
         builder.Services.AddSingleton<Innovations.InnovationQueries>();
         builder.Services.AddScoped<MoveInteraction>();
+        builder.Services.AddSingleton<MoveLinks>();
         builder.Services.AddSingleton<Innovations.InnovationDetailQuery>();
         builder.Services.AddSingleton<Innovations.ItemFieldsCreate>();
         builder.Services.AddValidatorsFromAssemblyContaining<MoveCommandValidator>(ServiceLifetime.Singleton);

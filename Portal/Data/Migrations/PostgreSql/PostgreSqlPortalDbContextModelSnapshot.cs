@@ -587,6 +587,9 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.HasIndex("StepRunId", "Level", "RecipientId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "EmailQueuedAt" }, "IX_Notifications_AwaitingMail")
+                        .HasFilter("\"EmailTo\" IS NOT NULL AND \"EmailQueuedAt\" IS NULL");
+
                     b.ToTable("Notifications");
                 });
 

@@ -547,6 +547,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("StepRunId", "Level", "RecipientId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "EmailQueuedAt" }, "IX_Notifications_AwaitingMail")
+                        .HasFilter("\"EmailTo\" IS NOT NULL AND \"EmailQueuedAt\" IS NULL");
+
                     b.ToTable("Notifications");
                 });
 
