@@ -19,6 +19,16 @@ public sealed class RequiresToolFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs a tool on the machine: skipped like <see cref="RequiresToolFactAttribute"/> where it is missing.</summary>
+public sealed class RequiresToolTheoryAttribute : TheoryAttribute
+{
+    public RequiresToolTheoryAttribute(string tool)
+    {
+        if (ExternalTools.Find(tool) is null && !ExternalTools.IsCi)
+            Skip = $"{tool} tidak ditemukan di mesin ini; uji ini dilewati. Dengan CI=true uji ini wajib berjalan.";
+    }
+}
+
 /// <summary>
 /// A benchmark that takes over a minute: left out of the default run (reported as skipped) unless
 /// PORTAL_BENCHMARKS=1, e.g. <c>PORTAL_BENCHMARKS=1 dotnet test --filter Category=Performance</c>.

@@ -82,24 +82,72 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]
-    public async Task The_keyboard_menu_advances_a_card()
+    public async Task The_keyboard_alone_advances_a_card_and_every_focused_control_shows_its_focus()
     {
         var (id, _) = await NewInnovationAsync("Uji menu papan ketik");
         var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
         await BrowserSession.WaitForBoardAsync(page);
 
-        // Keyboard only: focus the card's menu button, open it with Enter, the first move takes the focus, Enter chooses it.
-        await MenuButton(page, id).FocusAsync();
+        // Tab from the top of the page to the card's menu button, as a person without a mouse would.
+        var menuButton = MenuButton(page, id);
+        await TabUntilFocusedAsync(page, menuButton);
+        await AssertFocusVisibleAsync(page, "the card's menu button");
+
+        // Enter opens the menu and the first move takes the focus; Enter chooses it.
         await page.Keyboard.PressAsync("Enter");
         var action = page.GetByTestId($"card-action-{id}-Advance");
         await Assertions.Expect(action).ToContainTextAsync("Lanjutkan ke langkah 2");
         await Assertions.Expect(action).ToBeFocusedAsync();
+        await AssertFocusVisibleAsync(page, "the move in the open menu");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.GetByTestId("move-dialog")).ToBeVisibleAsync();
-        await page.GetByTestId("move-text").FillAsync("Kajian selesai dan diunggah.");
-        await page.GetByTestId("move-confirm").ClickAsync();
+
+        // The dialog opens with the focus inside it, on the note.
+        var dialog = page.GetByTestId("move-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("move-text")).ToBeFocusedAsync();
+        await AssertFocusVisibleAsync(page, "the note in the dialog");
+        await page.Keyboard.TypeAsync("Kajian selesai dan diunggah.");
+        await Assertions.Expect(page.GetByTestId("move-text")).ToHaveValueAsync("Kajian selesai dan diunggah.");
+
+        // Tab past "Batal" to the confirm button, then Enter.
+        var confirm = page.GetByTestId("move-confirm");
+        await TabUntilFocusedAsync(page, confirm, maxPresses: 5);
+        await AssertFocusVisibleAsync(page, "the confirm button");
+        await BrowserSession.ScreenshotAsync(page, "board-keyboard-confirm-focused");
+        await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(Zone(page, "2").Locator($"[data-testid=card-{id}]")).ToBeVisibleAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Presses Tab until the element has the focus; fails when it does not come within the presses allowed.</summary>
+    private static async Task TabUntilFocusedAsync(IPage page, ILocator target, int maxPresses = 300)
+    {
+        for (var presses = 0; presses < maxPresses; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement")) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"Tab did not reach {target} in {maxPresses} presses.");
+    }
+
+    /// <summary>
+    /// The focused element draws a focus ring a person can see: a solid, non-transparent outline at least 2 px wide.
+    /// (A box shadow is not taken as proof: filled buttons carry one whether focused or not.)
+    /// </summary>
+    private static async Task AssertFocusVisibleAsync(IPage page, string what)
+    {
+        var ring = await page.EvaluateAsync<string>("""
+            () => {
+                const e = document.activeElement;
+                if (!e || e === document.body) return 'nothing has the focus';
+                const s = getComputedStyle(e);
+                const visible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2
+                    && !/rgba\(.*,\s*0\)$/.test(s.outlineColor) && s.outlineColor !== 'transparent';
+                return visible ? '' : `${e.tagName.toLowerCase()} "${(e.textContent || '').trim().slice(0, 40)}": outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}, box-shadow ${s.boxShadow}`;
+            }
+            """);
+        Assert.True(ring.Length == 0, $"No visible focus on {what}: {ring}");
     }
 
     [RequiresToolFact(ExternalTools.Chromium)]
