@@ -21,6 +21,9 @@ internal static class PortalPages
     public static BunitContext UseServicesOf(this BunitContext context, PortalAppFactory app)
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // The pages see an office PC's window (loose JS interop would report 0×0, a phone); phone layouts are tested in Chromium.
+        context.JSInterop.Setup<MudBlazor.Services.BrowserWindowSize>("mudResizeListener.getBrowserWindowSize")
+            .SetResult(new MudBlazor.Services.BrowserWindowSize { Width = 1366, Height = 768 });
         context.Services.AddMudServices();
         context.Services.AddSingleton(app.Get<TimeProvider>());
         context.Services.AddSingleton(app.Get<OfficeTime>());
