@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using FluentValidation;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -65,10 +66,14 @@ public static class AlertsRegistration
             .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>())));
         if (options.RunServer)
         {
-            builder.Services.AddHangfireServer(server =>
+            builder.Services.AddHangfireServer((services, server) =>
             {
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
+                // The job server gives up on a slow worker (one waiting out a queue poll) before the host stops waiting for
+                // it: the stop then ends cleanly instead of in a cancelled shutdown.
+                var hostTimeout = services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
+                if (server.ShutdownTimeout >= hostTimeout) server.ShutdownTimeout = hostTimeout * 0.8;
             });
             // Hangfire registers its server as a transient hosted service; one reachable instance lets a test stop and start it.
             var hangfireServer = builder.Services.Last(d => d.ServiceType == typeof(IHostedService));
