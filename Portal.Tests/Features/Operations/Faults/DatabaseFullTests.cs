@@ -36,14 +36,7 @@ public sealed class DatabaseFullTests : IAsyncLifetime
         var (innovations, audits) = await CountsAsync();
 
         app.DatabaseFull = true;
-        var created = 0;
-        WorkflowResult? refused = null;
-        while (refused is null && created < MaxWritesUntilFull)
-        {
-            var result = await workflow.CreateAsync(WorkflowServiceTests.Details($"Inovasi pengisi {created:D4}"), fungsional);
-            if (result.Succeeded) created++;
-            else refused = result;
-        }
+        var (created, refused) = await FillingCreates.UntilRefusedAsync(workflow, fungsional, MaxWritesUntilFull);
 
         Assert.NotNull(refused);
         Assert.Equal(FullMessage, refused.Message);

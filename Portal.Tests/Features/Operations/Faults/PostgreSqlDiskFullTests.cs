@@ -40,14 +40,7 @@ public sealed class PostgreSqlDiskFullTests : IRunsOnPostgreSql
                 Assert.Equal(PostgresErrorCodes.DiskFull, full.SqlState);
                 var (innovations, audits) = await CountsAsync(app);
 
-                var created = 0;
-                WorkflowResult? refused = null;
-                while (refused is null && created < MaxWritesUntilFull)
-                {
-                    var result = await workflow.CreateAsync(WorkflowServiceTests.Details($"Inovasi pengisi {created:D4}"), fungsional);
-                    if (result.Succeeded) created++;
-                    else refused = result;
-                }
+                var (created, refused) = await FillingCreates.UntilRefusedAsync(workflow, fungsional, MaxWritesUntilFull);
 
                 Assert.NotNull(refused);
                 Assert.Equal(StorageFailures.FullMessage, refused.Message);
