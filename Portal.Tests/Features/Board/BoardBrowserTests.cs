@@ -230,6 +230,44 @@ public sealed class BoardBrowserTests(BrowserSession session) : IClassFixture<Br
         Assert.Equal(1, db.AuditEntries.Count(a => a.InnovationId == id && a.Action == Portal.Data.Entities.AuditActions.StepAdvanced));
     }
 
+    // The filter selects render their items only while open (every open board holds them closed): a person still picks
+    // from the list with the mouse or the keyboard, and a reopened address shows the chosen names.
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task A_Kepala_Dinas_filters_the_board_by_bidang_with_the_mouse_and_by_status_with_the_keyboard()
+    {
+        var (pdip, _) = await NewInnovationAsync("Uji saringan bidang PDIP");
+        var dafdukPerson = await session.App.IdAsync(DemoPeople.FungsionalDafduk);
+        var created = await session.App.Get<WorkflowService>().CreateAsync(WorkflowServiceTests.Details("Uji saringan bidang Dafduk"), dafdukPerson);
+        Assert.True(created.Succeeded, created.Message);
+        var dafduk = created.InnovationId!.Value;
+        var page = await session.SignInAsync(DemoPeople.KepalaDinas);
+        await BrowserSession.WaitForBoardAsync(page);
+        await Assertions.Expect(Card(page, pdip)).ToBeVisibleAsync();
+
+        await page.GetByTestId("filter-bidang").ClickAsync();
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(options.First).ToHaveTextAsync("Semua bidang");
+        await options.GetByText("Bidang Pelayanan Pendaftaran Penduduk").ClickAsync();
+
+        await Assertions.Expect(Card(page, dafduk)).ToBeVisibleAsync();
+        await Assertions.Expect(Card(page, pdip)).ToHaveCountAsync(0);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?bidang=\d+$"));
+        foreach (var meta in await page.Locator(".board-card .card-meta").AllInnerTextsAsync()) Assert.StartsWith("Dafduk", meta);
+
+        await page.GetByTestId("filter-status").ClickAsync();
+        await Assertions.Expect(options.First).ToHaveTextAsync("Semua status");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"status=terlambat"));
+        await Assertions.Expect(Card(page, dafduk)).ToHaveCountAsync(0); // new today: not late
+
+        await page.ReloadAsync();
+        await BrowserSession.WaitForBoardAsync(page);
+        await Assertions.Expect(page.GetByTestId("filter-bidang")).ToHaveValueAsync("Bidang Pelayanan Pendaftaran Penduduk");
+        await Assertions.Expect(page.GetByTestId("filter-status")).ToHaveValueAsync("Terlambat");
+        await BrowserSession.ScreenshotAsync(page, "board-filtered-by-bidang-and-status");
+    }
+
     [RequiresToolFact(ExternalTools.Chromium)]
     public async Task A_Kepala_Bidang_returns_a_card_with_a_reason_and_the_fungsional_sees_the_returned_badge()
     {

@@ -18,13 +18,16 @@ public readonly record struct CardLook(bool Highlight, bool CurrentSop, bool Out
 /// </summary>
 public static class CardMarkup
 {
-    private static readonly ConditionalWeakTable<InnovationSummary, ConcurrentDictionary<CardLook, string>> Inner = new();
+    private static readonly ConditionalWeakTable<InnovationSummary, ConcurrentDictionary<CardLook, string>> Cards = new();
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
-    /// <summary>What goes inside the card's root element, for a card without an open menu.</summary>
-    public static string Content(InnovationSummary item, CardLook look) =>
-        Inner.GetOrCreateValue(item).GetOrAdd(look, l =>
-            $"""<div class="card-title-row">{Title(item)}{(l.HasMenu ? MenuButton(item) : "")}</div>{Body(item, l)}""");
+    /// <summary>
+    /// The whole card, its root element included, for a card without an open menu: one markup frame per card in every
+    /// open board's render tree instead of an element with ten attributes.
+    /// </summary>
+    public static string Card(InnovationSummary item, CardLook look) =>
+        Cards.GetOrCreateValue(item).GetOrAdd(look, l =>
+            $"""<div class="{RootClass(item, l)}" data-testid="card-{item.Id}" data-id="{item.Id}" data-step="{item.CurrentStep}" data-version="{item.Version}" data-zone="{SwimlaneBoard.ZoneOf(item)}" data-legal="{l.LegalZones}" draggable="{(l.Draggable ? "true" : "false")}" role="group" aria-label="{Encoder.Encode(AriaLabel(item))}"><div class="card-title-row">{Title(item)}{(l.HasMenu ? MenuButton(item) : "")}</div>{Body(item, l)}</div>""");
 
     public static string RootClass(InnovationSummary item, CardLook look) =>
         $"board-card sla-{item.Sla.Level.ToString().ToLowerInvariant()}"
