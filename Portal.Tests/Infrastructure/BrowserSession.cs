@@ -20,6 +20,13 @@ public class BrowserSession : IAsyncLifetime
     protected BrowserSession(PortalAppFactory app) => App = app;
 
     public PortalAppFactory App { get; }
+
+    /// <summary>
+    /// Keeps Chromium on these CPUs (taskset), for benchmarks that open many boards on this machine: a hundred tabs stand
+    /// for a hundred office PCs and must not take the CPU the server would have to itself. (Niceness does not do it:
+    /// Chromium run as root raises its own processes' priority.)
+    /// </summary>
+    public string? BrowserCpus { get; init; }
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
 
@@ -47,11 +54,20 @@ public class BrowserSession : IAsyncLifetime
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = chromium,
+            ExecutablePath = BrowserCpus is { } cpus ? PinnedLauncher(chromium, cpus) : chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    private static string PinnedLauncher(string chromium, string cpus)
+    {
+        if (OperatingSystem.IsWindows()) return chromium;
+        var launcher = Path.Combine(Path.GetTempPath(), $"chromium-on-cpus-{cpus.Replace(',', '_')}-{Environment.ProcessId}.sh");
+        File.WriteAllText(launcher, $"#!/bin/sh\nexec taskset -c {cpus} '{chromium}' \"$@\"\n");
+        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return launcher;
     }
 
     /// <summary>A new browser context signed in as the demo person with this NIP.</summary>
