@@ -20,7 +20,7 @@ public sealed class BoardExperienceBenchmarks(ITestOutputHelper output)
     private const int Navigations = 10;
     private const int Drags = 12;
     private const int RefusedDrags = 4;
-    private const int IdleBoards = 10;
+    private const int IdleBoards = 20;
 
     // Timestamps on the epoch scale (timeOrigin + now), so that two pages of the same browser can be compared.
     private const string MarksScript = """
