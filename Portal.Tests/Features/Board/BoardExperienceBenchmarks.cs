@@ -28,6 +28,7 @@ public sealed class BoardExperienceBenchmarks(ITestOutputHelper output)
           window.__marks = {}; window.__watch = [];
           const now = () => performance.timeOrigin + performance.now();
           document.addEventListener('drop', () => { window.__marks.drop ??= now(); }, true);
+          document.addEventListener('dragend', () => { window.__marks.dragend ??= now(); }, true);
           document.addEventListener('click', e => { if (e.target.closest?.('[data-testid=move-confirm]')) window.__marks.confirm ??= now(); }, true);
           new MutationObserver(() => {
             for (const w of window.__watch) if (!(w.name in window.__marks) && document.querySelector(w.selector)) window.__marks[w.name] = now();
@@ -139,6 +140,9 @@ public sealed class BoardExperienceBenchmarks(ITestOutputHelper output)
                 await Watch(other, ("moved", moved));
                 await card.DragToAsync(page.Locator("[data-testid=zone-2]"));
                 await page.GetByTestId("move-dialog").WaitForAsync();
+                // A person clicks once the drag is over (the button released). CI saw a confirm click that never reached
+                // the page after a drag; if the drag never ends, this says so instead.
+                await WaitForDragEndAsync(page);
                 await page.GetByTestId("move-confirm").ClickAsync();
                 await WaitForMoveShownAsync(page, moved);
                 await other.Locator(moved).WaitForAsync();
@@ -381,6 +385,18 @@ public sealed class BoardExperienceBenchmarks(ITestOutputHelper output)
         finally
         {
             await session.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitForDragEndAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => 'dragend' in window.__marks");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The drag did not end in the page (no dragend); browser marks: {string.Join(", ", (await Marks(page)).Keys)}");
         }
     }
 
