@@ -38,14 +38,7 @@ public sealed class AccessibilitySession : BrowserSession
     public async Task<IPage> PageAsync(string? nip, bool phone)
     {
         if (pages.TryGetValue((nip, phone), out var existing)) return existing;
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = phone ? new ViewportSize { Width = PhoneWidth, Height = PhoneHeight } : new ViewportSize { Width = 1366, Height = 768 },
-            IsMobile = phone,
-            HasTouch = phone,
-            Locale = "id-ID",
-            TimezoneId = "Asia/Makassar",
-        });
+        var context = await Browser.NewContextAsync(phone ? PersonContext(PhoneWidth, PhoneHeight, phone: true) : PersonContext(1366, 768));
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         if (nip is not null)

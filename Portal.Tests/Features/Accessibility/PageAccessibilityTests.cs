@@ -119,6 +119,27 @@ public sealed class PageAccessibilityTests(AccessibilitySession session, ITestOu
         Assert.Equal(iconPerLevel.Count, iconPerLevel.Values.Distinct().Count());
     }
 
+    /// <summary>WCAG 2.3.3: for a person whose system asks for less motion, a dialog appears at once; others keep its short zoom.</summary>
+    [RequiresToolFact(ExternalTools.Chromium)]
+    public async Task A_dialog_appears_without_motion_for_a_person_who_asks_for_less_and_zooms_in_for_others()
+    {
+        var page = await session.SignInAsync(DemoPeople.FungsionalPdip);
+        foreach (var (motion, moves) in new[] { (ReducedMotion.Reduce, false), (ReducedMotion.NoPreference, true) })
+        {
+            await page.EmulateMediaAsync(new() { ReducedMotion = motion });
+            await page.GotoAsync($"{session.BaseUrl}/inovasi/{await session.RunningInnovationIdAsync()}");
+            await BrowserSession.WaitForInteractiveAsync(page);
+            await OpenMoveDialogAsync(page);
+
+            var seconds = await page.Locator(".mud-dialog").EvaluateAsync<double>("d => parseFloat(getComputedStyle(d).animationDuration)");
+            if (moves) Assert.True(seconds >= 0.05, $"without a preference the dialog zooms in; its animation lasts {seconds} s");
+            else Assert.True(seconds < 0.001, $"with reduced motion the dialog must not animate; its animation lasts {seconds} s");
+
+            await page.GetByTestId("move-cancel").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("move-dialog")).ToHaveCountAsync(0);
+        }
+    }
+
     private sealed class SlaChipSeen
     {
         public string Level { get; set; } = "";

@@ -47,8 +47,7 @@ public sealed class SeveralSopBoardsBrowserTests(BrowserSession session) : IClas
         await page.GetByTestId("move-confirm").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=zone-2] [data-testid=card-{dragged.InnovationId}]")).ToBeVisibleAsync();
 
-        await page.GetByTestId("nav-waiting").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/menunggu"));
+        await BrowserSession.FollowMenuLinkAsync(page, "/menunggu");
         var bima = page.GetByTestId($"waiting-{waiting.InnovationId}");
         await Assertions.Expect(bima).ToContainTextAsync("Pelayanan Akta Kelahiran");
         await Assertions.Expect(bima).ToContainTextAsync("Langkah 1: Periksa berkas");

@@ -11,8 +11,8 @@ public sealed class BackupsBrowserTests(BrowserSession session) : IClassFixture<
     public async Task An_administrator_backs_up_now_and_sees_the_backup_verified_and_others_do_not_see_the_page()
     {
         var page = await session.SignInAsync(DemoPeople.Administrator);
-        await page.GetByTestId("nav-admin").GetByText("Cadangan").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin/cadangan"));
+        await Assertions.Expect(page.GetByTestId("nav-admin")).ToContainTextAsync("Cadangan");
+        await BrowserSession.FollowMenuLinkAsync(page, "/admin/cadangan");
         await BrowserSession.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Cadangan");
         await Assertions.Expect(page.GetByTestId("backup-schedule")).ToContainTextAsync("0 2 * * *");
