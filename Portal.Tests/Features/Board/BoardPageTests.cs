@@ -89,6 +89,23 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
             page.Find($"[data-testid=zone-2] [data-testid=card-{last}]").GetAttribute("class")));
     }
 
+    [Fact]
+    public async Task Leaving_a_board_whose_browser_is_shutting_down_is_no_error()
+    {
+        // A circuit ending (tab closed mid-call) cancels the JavaScript calls still in flight, the board's clean-up among them.
+        var dragModule = context.JSInterop.SetupModule("./js/board.js");
+        dragModule.SetupVoid("attach", _ => true).SetVoidResult();
+        dragModule.SetupVoid("detach", _ => true).SetException(new TaskCanceledException());
+        var page = context.Render<BoardPage>();
+        page.WaitForElement(".swimlane-scroll[data-ready=true]");
+
+        await context.DisposeComponentsAsync();
+
+        Assert.Single(dragModule.Invocations["detach"]);
+        if (context.Renderer.UnhandledException.IsCompleted)
+            Assert.Fail($"disposing the board failed: {(await context.Renderer.UnhandledException).Message}");
+    }
+
     private async Task AdvanceAsync(int id, string userId)
     {
         await using var db = app.CreateDbContext();
