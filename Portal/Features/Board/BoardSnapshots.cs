@@ -137,12 +137,19 @@ public sealed class BoardSnapshots : IDisposable
         /// Reads the whole board again, and publishes it if anything changed. One re-read at a time, and requests that
         /// come while one runs are folded into one more re-read after it: a slow machine, or a clock that jumped ahead and
         /// fires every minute it skipped, must not queue thousands of reads ahead of the moves, nor lose the request that
-        /// came while a re-read was already reading.
+        /// came while a re-read was already reading. The read runs on the thread pool, never in the caller: SQLite
+        /// completes its "async" reads synchronously, so a read inside the timer's callback would end before the next
+        /// missed minute fires, and nothing would ever be folded.
         /// </summary>
-        public async Task ReadAgainAsync()
+        public Task ReadAgainAsync()
         {
             Interlocked.Exchange(ref readAgainWanted, 1);
-            while (Volatile.Read(ref readAgainWanted) == 1 && Interlocked.CompareExchange(ref readingAgain, 1, 0) == 0)
+            return Interlocked.CompareExchange(ref readingAgain, 1, 0) == 0 ? Task.Run(ReadWhileWantedAsync) : Task.CompletedTask;
+        }
+
+        private async Task ReadWhileWantedAsync()
+        {
+            while (true)
             {
                 try
                 {
@@ -152,6 +159,8 @@ public sealed class BoardSnapshots : IDisposable
                 {
                     Volatile.Write(ref readingAgain, 0);
                 }
+                // A request made after the last read began but before the flag went down started no reader: take it here.
+                if (Volatile.Read(ref readAgainWanted) == 0 || Interlocked.CompareExchange(ref readingAgain, 1, 0) != 0) return;
             }
         }
 
