@@ -56,7 +56,10 @@ public sealed class TcpRelay : IAsyncDisposable
             {
                 return;
             }
-            var outgoing = new TcpClient();
+            // Without NoDelay, Nagle's algorithm holds each small write for the other side's delayed ACK (40 ms): every
+            // PostgreSQL round trip through the relay would take that long, and a portal's start-up seconds.
+            incoming.NoDelay = true;
+            var outgoing = new TcpClient { NoDelay = true };
             try
             {
                 await outgoing.ConnectAsync(target, cancellationToken);
