@@ -150,6 +150,23 @@ public sealed class BoardComponentTests : IAsyncLifetime
         Assert.Equal(["Sesuai — lanjutkan ke langkah 4", "Tidak sesuai — kembalikan ke langkah 2", "Buka detail dan riwayat"], entries);
     }
 
+    [Fact]
+    public void A_card_whose_menu_opens_keeps_every_attribute_of_its_shared_html()
+    {
+        context.Render<MudPopoverProvider>();
+        var board = RenderBoard([Item(1, 1), Item(2, 1)], Fungsional());
+        static Dictionary<string, string> RootOf(AngleSharp.Dom.IElement card) => card.Attributes.ToDictionary(a => a.Name, a => a.Value);
+        var shared = RootOf(board.Find("[data-testid=card-1]"));
+
+        board.InvokeAsync(() => board.Instance.OpenMenu(1, keyboard: false));
+
+        Assert.Single(board.FindComponents<InnovationCard>());
+        var withMenu = RootOf(board.Find("[data-testid=card-1]"));
+        Assert.Equal(shared.OrderBy(a => a.Key), withMenu.OrderBy(a => a.Key));
+        Assert.Contains("card-actionable", withMenu["class"]);
+        Assert.Equal("true", withMenu["draggable"]);
+    }
+
     private static readonly Dictionary<string, InnovationSummary[]> ItemsAfter = new()
     {
         ["another card left the cell"] = [Item(1, 1), Item(2, 2), Item(3, 3)],

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using MudBlazor;
@@ -27,7 +28,22 @@ public static class CardMarkup
     /// </summary>
     public static string Card(InnovationSummary item, CardLook look) =>
         Cards.GetOrCreateValue(item).GetOrAdd(look, l =>
-            $"""<div class="{RootClass(item, l)}" data-testid="card-{item.Id}" data-id="{item.Id}" data-step="{item.CurrentStep}" data-version="{item.Version}" data-zone="{SwimlaneBoard.ZoneOf(item)}" data-legal="{l.LegalZones}" draggable="{(l.Draggable ? "true" : "false")}" role="group" aria-label="{Encoder.Encode(AriaLabel(item))}"><div class="card-title-row">{Title(item)}{(l.HasMenu ? MenuButton(item) : "")}</div>{Body(item, l)}</div>""");
+            $"""<div{string.Concat(RootAttributes(item, l).Select(a => $" {a.Key}=\"{Encoder.Encode(a.Value.ToString()!)}\""))}><div class="card-title-row">{Title(item)}{(l.HasMenu ? MenuButton(item) : "")}</div>{Body(item, l)}</div>""");
+
+    /// <summary>The card's root element: written into the shared HTML, and given to the card whose menu is open.</summary>
+    public static IReadOnlyList<KeyValuePair<string, object>> RootAttributes(InnovationSummary item, CardLook look) =>
+    [
+        new("class", RootClass(item, look)),
+        new("data-testid", $"card-{item.Id}"),
+        new("data-id", item.Id.ToString(CultureInfo.InvariantCulture)),
+        new("data-step", item.CurrentStep.ToString(CultureInfo.InvariantCulture)),
+        new("data-version", item.Version.ToString(CultureInfo.InvariantCulture)),
+        new("data-zone", SwimlaneBoard.ZoneOf(item)),
+        new("data-legal", look.LegalZones),
+        new("draggable", look.Draggable ? "true" : "false"),
+        new("role", "group"),
+        new("aria-label", AriaLabel(item)),
+    ];
 
     public static string RootClass(InnovationSummary item, CardLook look) =>
         $"board-card sla-{item.Sla.Level.ToString().ToLowerInvariant()}"
