@@ -187,6 +187,7 @@ public sealed class BoardExperienceBenchmarks(ITestOutputHelper output)
             output.WriteLine($"BENCHMARK board, {running} running innovations ({cards} cards on the page), min / median / p95:");
             output.WriteLine($"BENCHMARK   full page load -> board live ({FullLoads} loads): {Figures.Summary(loads)} (target median < 1000, p95 < 1500)");
             output.WriteLine($"BENCHMARK     of which prerendered HTML received: {Figures.Summary(htmlReceived)}");
+            output.WriteLine($"BENCHMARK     each load in order (an outlier's place tells warm-up from a periodic cause): {string.Join(", ", loads.Select(l => l.ToString("F0")))}");
             output.WriteLine($"BENCHMARK   in-app navigation -> board live ({Navigations}): {Figures.Summary(navigations)} (target < 400)");
             output.WriteLine($"BENCHMARK   search box: title typed -> only that card shown: {Figures.Summary(searches)} (target < 200, 60 of it the typing pause)");
             output.WriteLine($"BENCHMARK   'tampilkan semua' on step 1 -> all its cards shown: {Figures.Summary(showAll)}");
