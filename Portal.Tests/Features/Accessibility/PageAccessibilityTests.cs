@@ -129,11 +129,30 @@ public sealed class PageAccessibilityTests(AccessibilitySession session, ITestOu
             await page.EmulateMediaAsync(new() { ReducedMotion = motion });
             await page.GotoAsync($"{session.BaseUrl}/inovasi/{await session.RunningInnovationIdAsync()}");
             await BrowserSession.WaitForInteractiveAsync(page);
+            // Where the confirm button is, frame by frame, for its first 20 frames on screen.
+            await page.EvaluateAsync("""
+                () => {
+                  window.confirmAt = [];
+                  const tick = () => {
+                    const button = document.querySelector('[data-testid=move-confirm]');
+                    if (button) { const r = button.getBoundingClientRect(); window.confirmAt.push(`${Math.round(r.x)},${Math.round(r.y)}`); }
+                    if (window.confirmAt.length < 20) requestAnimationFrame(tick);
+                  };
+                  requestAnimationFrame(tick);
+                }
+                """);
             await OpenMoveDialogAsync(page);
 
             var seconds = await page.Locator(".mud-dialog").EvaluateAsync<double>("d => parseFloat(getComputedStyle(d).animationDuration)");
             if (moves) Assert.True(seconds >= 0.05, $"without a preference the dialog zooms in; its animation lasts {seconds} s");
-            else Assert.True(seconds < 0.001, $"with reduced motion the dialog must not animate; its animation lasts {seconds} s");
+            else
+            {
+                Assert.True(seconds < 0.001, $"with reduced motion the dialog must not animate; its animation lasts {seconds} s");
+                // Nor does anything in it move the button once it is there (an auto-sizing note box once did, by 28 px).
+                await page.WaitForFunctionAsync("() => window.confirmAt.length >= 20");
+                var places = await page.EvaluateAsync<string[]>("() => window.confirmAt");
+                Assert.True(places.Distinct().Count() == 1, $"the confirm button moved after it appeared: {string.Join(" -> ", places.Distinct())}");
+            }
 
             await page.GetByTestId("move-cancel").ClickAsync();
             await Assertions.Expect(page.GetByTestId("move-dialog")).ToHaveCountAsync(0);
