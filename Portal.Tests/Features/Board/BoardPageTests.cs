@@ -48,8 +48,9 @@ public sealed class BoardPageTests(BoardPageTests.App app) : IClassFixture<Board
         }
         var popovers = context.Render<MudPopoverProvider>();
         var page = context.Render<BoardPage>();
-        var card = page.WaitForElement($"[data-testid=card-{id}]");
-        Assert.Equal("DueSoon", card.QuerySelector("[data-testid=sla-chip]")!.GetAttribute("data-level"));
+        // The jump of the clock above is read by the board's minute refresh, on a task of its own.
+        page.WaitForAssertion(() => Assert.Equal("DueSoon",
+            page.Find($"[data-testid=card-{id}] [data-testid=sla-chip]").GetAttribute("data-level")));
         var board = page.FindComponent<SwimlaneBoard>();
         await board.InvokeAsync(() => board.Instance.OpenMenu(id, keyboard: false));
         Assert.Single(popovers.FindAll($"[data-testid=card-action-{id}-Advance]"));
